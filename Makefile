@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUN_STAMP := $(VENV)/.run-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+.PHONY: run test lint bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+## Start Complaint Desk (creates .venv and installs the project on first use).
+run: $(RUN_STAMP)
+	$(VENV)/bin/complaint-desk $(ARGS)
+
+## Install what the tests need (Python packages and Qt's system libraries), lint, test.
+test: $(TEST_STAMP)
+	tools/system-deps.sh
+	$(VENV)/bin/ruff check .
+	tools/with-postgres.sh $(VENV)/bin/pytest -q
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+
+## Benchmarks on a generated 100,000-case database (slow; not part of `make test`).
+bench: $(TEST_STAMP)
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

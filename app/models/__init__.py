@@ -1,0 +1,39 @@
+"""peewee models on one database proxy, the connection, and schema migrations (no Qt)."""
+
+from app.models.base import BaseModel, database_proxy
+from app.models.case import (
+    Attachment,
+    AttachmentData,
+    CaseCounter,
+    CompensationOffer,
+    Complaint,
+    CorrectiveAction,
+    Event,
+    FollowUp,
+)
+from app.models.people import ROLES, Customer, Department, User
+from app.models.reference import Category, ReplyTemplate, RootCause, Setting
+from app.models.schema import ALL_MODELS, SchemaVersion
+
+__all__ = [
+    "ALL_MODELS",
+    "ROLES",
+    "Attachment",
+    "AttachmentData",
+    "BaseModel",
+    "CaseCounter",
+    "Category",
+    "Complaint",
+    "CompensationOffer",
+    "CorrectiveAction",
+    "Customer",
+    "Department",
+    "Event",
+    "FollowUp",
+    "ReplyTemplate",
+    "RootCause",
+    "SchemaVersion",
+    "Setting",
+    "User",
+    "database_proxy",
+]

@@ -1,0 +1,158 @@
+"""The case (Complaint) and everything that hangs off it.
+
+Nothing here is ever hard-deleted: reference rows are deactivated, cases change state,
+and every change to a case appends an `Event` (the timeline and the audit log in one).
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BlobField,
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    SmallIntegerField,
+    TextField,
+)
+
+from app.models.base import BaseModel
+from app.models.people import Customer, Department, User
+from app.models.reference import Category, RootCause
+
+
+class Complaint(BaseModel):
+    """One complaint case, from intake to archive. `version` detects concurrent edits."""
+
+    number = CharField(max_length=20, unique=True)  # TS-<year>-<6 digits>
+    customer = ForeignKeyField(Customer, backref="complaints")
+    channel = CharField(max_length=20)
+    category = ForeignKeyField(Category)
+    severity = CharField(max_length=10, default="medium")
+    flag_group = BooleanField(default=False)
+    flag_risk = BooleanField(default=False)
+    flag_management = BooleanField(default=False)
+    description = TextField()
+    wish = TextField(default="")
+    mood = CharField(max_length=100, default="")
+    reference = CharField(max_length=100, default="")
+    received_at = DateTimeField(index=True)
+    received_by = ForeignKeyField(User, null=True, index=False)
+    status = CharField(max_length=20, default="new")
+    profile = CharField(max_length=20, default="shop")
+    first_response_due = DateTimeField(null=True)
+    first_response_at = DateTimeField(null=True)
+    resolution_due = DateTimeField(null=True)
+    next_due_at = DateTimeField(null=True, index=True)
+    department = ForeignKeyField(Department, null=True)
+    handler = ForeignKeyField(User, null=True)
+    subject_user = ForeignKeyField(User, null=True, index=False)  # the person complained about
+    fault_department = ForeignKeyField(Department, null=True, index=False)
+    fault_party = CharField(max_length=100, default="")
+    facts = TextField(default="")
+    root_cause = ForeignKeyField(RootCause, null=True, index=False)
+    resolution = TextField(default="")
+    answer = TextField(default="")  # the reasoned answer when the complaint is not upheld
+    feedback = TextField(default="")
+    feedback_at = DateTimeField(null=True)
+    satisfaction = SmallIntegerField(null=True)
+    resolved_at = DateTimeField(null=True)
+    closed_at = DateTimeField(null=True)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    version = IntegerField(default=1)
+
+    class Meta:
+        indexes = (
+            (("status", "received_at"), False),
+            (("category", "received_at"), False),
+            (("status", "category", "received_at"), False),
+            (("handler", "status"), False),
+            (("department", "status"), False),
+        )
+
+
+class Event(BaseModel):
+    """An append-only line of the timeline / audit log: who, when, what changed."""
+
+    complaint = ForeignKeyField(Complaint, null=True, backref="events")
+    at = DateTimeField()
+    actor = ForeignKeyField(User, null=True, index=False)
+    kind = CharField(max_length=20)
+    field = CharField(max_length=40, default="")
+    old_value = TextField(default="")
+    new_value = TextField(default="")
+    note = TextField(default="")
+    case_version = IntegerField(null=True)  # the case version this change produced
+
+
+class FollowUp(BaseModel):
+    """A dated next step or call-back on a case."""
+
+    complaint = ForeignKeyField(Complaint, backref="follow_ups")
+    kind = CharField(max_length=20, default="next_step")
+    due_at = DateTimeField(index=True)
+    assignee = ForeignKeyField(User, null=True)
+    note = TextField(default="")
+    created_by = ForeignKeyField(User, null=True, index=False)
+    created_at = DateTimeField()
+    done_at = DateTimeField(null=True)
+    outcome = TextField(default="")
+
+
+class CompensationOffer(BaseModel):
+    """Money or goods offered to the customer, approved or refused by someone entitled."""
+
+    complaint = ForeignKeyField(Complaint, backref="offers")
+    kind = CharField(max_length=20)
+    amount_fen = IntegerField(default=0)  # CNY in fen (分): exact, never a float
+    description = TextField(default="")
+    reason = TextField(default="")
+    status = CharField(max_length=20, default="proposed")
+    requester = ForeignKeyField(User, index=False)
+    approver = ForeignKeyField(User, null=True, index=False)
+    decision_reason = TextField(default="")
+    counter_fen = IntegerField(null=True)
+    parent = ForeignKeyField("self", null=True, index=False)
+    created_at = DateTimeField()
+    decided_at = DateTimeField(null=True)
+
+
+class Attachment(BaseModel):
+    """A photo, receipt or signed letter kept with a case (content in AttachmentData)."""
+
+    complaint = ForeignKeyField(Complaint, backref="attachments")
+    file_name = CharField(max_length=200)
+    kind = CharField(max_length=20, default="evidence")
+    size = IntegerField()
+    sha256 = CharField(max_length=64)
+    note = TextField(default="")
+    added_by = ForeignKeyField(User, null=True, index=False)
+    added_at = DateTimeField()
+
+
+class AttachmentData(BaseModel):
+    """The bytes of an attachment, kept in the database so every PC sharing it sees them."""
+
+    attachment = ForeignKeyField(Attachment, unique=True)
+    data = BlobField()
+
+
+class CorrectiveAction(BaseModel):
+    """An improvement (落实改善措施) so the same complaint does not recur."""
+
+    complaint = ForeignKeyField(Complaint, null=True, backref="corrective_actions")
+    root_cause = ForeignKeyField(RootCause, null=True, index=False)
+    description = TextField()
+    owner = ForeignKeyField(User, null=True, index=False)
+    due_at = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)
+    created_at = DateTimeField()
+
+
+class CaseCounter(BaseModel):
+    """The last case number handed out per year, so numbers stay gap-free."""
+
+    year = IntegerField(primary_key=True)
+    last_number = IntegerField(default=0)

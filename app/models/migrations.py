@@ -1,0 +1,152 @@
+"""Creating the schema, and upgrading databases made by older versions, step by step.
+
+A new database gets the current schema in one go. An older one runs each numbered step
+after its version, each in its own transaction that also bumps the version, after the
+SQLite file has been copied aside. A database newer than this program is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from peewee import Database, PostgresqlDatabase
+from playhouse.migrate import SchemaMigrator, migrate
+
+from app.errors import DatabaseUnusableError
+from app.i18n import Text
+from app.models.schema import ALL_MODELS, SchemaVersion
+from app.models.search import install_search_index
+
+Step = Callable[[Database, SchemaMigrator], None]
+
+
+@dataclass(frozen=True)
+class SchemaOutcome:
+    """What `prepare_schema` did."""
+
+    created: bool
+    upgraded_from: int | None
+    backup: Path | None
+
+
+def schema_version(database: Database) -> int | None:
+    """The version recorded in the database, or None when it has no version table."""
+    if "schema_version" not in database.get_tables():
+        return None
+    row = SchemaVersion.select(SchemaVersion.version).order_by(SchemaVersion.id).first()
+    return row.version if row else None
+
+
+def prepare_schema(database: Database, sqlite_file: Path | None) -> SchemaOutcome:
+    """Creates a new schema, upgrades an old one, or refuses one this program cannot use."""
+    tables = database.get_tables()
+    if not tables:
+        create_schema(database)
+        return SchemaOutcome(created=True, upgraded_from=None, backup=None)
+    found = schema_version(database)
+    if found is None:
+        raise DatabaseUnusableError(
+            Text(
+                "This database belongs to another program (it has no Complaint Desk tables).",
+                "该数据库属于其他程序（没有投诉台的数据表）。",
+            )
+        )
+    if found > CURRENT_VERSION:
+        raise DatabaseUnusableError(
+            Text(
+                "This database was saved by a newer Complaint Desk (schema {found}); this "
+                "program knows up to schema {known}. Please update Complaint Desk.",
+                "该数据库由更新版本的投诉台保存（结构版本 {found}），本程序只支持到版本 {known}。"
+                "请升级投诉台。",
+            ).format(found=found, known=CURRENT_VERSION)
+        )
+    if found == CURRENT_VERSION:
+        return SchemaOutcome(created=False, upgraded_from=None, backup=None)
+    backup = _copy_before_upgrade(database, sqlite_file, found)
+    try:
+        upgrade(database, found)
+    except Exception as error:
+        raise DatabaseUnusableError(
+            Text("Upgrading the database from schema {found} failed ({error}); the unfinished "
+                 "step was undone. A copy made before the upgrade is at {backup}.",
+                 "数据库从结构版本 {found} 升级失败（{error}），未完成的步骤已撤销。"
+                 "升级前的副本保存在 {backup}。").format(found=found, error=error, backup=backup)
+        ) from error
+    return SchemaOutcome(created=False, upgraded_from=found, backup=backup)
+
+
+def create_schema(database: Database) -> None:
+    """Creates every table at the current version, in one transaction."""
+    with database.atomic():
+        database.create_tables(ALL_MODELS)
+        _install_append_only_guards(database)
+        install_search_index(database)
+        SchemaVersion.create(version=CURRENT_VERSION, migrated_at=datetime.now())
+
+
+def upgrade(database: Database, found: int) -> None:
+    """Runs each step after `found`, each atomic with its version bump."""
+    migrator = SchemaMigrator.from_database(database)
+    for target in range(found + 1, CURRENT_VERSION + 1):
+        with database.atomic():
+            STEPS[target](database, migrator)
+            SchemaVersion.update(version=target, migrated_at=datetime.now()).execute()
+
+
+def _copy_before_upgrade(database: Database, sqlite_file: Path | None, found: int) -> Path | None:
+    if sqlite_file is None:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = sqlite_file.with_name(f"{sqlite_file.stem}.before-v{CURRENT_VERSION}-{stamp}.bak")
+    # The backup API copies a consistent image, including pages still in the WAL file.
+    with sqlite3.connect(target) as copy:
+        database.connection().backup(copy)
+    copy.close()
+    return target
+
+
+def _install_append_only_guards(database: Database) -> None:
+    """Refuses, in the database itself, to delete cases or to alter the event log."""
+    if isinstance(database, PostgresqlDatabase):
+        database.execute_sql(
+            "CREATE OR REPLACE FUNCTION complaint_desk_refuse() RETURNS trigger AS $$ "
+            # %% because the driver reads a lone % as a parameter placeholder.
+            "BEGIN RAISE EXCEPTION 'Complaint Desk keeps %% rows: %% refused', "
+            "TG_TABLE_NAME, TG_OP; END $$ LANGUAGE plpgsql"
+        )
+        guards = (("event", "UPDATE OR DELETE"), ("complaint", "DELETE"), ("customer", "DELETE"))
+        for table, operations in guards:
+            database.execute_sql(
+                f"CREATE TRIGGER {table}_keep BEFORE {operations} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION complaint_desk_refuse()"
+            )
+        return
+    for table, operation in (
+        ("event", "UPDATE"),
+        ("event", "DELETE"),
+        ("complaint", "DELETE"),
+        ("customer", "DELETE"),
+    ):
+        database.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_{operation.lower()} "
+            f"BEFORE {operation} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, 'Complaint Desk keeps {table} rows'); END"
+        )
+
+
+def _v2_search_index(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 2: the full-text search index over existing cases, and an index that makes
+    counting cases by state and category instant."""
+    install_search_index(database)
+    migrate(migrator.add_index("complaint", ("status", "category_id", "received_at"), False))
+
+
+# One step per target version, run in order; version 1 is the first schema.
+STEPS: dict[int, Step] = {
+    2: _v2_search_index,
+}
+CURRENT_VERSION = 1 + len(STEPS)

@@ -1,0 +1,41 @@
+"""Users of the desk, customers who complain, and the departments that handle cases."""
+
+from __future__ import annotations
+
+from peewee import BooleanField, CharField, DateTimeField, IntegerField, TextField
+
+from app.models.base import BaseModel
+
+ROLES = ("staff", "manager", "owner", "admin")
+
+
+class User(BaseModel):
+    """A person who signs in: front-desk staff, handler, manager, owner or admin."""
+
+    username = CharField(max_length=40, unique=True)
+    display_name = CharField(max_length=60)
+    role = CharField(max_length=10)
+    password_hash = CharField(max_length=200)
+    active = BooleanField(default=True)
+    created_at = DateTimeField()
+
+
+class Customer(BaseModel):
+    """A customer, matched by phone so repeat customers keep one record and a history."""
+
+    name = CharField(max_length=60)
+    phone = CharField(max_length=20, unique=True)  # digits only, see services.text.phone
+    address = CharField(max_length=200, default="")
+    note = TextField(default="")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Department(BaseModel):
+    """A department that handles cases or is found at fault."""
+
+    code = CharField(max_length=30, unique=True)
+    name_zh = CharField(max_length=60)
+    name_en = CharField(max_length=60)
+    active = BooleanField(default=True)
+    sort_order = IntegerField(default=0)

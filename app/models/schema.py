@@ -1,0 +1,46 @@
+"""The schema-version row and the list of every table, in creation order."""
+
+from __future__ import annotations
+
+from peewee import DateTimeField, IntegerField
+
+from app.models.base import BaseModel
+from app.models.case import (
+    Attachment,
+    AttachmentData,
+    CaseCounter,
+    CompensationOffer,
+    Complaint,
+    CorrectiveAction,
+    Event,
+    FollowUp,
+)
+from app.models.people import Customer, Department, User
+from app.models.reference import Category, ReplyTemplate, RootCause, Setting
+
+
+class SchemaVersion(BaseModel):
+    """One row: which migration the database has reached."""
+
+    version = IntegerField()
+    migrated_at = DateTimeField()
+
+
+ALL_MODELS = (
+    SchemaVersion,
+    Setting,
+    User,
+    Customer,
+    Department,
+    Category,
+    RootCause,
+    ReplyTemplate,
+    Complaint,
+    Event,
+    FollowUp,
+    CompensationOffer,
+    Attachment,
+    AttachmentData,
+    CorrectiveAction,
+    CaseCounter,
+)

@@ -1,0 +1,70 @@
+"""Customers, matched by phone so a repeat customer keeps one record and a history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.models import Category, Complaint, Customer, User
+from app.services import audit
+from app.services.text import normalize_phone
+
+
+@dataclass(frozen=True)
+class EarlierCase:
+    """One of a customer's earlier cases, as shown at intake."""
+
+    number: str
+    received_at: datetime
+    status: str
+    category_zh: str
+    category_en: str
+    description: str
+
+
+def find_by_phone(phone: str) -> Customer | None:
+    """The customer with this phone number (typed in any common way), if known."""
+    return Customer.get_or_none(Customer.phone == normalize_phone(phone))
+
+
+def match_or_create(*, name: str, phone: str, address: str, now: datetime) -> Customer:
+    """The customer with this phone, created if new. Details given are kept up to date."""
+    digits = normalize_phone(phone)
+    customer = Customer.get_or_none(Customer.phone == digits)
+    if customer is None:
+        return Customer.create(name=name, phone=digits, address=address,
+                               created_at=now, updated_at=now)
+    return customer
+
+
+def update_details(
+    customer: Customer, *, name: str, address: str, actor: User | None, now: datetime,
+    complaint: Complaint | None = None,
+) -> None:
+    """Records a changed name or address on the customer, noting it on the case's timeline."""
+    changes = [
+        (field, getattr(customer, field), value)
+        for field, value in (("name", name), ("address", address))
+        if value and value != getattr(customer, field)
+    ]
+    for field, old, new in changes:
+        setattr(customer, field, new)
+        audit.record(complaint, actor, now, kind="customer", field=f"customer.{field}",
+                     old=old, new=new)
+    if changes:
+        customer.updated_at = now
+        customer.save()
+
+
+def earlier_cases(customer_id: int, *, limit: int = 20) -> list[EarlierCase]:
+    """The customer's cases, newest first."""
+    query = (
+        Complaint.select(Complaint.number, Complaint.received_at, Complaint.status,
+                         Category.name_zh, Category.name_en, Complaint.description)
+        .join(Category)
+        .where(Complaint.customer == customer_id)
+        .order_by(Complaint.received_at.desc(), Complaint.id.desc())
+        .limit(limit)
+        .tuples()
+    )
+    return [EarlierCase(*row) for row in query]

@@ -1,0 +1,25 @@
+"""Opening the desk's database: connect, create or upgrade, add missing settings and lists."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.models import Category, database_proxy
+from app.models.connection import OpenedDatabase, close_database, open_database
+from app.services import settings
+from app.services.seed import seed_reference_data
+
+
+def open_desk(url: str, *, now: datetime | None = None) -> OpenedDatabase:
+    """Opens `url`, creating or upgrading its schema, and fills what a new one lacks."""
+    opened = open_database(url)
+    settings.ensure_defaults()
+    if not Category.select().exists():
+        with database_proxy.atomic():
+            seed_reference_data(now or datetime.now())
+    return opened
+
+
+def close_desk() -> None:
+    """Closes the database connection."""
+    close_database()

@@ -1,0 +1,159 @@
+"""Settings from one declarative list: key, default, kind, limits and a label.
+
+Rows missing from the database are added at start-up with their defaults, so a new
+setting in a later version needs no migration. Values are stored as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from app.errors import InputError
+from app.i18n import Text
+from app.models import Setting, User
+from app.services import audit
+from app.services.permissions import Permission, require
+from app.services.text import clean, parse_time_of_day
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting: its key, default, kind and the label shown in the settings dialog."""
+
+    key: str
+    default: Any
+    kind: str  # text | int | time | weekdays | dates | choice
+    label: Text
+    group: str
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec("business.name", "", "text", Text("Business name", "商户名称"), "business"),
+    SettingSpec("business.address", "", "text", Text("Address", "地址"), "business"),
+    SettingSpec("business.phone", "", "text", Text("Phone", "电话"), "business"),
+    SettingSpec("hours.open", "09:00", "time", Text("Opening time", "营业开始时间"), "calendar"),
+    SettingSpec("hours.close", "18:00", "time", Text("Closing time", "营业结束时间"), "calendar"),
+    SettingSpec("calendar.days_off", [], "weekdays",
+                Text("Weekly days off (0 = Monday)", "每周休息日（0 = 星期一）"), "calendar"),
+    SettingSpec("calendar.holidays", [], "dates", Text("Holidays", "节假日"), "calendar"),
+    SettingSpec("deadline.resolution_days", 7, "int",
+                Text("Days to resolve a shop complaint", "门店投诉处理时限（天）"), "deadlines",
+                minimum=1, maximum=90),
+    SettingSpec("print.paper", "A4", "choice", Text("Paper size", "纸张大小"), "printing",
+                choices=("A4", "Letter")),
+)
+SPECS = {spec.key: spec for spec in SETTINGS}
+
+
+def ensure_defaults() -> None:
+    """Adds a row with its default for every setting the database does not have yet."""
+    present = {row.key for row in Setting.select(Setting.key)}
+    missing = [
+        {"key": spec.key, "value": json.dumps(spec.default)}
+        for spec in SETTINGS if spec.key not in present
+    ]
+    if missing:
+        Setting.insert_many(missing).execute()
+
+
+def get(key: str) -> Any:
+    """The current value of `key` (its default when no row exists)."""
+    spec = _spec(key)
+    row = Setting.get_or_none(Setting.key == key)
+    return json.loads(row.value) if row else spec.default
+
+
+def get_all() -> dict[str, Any]:
+    """Every setting's current value, in one query."""
+    stored = {row.key: json.loads(row.value) for row in Setting.select()}
+    return {spec.key: stored.get(spec.key, spec.default) for spec in SETTINGS}
+
+
+def set_value(key: str, value: Any, *, actor: User, now: datetime) -> Any:
+    """Checks and stores a new value, and records the change in the audit log."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    old = get(key)
+    checked = store(key, value)
+    if checked != old:
+        audit.record(None, actor, now, kind="settings", field=key,
+                     old=json.dumps(old, ensure_ascii=False),
+                     new=json.dumps(checked, ensure_ascii=False))
+    return checked
+
+
+def store(key: str, value: Any) -> Any:
+    """Checks and stores a value with no permission check: for set-up and demo data only."""
+    checked = _check(_spec(key), value)
+    _check_opening_hours(key, checked)
+    encoded = json.dumps(checked, ensure_ascii=False)
+    Setting.insert(key=key, value=encoded).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: encoded}
+    ).execute()
+    return checked
+
+
+def _spec(key: str) -> SettingSpec:
+    try:
+        return SPECS[key]
+    except KeyError:
+        raise InputError(Text("Unknown setting “{key}”.", "未知的设置项“{key}”。")
+                           .format(key=key)) from None
+
+
+def _check(spec: SettingSpec, value: Any) -> Any:
+    try:
+        checked = _CHECKERS[spec.kind](spec, value)
+    except (TypeError, ValueError):
+        checked = None
+    if checked is None:
+        raise InputError(
+            Text("{label}: “{value}” is not a valid value.", "{label}：“{value}”不是有效的值。")
+            .format(label=spec.label, value=value),
+            field=spec.key,
+        )
+    return checked
+
+
+def _check_opening_hours(key: str, value: str) -> None:
+    if key not in ("hours.open", "hours.close"):
+        return
+    hours = {"hours.open": get("hours.open"), "hours.close": get("hours.close"), key: value}
+    if hours["hours.open"] >= hours["hours.close"]:
+        raise InputError(
+            Text("Opening time {open} must be before closing time {close}.",
+                 "营业开始时间 {open} 必须早于结束时间 {close}。").format(
+                open=hours["hours.open"], close=hours["hours.close"]),
+            field=key,
+        )
+
+
+def _check_int(spec: SettingSpec, value: Any) -> int | None:
+    number = int(str(value).strip())
+    low = spec.minimum if spec.minimum is not None else number
+    high = spec.maximum if spec.maximum is not None else number
+    return number if low <= number <= high else None
+
+
+def _check_weekdays(spec: SettingSpec, value: Any) -> list[int] | None:
+    days = sorted({int(day) for day in value})
+    return days if all(0 <= day <= 6 for day in days) and len(days) < 7 else None
+
+
+def _check_dates(spec: SettingSpec, value: Any) -> list[str]:
+    return sorted({date.fromisoformat(str(day).strip()).isoformat() for day in value})
+
+
+_CHECKERS = {
+    "text": lambda spec, value: text if len(text := clean(str(value))) <= 200 else None,
+    "int": _check_int,
+    "time": lambda spec, value: parse_time_of_day(str(value)).strftime("%H:%M"),
+    "weekdays": _check_weekdays,
+    "dates": _check_dates,
+    "choice": lambda spec, value: value if value in spec.choices else None,
+}

@@ -1,0 +1,127 @@
+"""Shared fixtures: a fresh database per test, a fixed clock, users and a case factory."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from app.i18n import EN, set_language
+from app.models import Complaint, User
+from app.services import users
+from app.services.desk import close_desk, open_desk
+from app.services.intake import IntakeForm, record_complaint
+
+# Wednesday 4 March 2026, 10:00: inside the default business hours (09:00–18:00).
+NOW = datetime(2026, 3, 4, 10, 0)
+PG_URL = os.environ.get("COMPLAINT_DESK_TEST_PG", "")
+BACKENDS = ["sqlite", "postgres"] if PG_URL else ["sqlite"]
+PASSWORD = "secret"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing_and_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Cheap scrypt (the cost is stored in each hash) and English messages by default."""
+    monkeypatch.setattr(users, "SCRYPT_N", 2**8)
+    set_language(EN)
+    yield
+    set_language(EN)
+
+
+@pytest.fixture
+def now() -> datetime:
+    """The frozen 'now' every service call in a test uses."""
+    return NOW
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Path]:
+    """A new SQLite database file, opened and bound for the test."""
+    path = tmp_path / "desk.sqlite3"
+    open_desk(str(path), now=NOW)
+    yield path
+    close_desk()
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new database on each backend available (PostgreSQL when COMPLAINT_DESK_TEST_PG is set)."""
+    if request.param == "sqlite":
+        url = str(tmp_path / "desk.sqlite3")
+        open_desk(url, now=NOW)
+        yield url
+        close_desk()
+        return
+    with FreshPostgresDatabase() as url:
+        open_desk(url, now=NOW)
+        yield url
+        close_desk()
+
+
+class FreshPostgresDatabase:
+    """Creates an empty database on the test server and drops it afterwards."""
+
+    def __enter__(self) -> str:
+        import psycopg
+
+        self.name = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{self.name}"')
+        return PG_URL.rsplit("/", 1)[0] + "/" + self.name
+
+    def __exit__(self, *exc: object) -> None:
+        import psycopg
+
+        close_desk()
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def _user(username: str, name: str, role: str, actor: User | None) -> User:
+    return users.create_user(username=username, display_name=name, role=role,
+                             password=PASSWORD, actor=actor, now=NOW)
+
+
+@pytest.fixture
+def owner(db: str) -> User:
+    """The owner, the first account."""
+    return _user("owner", "王老板", "owner", None)
+
+
+@pytest.fixture
+def manager(owner: User) -> User:
+    """A manager."""
+    return _user("manager", "李经理", "manager", owner)
+
+
+@pytest.fixture
+def staff(owner: User) -> User:
+    """Front-desk staff."""
+    return _user("staff1", "张小芳", "staff", owner)
+
+
+@pytest.fixture
+def staff2(owner: User) -> User:
+    """A second member of staff."""
+    return _user("staff2", "刘明", "staff", owner)
+
+
+@pytest.fixture
+def make_case(staff: User) -> Callable[..., Complaint]:
+    """Records a complaint with sensible defaults; keyword arguments override form fields."""
+
+    def make(*, actor: User | None = None, at: datetime = NOW, **fields: object) -> Complaint:
+        values: dict[str, object] = {
+            "customer_name": "张三", "phone": "13800138000", "channel": "phone",
+            "category": "product_quality", "description": "电饭煲使用三天后无法开机",
+            "wish": "更换新品",
+        }
+        values.update(fields)
+        return record_complaint(IntakeForm(**values), actor=actor or staff, now=at)
+
+    return make

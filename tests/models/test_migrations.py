@@ -1,0 +1,118 @@
+"""Upgrading databases saved by older versions, from the stored files of each version."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import Database
+from playhouse.migrate import SchemaMigrator
+
+from app.errors import DatabaseUnusableError
+from app.models import SchemaVersion, database_proxy
+from app.models.migrations import CURRENT_VERSION, STEPS
+from app.services import register
+from app.services.desk import close_desk, open_desk
+from tests.conftest import NOW
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("schema-v*.sqlite3"))
+
+
+def _copy_fixture(version: int, tmp_path: Path) -> Path:
+    target = tmp_path / f"shop-v{version}.sqlite3"
+    shutil.copy(FIXTURES / f"schema-v{version}.sqlite3", target)
+    return target
+
+
+def _schema(path: Path) -> dict[str, list[tuple]]:
+    """Every table's columns (name, type, not-null, default) and every index, by name."""
+    with sqlite3.connect(path) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') "
+            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'complaint_search_%' ORDER BY name")]
+        shape = {name: [r[1:5] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+                 for name in names}
+    conn.close()
+    return shape
+
+
+def test_every_step_up_to_the_current_version_exists() -> None:
+    assert sorted(STEPS) == list(range(2, CURRENT_VERSION + 1))
+    assert OLD_VERSIONS and OLD_VERSIONS[0] == 1
+
+
+@pytest.mark.parametrize("version", OLD_VERSIONS)
+def test_old_database_upgrades_to_the_same_schema_as_a_new_one(version: int,
+                                                               tmp_path: Path) -> None:
+    old = _copy_fixture(version, tmp_path)
+    opened = open_desk(str(old))
+    assert opened.upgraded_from == version
+    assert SchemaVersion.get().version == CURRENT_VERSION
+    close_desk()
+    fresh = tmp_path / "fresh.sqlite3"
+    open_desk(str(fresh))
+    close_desk()
+    assert _schema(old) == _schema(fresh)
+
+
+@pytest.mark.parametrize("version", OLD_VERSIONS)
+def test_the_file_is_copied_before_it_is_upgraded(version: int, tmp_path: Path) -> None:
+    old = _copy_fixture(version, tmp_path)
+    opened = open_desk(str(old))
+    close_desk()
+    assert opened.backup is not None and opened.backup.exists()
+    with sqlite3.connect(opened.backup) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == version
+    conn.close()
+
+
+def test_cases_saved_before_the_search_index_existed_are_found_after_upgrade(
+        tmp_path: Path) -> None:
+    old = _copy_fixture(1, tmp_path)
+    with sqlite3.connect(old) as conn:
+        conn.execute("INSERT INTO customer (name, phone, address, note, created_at, updated_at) "
+                     "VALUES ('陈静', '13912345678', '', '', '2025-06-01', '2025-06-01')")
+        conn.execute(
+            "INSERT INTO category (code, name_zh, name_en, profile, active, sort_order) "
+            "VALUES ('product_quality', '产品质量', 'Product quality', 'shop', 1, 0)")
+        conn.execute(
+            "INSERT INTO complaint (number, customer_id, channel, category_id, severity, "
+            "flag_group, flag_risk, flag_management, description, wish, mood, reference, "
+            "received_at, status, profile, fault_party, facts, resolution, answer, feedback, "
+            "created_at, updated_at, version) VALUES ('TS-2025-000001', 1, 'phone', 1, "
+            "'medium', 0, 0, 0, '冰箱冷藏室不制冷', '', '', '', '2025-06-01 10:00:00', 'new', "
+            "'shop', '', '', '', '', '', '2025-06-01', '2025-06-01', 1)")
+    conn.close()
+    open_desk(str(old))
+    try:
+        found = register.fetch_page(register.CaseQuery(search="不制冷"), now=NOW)
+        assert [row.number for row in found] == ["TS-2025-000001"]
+    finally:
+        close_desk()
+
+
+def test_a_failing_step_leaves_the_old_version_and_data(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    old = _copy_fixture(1, tmp_path)
+
+    def broken(database: Database, migrator: SchemaMigrator) -> None:
+        database.execute_sql("CREATE TABLE half_done (id INTEGER)")
+        raise RuntimeError("power cut")
+
+    monkeypatch.setitem(STEPS, 2, broken)
+    with pytest.raises(DatabaseUnusableError, match="failed \\(power cut\\)"):
+        open_desk(str(old))
+    close_desk()
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert "half_done" not in tables
+
+
+def test_open_leaves_a_current_database_alone(sqlite_db: Path) -> None:
+    close_desk()
+    opened = open_desk(str(sqlite_db))
+    assert not opened.created and opened.upgraded_from is None and opened.backup is None
+    assert database_proxy.obj is not None
