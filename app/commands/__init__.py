@@ -1,0 +1,1 @@
+"""Sub-commands of `complaint-desk`, one module per group; each adds its parsers."""

@@ -1,0 +1,194 @@
+"""`add`, `list`, `show` and `move`: recording and following cases from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from app.commands import output
+from app.commands.context import Context
+from app.errors import InputError
+from app.i18n import Text
+from app.models import Category, Department
+from app.services import catalog, register, users, workflow
+from app.services.case_view import CaseDetails
+from app.services.cases import get_case
+from app.services.fields import FIELDS
+from app.services.intake import LABELS, IntakeForm, record_complaint
+from app.services.labels import CHANNELS, EVENT_KINDS, FLAGS, SEVERITIES, STATUSES, label, lookup
+from app.services.text import parse_datetime
+
+MAX_LIMIT = 100_000
+
+
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Adds the case commands to the parser."""
+    add = commands.add_parser("add", parents=[common], help="record a complaint, print its number")
+    for name in ("customer", "phone", "channel", "category", "description"):
+        add.add_argument(f"--{name}", required=True)
+    add.add_argument("--wish", default="")
+    add.add_argument("--severity", default="medium", help="low|medium|high|critical")
+    add.add_argument("--flag", action="append", default=[], help="group|risk|management")
+    add.add_argument("--received", metavar="ISO-DATETIME", help="when it was received")
+    add.add_argument("--reference", default="", help="order or policy number")
+    add.add_argument("--address", default="")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(run=run_add)
+
+    listing = commands.add_parser("list", parents=[common], help="list cases")
+    listing.add_argument("--status", action="append", default=[], help="state (repeatable)")
+    listing.add_argument("--category")
+    listing.add_argument("--department")
+    listing.add_argument("--handler", metavar="USER")
+    listing.add_argument("--open", action="store_true", help="only cases not yet decided")
+    listing.add_argument("--overdue", action="store_true")
+    listing.add_argument("--flagged", action="store_true", help="group or escalation-risk cases")
+    listing.add_argument("--search", default="")
+    listing.add_argument("--from", dest="date_from", metavar="DATE")
+    listing.add_argument("--to", dest="date_to", metavar="DATE")
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=run_list)
+
+    show = commands.add_parser("show", parents=[common], help="all fields and the timeline")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(run=run_show)
+
+    move = commands.add_parser("move", parents=[common], help="take a case to another state")
+    move.add_argument("number")
+    move.add_argument("--to", required=True, metavar="STATE")
+    move.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE")
+    move.add_argument("--note", default="")
+    move.set_defaults(run=run_move)
+
+
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    """Records a complaint and prints its number (or the case as JSON)."""
+    received = (parse_datetime(args.received, field="received_at", label=LABELS["received_at"])
+                if args.received else None)
+    form = IntakeForm(
+        customer_name=args.customer, phone=args.phone, channel=args.channel,
+        category=args.category, description=args.description, wish=args.wish,
+        severity=args.severity, flags=args.flag, received_at=received,
+        reference=args.reference, address=args.address,
+    )
+    case = record_complaint(form, actor=ctx.actor(), now=ctx.now)
+    if args.json:
+        output.print_json(CaseDetails.load(case.number).to_json())
+    else:
+        print(case.number)
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    """Prints the matching cases, newest first."""
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise InputError(Text("--limit must be between 1 and {n}.",
+                              "--limit 必须在 1 到 {n} 之间。").format(n=MAX_LIMIT))
+    query = _query(args)
+    rows = register.fetch_page(query, now=ctx.now, limit=args.limit)
+    if args.json:
+        output.print_json([row.to_json(ctx.now) for row in rows])
+        return 0
+    total = register.count(query, now=ctx.now)
+    headers = [str(t) for t in (Text("Number", "编号"), LABELS["received_at"],
+                                Text("Customer", "客户"), LABELS["category"],
+                                LABELS["severity"], Text("Status", "状态"),
+                                FIELDS["handler"].label, Text("Next due", "下一期限"))]
+    lines = [[row.number + ("!" if row.is_overdue(ctx.now) else "") + ("*" if row.flags else ""),
+              output.when(row.received_at), row.customer, row.category,
+              label(SEVERITIES, row.severity), label(STATUSES, row.status), row.handler or "",
+              output.when(row.next_due_at)] for row in rows]
+    output.table(headers, lines, limits=[17, 16, 12, 14, 8, 10, 10, 16])
+    print(str(Text("{shown} of {total} cases (! overdue, * flagged)",
+                   "显示 {shown} / 共 {total} 件（! 逾期，* 重点标记）").format(
+        shown=len(rows), total=total)))
+    return 0
+
+
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
+    """Prints every field of a case and its timeline."""
+    details = CaseDetails.load(args.number)
+    if args.json:
+        output.print_json(details.to_json())
+        return 0
+    output.pairs(_field_lines(details))
+    print()
+    print(str(Text("Timeline", "处理记录")))
+    for entry in details.timeline:
+        change = entry.describe()
+        note = f"  ({entry.note})" if entry.note else ""
+        print(f"  {output.when(entry.at)}  {entry.actor_name or '-'}  "
+              f"{label(EVENT_KINDS, entry.kind)}  {change}{note}")
+    return 0
+
+
+def run_move(args: argparse.Namespace, ctx: Context) -> int:
+    """Takes one transition and prints the new state."""
+    values = dict(_split_assignment(item) for item in args.set)
+    case = get_case(args.number)
+    case = workflow.move(case, args.to, values=values, note=args.note, actor=ctx.actor(),
+                         now=ctx.now, expected_version=case.version)
+    print(f"{case.number}: {label(STATUSES, case.status)}")
+    return 0
+
+
+def _split_assignment(item: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep or not name.strip():
+        raise InputError(Text("--set needs FIELD=VALUE, not “{item}”.",
+                              "--set 的格式应为 字段=值，而不是“{item}”。").format(item=item))
+    return name.strip(), value
+
+
+def _query(args: argparse.Namespace) -> register.CaseQuery:
+    statuses = tuple(lookup(STATUSES, part, what=Text("state", "状态"))
+                     for item in args.status for part in item.split(",") if part.strip())
+    return register.CaseQuery(
+        statuses=statuses,
+        category_id=catalog.find(Category, args.category).id if args.category else None,
+        department_id=catalog.find(Department, args.department).id if args.department else None,
+        handler_id=users.find_user(args.handler).id if args.handler else None,
+        open_only=args.open, overdue=args.overdue, flagged=args.flagged, search=args.search,
+        received_from=_date(args.date_from, "--from"), received_to=_date(args.date_to, "--to"),
+    )
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if not value:
+        return None
+    return parse_datetime(value, field=option, label=Text(option, option)).date()
+
+
+def _field_lines(details: CaseDetails) -> list[tuple[str, str]]:
+    c, names = details.case, details.reference_names()
+    flags = "、".join(label(FLAGS, f) for f in details.flags)
+    rows = [
+        (Text("Number", "编号"), c.number), (Text("Status", "状态"), label(STATUSES, c.status)),
+        (LABELS["received_at"], output.when(c.received_at)),
+        (Text("Received by", "受理人"), c.received_by.display_name if c.received_by else ""),
+        (LABELS["customer_name"], c.customer.name), (LABELS["phone"], c.customer.phone),
+        (LABELS["address"], c.customer.address), (LABELS["channel"], label(CHANNELS, c.channel)),
+        (LABELS["category"], names["category"]),
+        (LABELS["severity"], label(SEVERITIES, c.severity)),
+        (LABELS["flags"], flags), (LABELS["reference"], c.reference),
+        (LABELS["description"], c.description), (LABELS["wish"], c.wish),
+        (LABELS["mood"], c.mood),
+        (FIELDS["department"].label, names["department"]),
+        (FIELDS["handler"].label, c.handler.display_name if c.handler else ""),
+        (FIELDS["subject"].label, c.subject_user.display_name if c.subject_user else ""),
+        (Text("First answer due", "初步答复期限"), output.when(c.first_response_due)),
+        (Text("First answer given", "初步答复时间"), output.when(c.first_response_at)),
+        (Text("Decision due", "处理期限"), output.when(c.resolution_due)),
+        (Text("Next due", "下一期限"), output.when(c.next_due_at)),
+        (FIELDS["facts"].label, c.facts),
+        (FIELDS["fault_department"].label, names["fault_department"]),
+        (FIELDS["fault_party"].label, c.fault_party),
+        (FIELDS["root_cause"].label, names["root_cause"]),
+        (FIELDS["resolution"].label, c.resolution), (FIELDS["answer"].label, c.answer),
+        (FIELDS["feedback"].label, c.feedback),
+        (FIELDS["satisfaction"].label, str(c.satisfaction or "")),
+        (Text("Version", "版本"), str(c.version)),
+    ]
+    return [(str(text), value) for text, value in rows if value]
