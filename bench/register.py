@@ -11,17 +11,17 @@ from collections.abc import Callable
 
 from app.i18n import ZH, set_language
 from app.models import Category, Complaint
-from app.services import register
+from app.services import register, search_hits
 from app.services.case_view import CaseDetails
 from app.services.desk import close_desk, open_desk
 from app.services.register import CaseQuery
 from bench.common import best_of, demo_database, demo_now, report
 
 SEARCHES = (
-    ("search 4 chars “屏幕碎裂”, first page", "屏幕碎裂"),
-    ("search 3 chars “不耐烦”, first page", "不耐烦"),
-    ("search 2 chars “态度”, first page", "态度"),
-    ("search 1 char “王”, first page", "王"),
+    ("search 4 chars “屏幕碎裂”, first page and total", "屏幕碎裂"),
+    ("search 3 chars “不耐烦”, first page and total", "不耐烦"),
+    ("search 2 chars “态度”, first page and total", "态度"),
+    ("search 1 char “王”, first page and total", "王"),
     ("search 1 char with no match “猫”", "猫"),
     ("search 2 chars with no match “火箭”", "火箭"),
 )
@@ -55,7 +55,12 @@ def run() -> list[tuple[str, float, str]]:
                             raw, register.count_select(filtered, now=now)))
     for name, text in SEARCHES:
         query = CaseQuery(search=text)
-        millis = best_of(lambda q=query: register.fetch_page(q, now=now), runs=5)
+
+        def first_page(q: CaseQuery = query) -> object:
+            search_hits.forget()  # a new search, not one remembered from the last run
+            return register.first_page(q, now=now)
+
+        millis = best_of(first_page, runs=5)
         target = "< 50 ms" if len(text) >= 3 else "< 150 ms"
         rows.append((name, millis, f"target {target}"))
     number = Complaint.select(Complaint.number).order_by(Complaint.id.desc()).scalar()

@@ -11,11 +11,12 @@ from app.errors import InputError
 from app.i18n import Text
 from app.models import Category, Department
 from app.services import catalog, register, users, workflow
+from app.services.case_fields import all_fields
 from app.services.case_view import CaseDetails
 from app.services.cases import get_case
 from app.services.fields import FIELDS
 from app.services.intake import LABELS, IntakeForm, record_complaint
-from app.services.labels import CHANNELS, EVENT_KINDS, FLAGS, SEVERITIES, STATUSES, label, lookup
+from app.services.labels import EVENT_KINDS, SEVERITIES, STATUSES, label, lookup
 from app.services.text import parse_datetime
 
 MAX_LIMIT = 100_000
@@ -113,7 +114,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         output.print_json(details.to_json())
         return 0
-    output.pairs(_field_lines(details))
+    output.pairs(all_fields(details))
     print()
     print(str(Text("Timeline", "处理记录")))
     for entry in details.timeline:
@@ -159,36 +160,3 @@ def _date(value: str | None, option: str) -> date | None:
     if not value:
         return None
     return parse_datetime(value, field=option, label=Text(option, option)).date()
-
-
-def _field_lines(details: CaseDetails) -> list[tuple[str, str]]:
-    c, names = details.case, details.reference_names()
-    flags = "、".join(label(FLAGS, f) for f in details.flags)
-    rows = [
-        (Text("Number", "编号"), c.number), (Text("Status", "状态"), label(STATUSES, c.status)),
-        (LABELS["received_at"], output.when(c.received_at)),
-        (Text("Received by", "受理人"), c.received_by.display_name if c.received_by else ""),
-        (LABELS["customer_name"], c.customer.name), (LABELS["phone"], c.customer.phone),
-        (LABELS["address"], c.customer.address), (LABELS["channel"], label(CHANNELS, c.channel)),
-        (LABELS["category"], names["category"]),
-        (LABELS["severity"], label(SEVERITIES, c.severity)),
-        (LABELS["flags"], flags), (LABELS["reference"], c.reference),
-        (LABELS["description"], c.description), (LABELS["wish"], c.wish),
-        (LABELS["mood"], c.mood),
-        (FIELDS["department"].label, names["department"]),
-        (FIELDS["handler"].label, c.handler.display_name if c.handler else ""),
-        (FIELDS["subject"].label, c.subject_user.display_name if c.subject_user else ""),
-        (Text("First answer due", "初步答复期限"), output.when(c.first_response_due)),
-        (Text("First answer given", "初步答复时间"), output.when(c.first_response_at)),
-        (Text("Decision due", "处理期限"), output.when(c.resolution_due)),
-        (Text("Next due", "下一期限"), output.when(c.next_due_at)),
-        (FIELDS["facts"].label, c.facts),
-        (FIELDS["fault_department"].label, names["fault_department"]),
-        (FIELDS["fault_party"].label, c.fault_party),
-        (FIELDS["root_cause"].label, names["root_cause"]),
-        (FIELDS["resolution"].label, c.resolution), (FIELDS["answer"].label, c.answer),
-        (FIELDS["feedback"].label, c.feedback),
-        (FIELDS["satisfaction"].label, str(c.satisfaction or "")),
-        (Text("Version", "版本"), str(c.version)),
-    ]
-    return [(str(text), value) for text, value in rows if value]

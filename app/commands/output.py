@@ -7,8 +7,11 @@ import json
 import sys
 import unicodedata
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any, TextIO
+
+from app.services.text import when
+
+__all__ = ["pairs", "print_json", "table", "when", "width"]
 
 
 def width(text: str) -> int:
@@ -39,11 +42,6 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, limits: Sequ
     for line in [headers, *rows]:
         out.write("  ".join(fit(cell, size) for cell, size in zip(line, sizes, strict=True))
                   .rstrip() + "\n")
-
-
-def when(moment: datetime | None) -> str:
-    """`2026-03-05 14:30`, or an empty string."""
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def print_json(data: Any, *, out: TextIO | None = None) -> None:

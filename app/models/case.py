@@ -73,6 +73,14 @@ class Complaint(BaseModel):
         )
 
 
+# The register's "group complaint or escalation risk" filter: a small partial index, so the
+# few flagged cases are found without reading all the others.
+FLAGGED_INDEX = Complaint.index(Complaint.received_at,
+                                where=(Complaint.flag_group | Complaint.flag_risk),
+                                name="complaint_flagged_received_at")
+Complaint.add_index(FLAGGED_INDEX)
+
+
 class Event(BaseModel):
     """An append-only line of the timeline / audit log: who, when, what changed."""
 

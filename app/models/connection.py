@@ -6,23 +6,23 @@ folder) or `postgresql://user:password@host:port/name` when several PCs share a 
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
+from app.location import ENV_VAR, POSTGRES_SCHEMES, default_database_path, resolve_database_url
 from app.models import migrations
 from app.models.base import database_proxy
 
-ENV_VAR = "COMPLAINT_DESK_DB"
+__all__ = ["ENV_VAR", "OpenedDatabase", "close_database", "default_database_path",
+           "display_url", "open_database", "resolve_database_url", "sqlite_path"]
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
 @dataclass(frozen=True)
@@ -38,17 +38,6 @@ class OpenedDatabase:
     def is_sqlite(self) -> bool:
         """True for a SQLite file, False for a PostgreSQL server."""
         return not self.url.startswith(POSTGRES_SCHEMES)
-
-
-def default_database_path() -> Path:
-    """The SQLite file used when no `--db` or environment variable names one."""
-    folder = platformdirs.user_data_path("ComplaintDesk", appauthor=False)
-    return folder / "complaint-desk.sqlite3"
-
-
-def resolve_database_url(explicit: str | None = None) -> str:
-    """`--db` first, then the COMPLAINT_DESK_DB environment variable, then the default."""
-    return explicit or os.environ.get(ENV_VAR) or str(default_database_path())
 
 
 def sqlite_path(url: str) -> Path:

@@ -18,6 +18,7 @@ from playhouse.migrate import SchemaMigrator, migrate
 
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
+from app.models.case import FLAGGED_INDEX, Complaint
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
 
@@ -139,10 +140,11 @@ def _install_append_only_guards(database: Database) -> None:
 
 
 def _v2_search_index(database: Database, migrator: SchemaMigrator) -> None:
-    """Version 2: the full-text search index over existing cases, and an index that makes
-    counting cases by state and category instant."""
+    """Version 2: the full-text search index over existing cases, and indexes that make the
+    register's state-and-category counts and its flagged filter instant."""
     install_search_index(database)
     migrate(migrator.add_index("complaint", ("status", "category_id", "received_at"), False))
+    database.execute(Complaint._schema._create_index(FLAGGED_INDEX))
 
 
 # One step per target version, run in order; version 1 is the first schema.

@@ -18,6 +18,8 @@ class Change:
     field: str
     old: str
     new: str
+    kind: str = "field"
+    note: str = ""
 
 
 def record(
@@ -41,15 +43,14 @@ def record(
 
 def record_changes(
     complaint: Complaint, actor: User | None, at: datetime, changes: Iterable[Change], *,
-    version: int, kind: str = "field", note: str = "",
+    version: int, note: str = "",
 ) -> None:
-    """Appends one event per changed field, all stamped with the version they produced."""
+    """Appends one event per change, all stamped with the version they produced."""
     rows = [
         {
             "complaint": complaint.id, "actor": actor.id if actor else None, "at": at,
-            "kind": "status" if change.field == "status" else kind, "field": change.field,
-            "old_value": change.old, "new_value": change.new, "note": note,
-            "case_version": version,
+            "kind": change.kind, "field": change.field, "old_value": change.old,
+            "new_value": change.new, "note": change.note or note, "case_version": version,
         }
         for change in changes
     ]

@@ -1,22 +1,50 @@
-"""Everything about one case in one object, for `show`, the case view and JSON.
+"""Everything about one case, read at once into plain values, for `show`, the window and JSON.
 
-JSON keys are stable English names; codes (status, channel, category…) and user names
-are used rather than translated labels, so scripts keep working in either language.
+Nothing here hands out a database row: callers read attributes without running queries.
+JSON keys are stable English names and codes (status, channel, category…) and user
+names, so scripts keep working in either language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from app.i18n import Text
-from app.models import Complaint, Department, Event, RootCause, User
+from app.models import (
+    Attachment,
+    Category,
+    CompensationOffer,
+    Complaint,
+    Customer,
+    Department,
+    FollowUp,
+    RootCause,
+    User,
+)
 from app.services import audit, cases
 from app.services.catalog import name_of
 from app.services.fields import FIELDS
-from app.services.labels import SEVERITIES, STATUSES, label
+from app.services.labels import OFFER_KINDS, SEVERITIES, STATUSES, label
 from app.services.text import iso
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A coded list entry (category, department, root cause) named in the current language."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A user as a case shows them."""
+
+    username: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -32,19 +60,12 @@ class TimelineEntry:
     new: str
     note: str
 
-    @classmethod
-    def from_event(cls, event: Event) -> TimelineEntry:
-        """Builds the entry from an event whose actor is already loaded."""
-        actor = event.actor
-        return cls(event.at, actor.username if actor else "", actor.display_name if actor else "",
-                   event.kind, event.field, event.old_value, event.new_value, event.note)
-
     def describe(self) -> str:
         """`Handler: 张小芳 → 刘明`: the change in words of the current language."""
         name = field_label(self.field)
         old, new = display_value(self.field, self.old), display_value(self.field, self.new)
         change = f"{old} → {new}" if old else new
-        return f"{name}: {change}" if name else change
+        return f"{name}{COLON}{change}" if name else change
 
     def to_json(self) -> dict[str, Any]:
         """The entry with stable English keys."""
@@ -53,64 +74,217 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
-class CaseDetails:
-    """A case with its customer, names of its references, and its timeline."""
+class FollowUpInfo:
+    """A follow-up as the case view lists it."""
 
-    case: Complaint
+    id: int
+    kind: str
+    due_at: datetime
+    assignee: Person | None
+    note: str
+    done_at: datetime | None
+    outcome: str
+
+
+@dataclass(frozen=True)
+class OfferInfo:
+    """A compensation offer as the case view lists it."""
+
+    id: int
+    kind: str
+    amount: Decimal
+    description: str
+    status: str
+    requester: Person | None
+    approver: Person | None
+    decision_reason: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """An attachment's description (its bytes stay in the database until opened)."""
+
+    id: int
+    file_name: str
+    kind: str
+    size: int
+    note: str
+    added_by: Person | None
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class CaseDetails:
+    """A case with its customer, names of its references, timeline and related records."""
+
+    id: int
+    number: str
+    status: str
+    version: int
+    received_at: datetime
+    received_by: Person | None
+    customer_id: int
+    customer: str
+    phone: str
+    address: str
+    channel: str
+    category: Ref
+    profile: str
+    severity: str
+    flags: tuple[str, ...]
+    description: str
+    wish: str
+    mood: str
+    reference: str
+    department: Ref | None
+    handler: Person | None
+    subject: Person | None
+    fault_department: Ref | None
+    fault_party: str
+    facts: str
+    root_cause: Ref | None
+    resolution: str
+    answer: str
+    feedback: str
+    feedback_at: datetime | None
+    satisfaction: int | None
+    first_response_due: datetime | None
+    first_response_at: datetime | None
+    resolution_due: datetime | None
+    next_due_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
     timeline: tuple[TimelineEntry, ...]
+    follow_ups: tuple[FollowUpInfo, ...]
+    offers: tuple[OfferInfo, ...]
+    attachments: tuple[AttachmentInfo, ...]
 
     @classmethod
     def load(cls, number: str) -> CaseDetails:
-        """Reads the case called `number` and its whole timeline."""
-        case = cases.get_case(number)
-        entries = tuple(TimelineEntry.from_event(e) for e in audit.timeline(case.id))
-        return cls(case, entries)
+        """Reads the case called `number` with everything that belongs to it."""
+        return cls.from_case(cases.get_case(number))
 
-    @property
-    def flags(self) -> list[str]:
-        """Flag codes set on the case."""
-        case = self.case
-        pairs = (("group", case.flag_group), ("risk", case.flag_risk),
-                 ("management", case.flag_management))
-        return [code for code, on in pairs if on]
+    @classmethod
+    def load_id(cls, case_id: int) -> CaseDetails:
+        """Reads the case with database id `case_id`."""
+        return cls.from_case(Complaint.get_by_id(case_id))
+
+    @classmethod
+    def from_case(cls, c: Complaint) -> CaseDetails:
+        """Builds the details of a case row already read."""
+        people = _People()
+        customer = Customer.get_by_id(c.customer_id)
+        return cls(
+            id=c.id, number=c.number, status=c.status, version=c.version,
+            received_at=c.received_at, received_by=people.get(c.received_by_id),
+            customer_id=customer.id, customer=customer.name, phone=customer.phone,
+            address=customer.address, channel=c.channel,
+            category=_ref(Category, c.category_id), profile=c.profile, severity=c.severity,
+            flags=tuple(code for code, on in (("group", c.flag_group), ("risk", c.flag_risk),
+                                              ("management", c.flag_management)) if on),
+            description=c.description, wish=c.wish, mood=c.mood, reference=c.reference,
+            department=_ref(Department, c.department_id), handler=people.get(c.handler_id),
+            subject=people.get(c.subject_user_id),
+            fault_department=_ref(Department, c.fault_department_id),
+            fault_party=c.fault_party, facts=c.facts,
+            root_cause=_ref(RootCause, c.root_cause_id), resolution=c.resolution,
+            answer=c.answer, feedback=c.feedback, feedback_at=c.feedback_at,
+            satisfaction=c.satisfaction, first_response_due=c.first_response_due,
+            first_response_at=c.first_response_at, resolution_due=c.resolution_due,
+            next_due_at=c.next_due_at, resolved_at=c.resolved_at, closed_at=c.closed_at,
+            timeline=tuple(_entry(e, people) for e in audit.timeline(c.id)),
+            follow_ups=_follow_ups(c.id, people), offers=_offers(c.id, people),
+            attachments=_attachments(c.id, people),
+        )
+
+    def is_overdue(self, now: datetime) -> bool:
+        """True when something on the case was due before `now`."""
+        return self.next_due_at is not None and self.next_due_at < now
 
     def to_json(self, *, with_events: bool = True) -> dict[str, Any]:
         """The case with the stable keys scripts rely on."""
-        c = self.case
+        code = lambda ref: ref.code if ref else None  # noqa: E731
+        user = lambda person: person.username if person else None  # noqa: E731
         data: dict[str, Any] = {
-            "number": c.number, "status": c.status, "received_at": iso(c.received_at),
-            "received_by": c.received_by.username if c.received_by else None,
-            "customer": c.customer.name, "phone": c.customer.phone,
-            "address": c.customer.address, "channel": c.channel, "category": c.category.code,
-            "severity": c.severity, "flags": self.flags, "description": c.description,
-            "wish": c.wish, "mood": c.mood, "reference": c.reference,
-            "department": c.department.code if c.department else None,
-            "handler": c.handler.username if c.handler else None,
-            "subject": c.subject_user.username if c.subject_user else None,
-            "fault_department": c.fault_department.code if c.fault_department else None,
-            "fault_party": c.fault_party, "facts": c.facts,
-            "root_cause": c.root_cause.code if c.root_cause else None,
-            "resolution": c.resolution, "answer": c.answer, "feedback": c.feedback,
-            "satisfaction": c.satisfaction, "profile": c.profile,
-            "first_response_due": iso(c.first_response_due),
-            "first_response_at": iso(c.first_response_at),
-            "resolution_due": iso(c.resolution_due), "next_due_at": iso(c.next_due_at),
-            "feedback_at": iso(c.feedback_at), "resolved_at": iso(c.resolved_at),
-            "closed_at": iso(c.closed_at), "version": c.version,
+            "number": self.number, "status": self.status, "received_at": iso(self.received_at),
+            "received_by": user(self.received_by), "customer": self.customer,
+            "phone": self.phone, "address": self.address, "channel": self.channel,
+            "category": self.category.code, "severity": self.severity, "flags": list(self.flags),
+            "description": self.description, "wish": self.wish, "mood": self.mood,
+            "reference": self.reference, "department": code(self.department),
+            "handler": user(self.handler), "subject": user(self.subject),
+            "fault_department": code(self.fault_department), "fault_party": self.fault_party,
+            "facts": self.facts, "root_cause": code(self.root_cause),
+            "resolution": self.resolution, "answer": self.answer, "feedback": self.feedback,
+            "satisfaction": self.satisfaction, "profile": self.profile,
+            "first_response_due": iso(self.first_response_due),
+            "first_response_at": iso(self.first_response_at),
+            "resolution_due": iso(self.resolution_due), "next_due_at": iso(self.next_due_at),
+            "feedback_at": iso(self.feedback_at), "resolved_at": iso(self.resolved_at),
+            "closed_at": iso(self.closed_at), "version": self.version,
         }
         if with_events:
             data["events"] = [entry.to_json() for entry in self.timeline]
         return data
 
-    def reference_names(self) -> dict[str, str]:
-        """Category, departments and root cause in the current language."""
-        c = self.case
-        return {"category": name_of(c.category), "department": name_of(c.department),
-                "fault_department": name_of(c.fault_department),
-                "root_cause": name_of(c.root_cause)}
+
+class _People:
+    """Users by id, read once per case."""
+
+    def __init__(self) -> None:
+        self._by_id = {u.id: Person(u.username, u.display_name) for u in User.select()}
+
+    def get(self, user_id: int | None) -> Person | None:
+        return self._by_id.get(user_id) if user_id else None
 
 
-_OTHER_FIELDS = {"status": Text("Status", "状态"), "number": Text("", "")}
+def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -> Ref | None:
+    if entry_id is None:
+        return None
+    entry = model.get_by_id(entry_id)
+    return Ref(entry.code, name_of(entry))
+
+
+def _entry(event: Any, people: _People) -> TimelineEntry:
+    person = people.get(event.actor_id)
+    return TimelineEntry(event.at, person.username if person else "",
+                         person.name if person else "", event.kind, event.field,
+                         event.old_value, event.new_value, event.note)
+
+
+def _follow_ups(case_id: int, people: _People) -> tuple[FollowUpInfo, ...]:
+    rows = FollowUp.select().where(FollowUp.complaint == case_id).order_by(FollowUp.due_at)
+    return tuple(FollowUpInfo(f.id, f.kind, f.due_at, people.get(f.assignee_id), f.note,
+                              f.done_at, f.outcome) for f in rows)
+
+
+def _offers(case_id: int, people: _People) -> tuple[OfferInfo, ...]:
+    rows = (CompensationOffer.select().where(CompensationOffer.complaint == case_id)
+            .order_by(CompensationOffer.id))
+    return tuple(OfferInfo(o.id, o.kind, Decimal(o.amount_fen) / 100, o.description, o.status,
+                           people.get(o.requester_id), people.get(o.approver_id),
+                           o.decision_reason, o.created_at) for o in rows)
+
+
+def _attachments(case_id: int, people: _People) -> tuple[AttachmentInfo, ...]:
+    rows = Attachment.select().where(Attachment.complaint == case_id).order_by(Attachment.id)
+    return tuple(AttachmentInfo(a.id, a.file_name, a.kind, a.size, a.note,
+                                people.get(a.added_by_id), a.added_at) for a in rows)
+
+
+COLON = Text(": ", "：")
+
+_OTHER_FIELDS = {
+    "status": Text("Status", "状态"), "number": Text("", ""),
+    "resolution_due": Text("Decision due", "处理期限"),
+    "first_response_due": Text("First answer due", "初步答复期限"),
+    "first_response_at": Text("First answer given", "初步答复时间"),
+    "reply": Text("Told the customer", "答复客户"), "attachment": Text("Attachment", "附件"),
+    "offer": Text("Compensation offer", "补偿方案"),
+    "customer.name": Text("Customer name", "客户姓名"),
+    "customer.address": Text("Customer address", "客户地址"),
+}
 
 
 def field_label(field: str) -> str:
@@ -135,4 +309,12 @@ def display_value(field: str, stored: str) -> str:
     if field in ("handler", "subject"):
         user = User.get_or_none(User.username == stored)
         return user.display_name if user else stored
+    if field == "offer":
+        return offer_text(stored)
     return stored
+
+
+def offer_text(stored: str) -> str:
+    """`voucher 120.00` (as the timeline keeps an offer) as `代金券 ¥120.00`."""
+    kind, _, amount = stored.partition(" ")
+    return f"{label(OFFER_KINDS, kind)} ¥{amount}" if amount else label(OFFER_KINDS, kind)

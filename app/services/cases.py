@@ -63,21 +63,28 @@ def update_fields(
                  note=note)
 
 
+# Bookkeeping columns whose changes the timeline shows, and the event kind they get.
+LOGGED_COLUMNS = {"status": "status", "resolution_due": "clock", "first_response_due": "clock"}
+
+
 def write(
     case: Complaint, parsed: Mapping[CaseField, Any], columns: Mapping[str, Any], *,
     actor: User | None, now: datetime, expected_version: int, note: str = "",
+    extra: Sequence[Change] = (), kinds: Mapping[str, str] | None = None,
 ) -> Complaint:
     """Saves field values and other columns in one transaction, or refuses on a stale version.
 
     `parsed` holds user-visible fields (each change becomes an event); `columns` holds
-    bookkeeping set by the rules (status, timestamps), of which `status` is logged too.
+    bookkeeping set by the rules (status, timestamps, deadlines), of which those in
+    LOGGED_COLUMNS are logged too (`kinds` can name their event kind, as for an
+    extension); `extra` adds events that change no column (a reply).
     """
     updates = {field.column: value for field, value in parsed.items()}
     updates.update(columns)
     if parsed.get(FIELDS["feedback"]) and "feedback_at" not in updates:
         updates["feedback_at"] = now  # when the customer was told is part of the record
     check_recusal(_user(updates, case, "handler"), _user(updates, case, "subject_user"))
-    changes = _changes(case, parsed, columns)
+    changes = [*_changes(case, parsed, columns, {**LOGGED_COLUMNS, **(kinds or {})}), *extra]
     if not changes:
         return case
     with database_proxy.atomic():
@@ -133,15 +140,23 @@ def _conditional_update(
 
 
 def _changes(case: Complaint, parsed: Mapping[CaseField, Any], columns: Mapping[str, Any],
-             ) -> Sequence[Change]:
+             logged: Mapping[str, str]) -> Sequence[Change]:
     changes = []
     for field, value in parsed.items():
         old, new = stored_text(field, getattr(case, field.column)), stored_text(field, value)
         if old != new:
             changes.append(Change(field.name, old, new))
-    if "status" in columns and columns["status"] != case.status:
-        changes.append(Change("status", case.status, columns["status"]))
+    for column, kind in logged.items():
+        if column in columns and columns[column] != getattr(case, column):
+            old, new = getattr(case, column), columns[column]
+            changes.append(Change(column, _text(old), _text(new), kind=kind))
     return changes
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    return "" if value is None else str(value)
 
 
 def _user(updates: Mapping[str, Any], case: Complaint, column: str) -> User | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.errors import DeskError
 from app.models import Category, Complaint, Customer, User
 from app.services import audit
 from app.services.text import normalize_phone
@@ -22,9 +23,32 @@ class EarlierCase:
     description: str
 
 
+@dataclass(frozen=True)
+class KnownCustomer:
+    """A customer found by phone at intake, with their earlier cases."""
+
+    id: int
+    name: str
+    phone: str
+    address: str
+    earlier: tuple[EarlierCase, ...]
+
+
 def find_by_phone(phone: str) -> Customer | None:
     """The customer with this phone number (typed in any common way), if known."""
     return Customer.get_or_none(Customer.phone == normalize_phone(phone))
+
+
+def lookup(phone: str) -> KnownCustomer | None:
+    """The known customer for a phone being typed; None while it is incomplete or new."""
+    try:
+        customer = find_by_phone(phone)
+    except DeskError:
+        return None
+    if customer is None:
+        return None
+    return KnownCustomer(customer.id, customer.name, customer.phone, customer.address,
+                         tuple(earlier_cases(customer.id)))
 
 
 def match_or_create(*, name: str, phone: str, address: str, now: datetime) -> Customer:

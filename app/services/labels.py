@@ -47,6 +47,25 @@ FLAGS: Mapping[str, Text] = {
     "management": Text("Management responsibility", "管理责任"),
 }
 
+OFFER_KINDS: Mapping[str, Text] = {
+    "refund": Text("Refund", "退款"),
+    "replacement": Text("Replacement", "换货"),
+    "repair": Text("Repair", "维修"),
+    "voucher": Text("Voucher", "代金券"),
+    "gift": Text("Gift", "赠品"),
+    "cash": Text("Cash", "现金补偿"),
+    "apology": Text("Apology (non-material)", "道歉（非物质）"),
+    "other": Text("Other", "其他"),
+}
+
+OFFER_STATUSES: Mapping[str, Text] = {
+    "proposed": Text("Waiting for approval", "待审批"),
+    "approved": Text("Approved", "已批准"),
+    "refused": Text("Refused", "已拒绝"),
+    "withdrawn": Text("Withdrawn", "已撤回"),
+    "countered": Text("Counter-offer made", "已还价"),
+}
+
 ROLE_NAMES: Mapping[str, Text] = {
     "staff": Text("Staff", "受理人员"),
     "manager": Text("Manager", "经理"),
@@ -62,6 +81,10 @@ EVENT_KINDS: Mapping[str, Text] = {
     "customer": Text("Customer details", "客户信息"),
     "compensation": Text("Compensation", "补偿"),
     "follow_up": Text("Follow-up", "跟进"),
+    "clock": Text("Deadline changed", "时限变更"),
+    "extension": Text("Deadline extended", "延长时限"),
+    "reply": Text("Reply to the customer", "答复客户"),
+    "attachment": Text("Attachment added", "添加附件"),
     "settings": Text("Settings changed", "设置修改"),
     "user": Text("User account", "用户账户"),
     "catalog": Text("List changed", "列表修改"),

@@ -10,13 +10,15 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from peewee import JOIN, SQL, Case, Expression, Field, ModelSelect, fn
 
 from app.i18n import ZH, current_language
 from app.models import Category, Complaint, Customer, Department, User, database_proxy
-from app.models.search import SEARCH_COLUMNS, SEARCH_TABLE, uses_search_table
+from app.models.search import SEARCH_TABLE, uses_search_table
 from app.services.labels import OPEN_STATUSES, SEVERITIES, STATUSES
+from app.services.search_hits import hits_table
 from app.services.text import iso
 
 TRIGRAM = 3  # the FTS5 trigram index finds substrings of at least three characters
@@ -40,9 +42,11 @@ class CaseQuery:
     descending: bool = True
 
 
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the register, names already in the current language."""
+class CaseRow(NamedTuple):
+    """One line of the register, names already in the current language.
+
+    A NamedTuple rather than a dataclass: a page builds a hundred of them per keystroke.
+    """
 
     id: int
     number: str
@@ -140,6 +144,25 @@ def page_select(query: CaseQuery, *, now: datetime, offset: int = 0, limit: int 
     return select.offset(offset).limit(limit)
 
 
+def first_page(query: CaseQuery, *, now: datetime, limit: int = 100,
+               ) -> tuple[list[CaseRow], int]:
+    """The first page and how many cases match in all, reading the cases as few times as
+    possible: a search that must scan the text scans once for both; a page shorter than
+    `limit` is the whole answer; otherwise an indexed COUNT follows."""
+    if _scans_text(query):
+        select = page_select(query, now=now, limit=limit).select_extend(
+            fn.COUNT(SQL("*")).over().alias("total"))
+        found = database_proxy.obj.execute(select).fetchall()
+        return [_case_row(values[:-1]) for values in found], (found[0][-1] if found else 0)
+    rows = fetch_page(query, now=now, limit=limit)
+    return rows, len(rows) if len(rows) < limit else count(query, now=now)
+
+
+def _scans_text(query: CaseQuery) -> bool:
+    """True when the search must read every case's text (PostgreSQL, which has no index)."""
+    return bool(search_terms(query.search)) and not uses_search_table(database_proxy.obj)
+
+
 def count(query: CaseQuery, *, now: datetime) -> int:
     """How many cases match `query`."""
     return count_select(query, now=now).scalar()
@@ -214,20 +237,11 @@ def _term_condition(term: str) -> Expression:
             return Complaint.id.in_(
                 SQL(f"(SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)", [phrase])
             )
-        # Trigram MATCH silently finds nothing for one or two characters. Scanning the
-        # index's own compact copy of the text (FTS5's documented `_content` table) is
-        # five times faster than scanning the cases and customers themselves.
-        pattern = _like_pattern(term)
-        matches = " OR ".join(f"c{i} LIKE ? ESCAPE '\\'" for i in range(len(SEARCH_COLUMNS)))
-        return Complaint.id.in_(SQL(f"(SELECT id FROM {SEARCH_TABLE}_content WHERE {matches})",
-                                    [pattern] * len(SEARCH_COLUMNS)))
-    pattern = _like_pattern(term)
-    return _any_column(lambda col: col.ilike(pattern))
-
-
-def _like_pattern(term: str) -> str:
+        # Trigram MATCH silently finds nothing for one or two characters: the matches come
+        # from one scan of the index's text, kept while the database is unchanged.
+        return Complaint.id.in_(SQL(f"(SELECT id FROM temp.{hits_table(term)})"))
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return _any_column(lambda col: col.ilike(f"%{escaped}%"))
 
 
 def _any_column(match: Callable[[Field], Expression]) -> Expression:

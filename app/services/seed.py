@@ -45,22 +45,22 @@ ROOT_CAUSES = (
 # (code, language, title, body): one official voice (统一回复口径).
 REPLY_TEMPLATES = (
     ("ack", "zh_CN", "受理答复",
-     "{customer}您好，感谢您的反馈。您的投诉已受理，编号 {number}。"
-     "我们将在 {promised} 前给您初步答复。"),
+     "{客户}您好，感谢您的反馈。您的投诉已受理，编号 {编号}。"
+     "我们将在 {承诺答复时间} 前给您初步答复。"),
     ("ack", "en", "Acknowledgement",
      "Dear {customer}, thank you for telling us. Your complaint is recorded as {number}. "
      "We will give you a first answer by {promised}."),
     ("progress", "zh_CN", "进度告知",
-     "{customer}您好，关于投诉 {number}，我们正在调查处理中，预计 {due} 前给您处理结果。"),
+     "{客户}您好，关于投诉 {编号}，我们正在调查处理中，预计 {处理期限} 前给您处理结果。"),
     ("progress", "en", "Progress update",
      "Dear {customer}, we are still looking into complaint {number} and expect to give you "
      "our decision by {due}."),
     ("resolved", "zh_CN", "处理结果",
-     "{customer}您好，关于投诉 {number}，处理结果如下：{resolution}。感谢您的理解与支持。"),
+     "{客户}您好，关于投诉 {编号}，处理结果如下：{解决方案}。感谢您的理解与支持。"),
     ("resolved", "en", "Resolution",
      "Dear {customer}, about complaint {number}: {resolution}. Thank you for your patience."),
     ("not_upheld", "zh_CN", "不予支持答复",
-     "{customer}您好，关于投诉 {number}，经核实：{answer}。如有疑问，欢迎随时与我们联系。"),
+     "{客户}您好，关于投诉 {编号}，经核实：{答复理由}。如有疑问，欢迎随时与我们联系。"),
     ("not_upheld", "en", "Not upheld",
      "Dear {customer}, about complaint {number}, having checked the facts: {answer}. "
      "Please contact us if you have any questions."),

@@ -6,6 +6,8 @@ setting in a later version needs no migration. Values are stored as JSON.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,7 +27,7 @@ class SettingSpec:
 
     key: str
     default: Any
-    kind: str  # text | int | time | weekdays | dates | choice
+    kind: str  # text | int | time | weekdays | dates | choice | image (base64)
     label: Text
     group: str
     minimum: int | None = None
@@ -37,6 +39,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("business.name", "", "text", Text("Business name", "商户名称"), "business"),
     SettingSpec("business.address", "", "text", Text("Address", "地址"), "business"),
     SettingSpec("business.phone", "", "text", Text("Phone", "电话"), "business"),
+    SettingSpec("business.logo", "", "image", Text("Logo (PNG or JPEG)", "商标图片（PNG 或 JPEG）"),
+                "business"),
     SettingSpec("hours.open", "09:00", "time", Text("Opening time", "营业开始时间"), "calendar"),
     SettingSpec("hours.close", "18:00", "time", Text("Closing time", "营业结束时间"), "calendar"),
     SettingSpec("calendar.days_off", [], "weekdays",
@@ -109,7 +113,7 @@ def _spec(key: str) -> SettingSpec:
 def _check(spec: SettingSpec, value: Any) -> Any:
     try:
         checked = _CHECKERS[spec.kind](spec, value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, binascii.Error):
         checked = None
     if checked is None:
         raise InputError(
@@ -145,6 +149,20 @@ def _check_weekdays(spec: SettingSpec, value: Any) -> list[int] | None:
     return days if all(0 <= day <= 6 for day in days) and len(days) < 7 else None
 
 
+MAX_IMAGE_BYTES = 512 * 1024
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _check_image(spec: SettingSpec, value: Any) -> str | None:
+    """A PNG or JPEG of at most 512 KB, as base64 text ('' removes the image)."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    data = base64.b64decode(text, validate=True)
+    ok = data.startswith(_IMAGE_MAGIC) and len(data) <= MAX_IMAGE_BYTES
+    return base64.b64encode(data).decode() if ok else None
+
+
 def _check_dates(spec: SettingSpec, value: Any) -> list[str]:
     return sorted({date.fromisoformat(str(day).strip()).isoformat() for day in value})
 
@@ -156,4 +174,5 @@ _CHECKERS = {
     "weekdays": _check_weekdays,
     "dates": _check_dates,
     "choice": lambda spec, value: value if value in spec.choices else None,
+    "image": _check_image,
 }

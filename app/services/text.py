@@ -129,3 +129,8 @@ def to_seconds(moment: datetime) -> datetime:
 def iso(moment: datetime | None) -> str | None:
     """`2026-03-05T14:30:00` (seconds, no zone) or None: how JSON carries times."""
     return moment.isoformat(timespec="seconds") if moment else None
+
+
+def when(moment: datetime | None) -> str:
+    """`2026-03-05 14:30`, or an empty string."""
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""

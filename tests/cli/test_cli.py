@@ -69,7 +69,7 @@ def test_record_list_show_and_move_a_case(shop: Run) -> None:
     assert [e["field"] for e in case["events"]][-3:] == ["department", "handler", "status"]
 
     text = shop("--lang", "zh_CN", "show", number).stdout
-    assert "处理记录" in text and "处理部门: 售后部" in text and "新受理 → 处理中" in text
+    assert "处理记录" in text and "处理部门：售后部" in text and "新受理 → 处理中" in text
 
 
 def test_solved_path_to_closed_from_the_command_line(shop: Run) -> None:

@@ -25,14 +25,18 @@ def _copy_fixture(version: int, tmp_path: Path) -> Path:
     return target
 
 
-def _schema(path: Path) -> dict[str, list[tuple]]:
-    """Every table's columns (name, type, not-null, default) and every index, by name."""
+def _schema(path: Path) -> dict[str, object]:
+    """Every table's columns (name, type, not-null, default); every index's and trigger's SQL."""
     with sqlite3.connect(path) as conn:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') "
-            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'complaint_search_%' ORDER BY name")]
-        shape = {name: [r[1:5] for r in conn.execute(f'PRAGMA table_info("{name}")')]
-                 for name in names}
+        rows = conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'complaint_search_%' ORDER BY name").fetchall()
+        shape: dict[str, object] = {}
+        for kind, name, sql in rows:
+            if kind == "table":
+                shape[name] = [r[1:5] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+            else:
+                shape[name] = " ".join((sql or "").replace('"', "").split())
     conn.close()
     return shape
 

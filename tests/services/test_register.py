@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from app.models import Category, Complaint, User
-from app.services import catalog, workflow
+from app.services import catalog, register, workflow
 from app.services.register import CaseQuery, count, count_by_status, fetch_page
 from tests.conftest import NOW
 
@@ -129,3 +129,40 @@ def test_the_index_follows_edits_of_cases_and_customers(shop: dict[str, Complain
     Complaint.update(description="退款手续繁琐").where(Complaint.id == shop["price"].id).execute()
     assert _numbers(CaseQuery(search="手续繁琐")) == [shop["price"].number]
     assert _numbers(CaseQuery(search="结账收")) == []
+
+
+@pytest.mark.parametrize("text", ["王", "态度", "屏幕碎", ""])
+def test_first_page_gives_the_rows_and_the_total(shop: dict[str, Complaint], text: str) -> None:
+    query = CaseQuery(search=text)
+    rows, total = register.first_page(query, now=NOW, limit=1)
+    assert total == count(query, now=NOW)
+    assert [r.number for r in rows] == _numbers(query)[:1]
+
+
+def test_first_page_of_a_scan_finding_nothing(shop: dict[str, Complaint]) -> None:
+    assert register.first_page(CaseQuery(search="猫"), now=NOW) == ([], 0)
+
+
+def test_short_term_matches_follow_every_change(shop: dict[str, Complaint], sqlite_db_path: str,
+                                                ) -> None:
+    import sqlite3
+
+    from app.models import Customer
+
+    assert _numbers(CaseQuery(search="赵")) == []
+    Customer.update(name="赵敏").where(Customer.name == "李雷").execute()  # this program
+    assert _numbers(CaseQuery(search="赵")) == [shop["price"].number]
+    assert count(CaseQuery(search="赵"), now=NOW) == 1
+    with sqlite3.connect(sqlite_db_path) as other:  # another PC sharing the file
+        other.execute("UPDATE customer SET name = '钱多多' WHERE name = '赵敏'")
+    other.close()
+    assert _numbers(CaseQuery(search="赵")) == []
+    assert _numbers(CaseQuery(search="多")) == [shop["price"].number]
+
+
+@pytest.fixture
+def sqlite_db_path(db: str) -> str:
+    """The database file of this test (skips the PostgreSQL run)."""
+    if db.startswith("postgresql://"):
+        pytest.skip("shared-file change detection is SQLite's")
+    return db

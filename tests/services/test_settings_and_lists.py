@@ -42,6 +42,19 @@ def test_absurd_values_are_refused(owner: User, key: str, value: object) -> None
     assert settings.get(key) == before
 
 
+def test_the_logo_must_be_a_small_png_or_jpeg(owner: User) -> None:
+    import base64
+
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 100).decode()
+    assert settings.set_value("business.logo", png, actor=owner, now=NOW) == png
+    for bad in ("not base64!", base64.b64encode(b"GIF89a...").decode(),
+                base64.b64encode(b"\xff\xd8\xff" + b"\0" * 600_000).decode()):
+        with pytest.raises(InputError, match="Logo"):
+            settings.set_value("business.logo", bad, actor=owner, now=NOW)
+    assert settings.get("business.logo") == png
+    assert settings.set_value("business.logo", "", actor=owner, now=NOW) == ""
+
+
 def test_unknown_setting_and_staff_are_refused(owner: User, staff: User) -> None:
     with pytest.raises(InputError, match="Unknown setting"):
         settings.set_value("colour", "red", actor=owner, now=NOW)

@@ -1,0 +1,68 @@
+"""Cases whose text contains a short search term, found once and reused (SQLite only).
+
+The trigram index cannot answer terms of one or two characters, so they scan the index's
+compact text copy. The page, the total and the counts per state all need the same
+matches: they are kept in a temporary table of ids for as long as the database has not
+changed. Any commit, by this program or by another PC, makes them stale.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+from peewee import SqliteDatabase
+
+from app.models import database_proxy
+from app.models.search import SEARCH_COLUMNS, SEARCH_TABLE
+
+KEPT = 4  # searches remembered; typing refines a term, so only the last few matter
+
+_state = threading.local()  # peewee gives each thread its own connection, and temp tables
+
+
+def hits_table(term: str) -> str:
+    """The name of a temporary table holding the ids of cases whose text contains `term`."""
+    database: SqliteDatabase = database_proxy.obj
+    connection: sqlite3.Connection = database.connection()
+    tables: dict[str, str] = _tables_for(connection)
+    if term not in tables:
+        name = f"search_hits_{getattr(_state, 'serial', 0)}"
+        _state.serial = getattr(_state, "serial", 0) + 1
+        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        matches = " OR ".join(f"c{i} LIKE ? ESCAPE '\\'" for i in range(len(SEARCH_COLUMNS)))
+        connection.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
+        connection.execute(f"INSERT INTO temp.{name} SELECT id FROM {SEARCH_TABLE}_content "
+                           f"WHERE {matches}", [pattern] * len(SEARCH_COLUMNS))
+        tables[term] = name
+        _forget_oldest(connection, tables)
+        _state.stamp = _stamp(connection)  # our own temp writes do not make the hits stale
+    return tables[term]
+
+
+def _tables_for(connection: sqlite3.Connection) -> dict[str, str]:
+    """The remembered tables, emptied when the database changed or the connection is new."""
+    stamp = _stamp(connection)
+    if getattr(_state, "stamp", None) != stamp:
+        for name in getattr(_state, "tables", {}).values():
+            if getattr(_state, "connection", None) is connection:
+                connection.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        _state.tables, _state.stamp, _state.connection = {}, stamp, connection
+    return _state.tables
+
+
+def _forget_oldest(connection: sqlite3.Connection, tables: dict[str, str]) -> None:
+    while len(tables) > KEPT:
+        oldest = next(iter(tables))
+        connection.execute(f"DROP TABLE IF EXISTS temp.{tables.pop(oldest)}")
+
+
+def _stamp(connection: sqlite3.Connection) -> tuple[int, int, int]:
+    """Changes whenever anyone commits: other connections (data_version) or this one."""
+    version = connection.execute("PRAGMA data_version").fetchone()[0]
+    return id(connection), version, connection.total_changes
+
+
+def forget() -> None:
+    """Drops the remembered matches of this thread (benchmarks time a fresh search)."""
+    _state.stamp = None
