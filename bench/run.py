@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from bench import common, register
+import sys
+
+from bench import common, register, window
+
+GROUPS = {"register": ("Register (foundation)", register),
+          "window": ("The window", window)}
 
 
-def main() -> None:
-    """Runs each benchmark group in turn."""
-    for title, group in (("Register (issue: foundation)", register),):
+def main(names: list[str]) -> None:
+    """Runs the named groups (all when none are named)."""
+    for name in names or list(GROUPS):
+        title, group = GROUPS[name]
         print(f"\n### {title}\n")
         common.report(group.run())
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

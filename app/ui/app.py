@@ -1,0 +1,96 @@
+"""Starting the window: database, first run or sign-in, then the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.errors import DeskError
+from app.i18n import set_language, system_language
+from app.location import default_database_path
+from app.models import User
+from app.services import setup, users
+from app.services.desk import close_desk, open_desk
+from app.ui import crash, messages
+from app.ui.context import UiContext
+from app.ui.translation import SETTINGS_LANGUAGE, install_translators
+
+DEMO_CASES = 2000
+PASSWORD_VAR = "COMPLAINT_DESK_PASSWORD"
+
+
+def make_application() -> QApplication:
+    """The QApplication, named so QSettings finds this program's settings."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("ComplaintDesk")
+    app.setApplicationName("Complaint Desk")
+    return app  # type: ignore[return-value]
+
+
+def choose_language(requested: str | None) -> str:
+    """`--lang`, else the language chosen on this PC, else the system's."""
+    return requested or str(QSettings().value(SETTINGS_LANGUAGE, "") or "") or system_language()
+
+
+def run_window(*, database_url: str, language: str | None, username: str | None) -> int:
+    """Runs the window until it is closed; returns the exit code."""
+    from app.ui.main_window import MainWindow
+
+    app = make_application()
+    chosen = choose_language(language)
+    set_language(chosen)
+    translators = install_translators(app, chosen)
+    crash.install()
+    context = UiContext()
+    try:
+        open_desk(database_url)
+        user = first_user(context, username)
+    except DeskError as error:
+        messages.show_error(None, error)
+        return 2
+    if user is None:
+        return 0
+    context.sign_in(user)
+    window = MainWindow(context)
+    window.show()
+    code = app.exec()
+    close_desk()
+    del translators
+    return code
+
+
+def first_user(context: UiContext, username: str | None) -> User | None:
+    """Who works at the desk: the owner just set up, or someone signing in."""
+    hint = ""
+    if setup.needs_setup():
+        from app.ui.welcome import WelcomeDialog  # first run only
+
+        welcome = WelcomeDialog(context)
+        if not welcome.exec():
+            return None
+        if welcome.owner is not None:
+            return welcome.owner
+        open_demo(context)
+        hint = messages.tr("Demo accounts: owner, manager, staff1, staff2 — password “demo”.")
+    if username and os.environ.get(PASSWORD_VAR):
+        try:
+            return users.authenticate(username, os.environ[PASSWORD_VAR])
+        except DeskError:
+            pass  # fall back to the sign-in dialog
+    from app.ui.signin import SignInDialog
+
+    dialog = SignInDialog(hint=hint)
+    return dialog.user if dialog.exec() else None
+
+
+def open_demo(context: UiContext) -> None:
+    """Switches to the demo database beside the real one, filling it the first time."""
+    from app.services import demo
+
+    close_desk()
+    open_desk(str(default_database_path().with_name("complaint-desk-demo.sqlite3")))
+    if setup.needs_setup():
+        demo.fill_demo(cases=DEMO_CASES, seed=1, now=context.now())

@@ -1,0 +1,1 @@
+"""The case view and the small dialogs of its actions."""

@@ -1,0 +1,56 @@
+"""Input widgets for case fields, chosen by the field's kind (text, list entry, user, score)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from app.models import Department, RootCause
+from app.services import catalog, users
+from app.services.case_view import CaseDetails
+from app.services.catalog import name_of
+from app.services.fields import FIELDS
+from app.services.labels import SEVERITIES
+from app.ui.widgets import fill_combo, select_data, text_box
+
+SHORT_TEXT = 200  # fields this short get a one-line box
+
+
+def editor_for(name: str, details: CaseDetails, blank: str) -> QWidget:
+    """An editor for case field `name`, showing the case's current value."""
+    field = FIELDS[name]
+    current = getattr(details, name, None)
+    if field.kind == "text":
+        if field.max_length <= SHORT_TEXT:
+            line = QLineEdit(current or "")
+            return line
+        box = text_box(4)
+        box.setPlainText(current or "")
+        return box
+    combo = QComboBox()
+    if field.kind in ("department", "root_cause"):
+        model = Department if field.kind == "department" else RootCause
+        fill_combo(combo, ((name_of(e), e.code) for e in catalog.entries(model)), blank=blank)
+        select_data(combo, current.code if current else None)
+    elif field.kind == "user":
+        fill_combo(combo, ((u.display_name, u.username) for u in users.list_users()), blank=blank)
+        select_data(combo, current.username if current else None)
+    elif field.kind == "satisfaction":
+        fill_combo(combo, ((str(n), n) for n in range(5, 0, -1)), blank=blank)
+        select_data(combo, current)
+    elif field.kind == "severity":
+        fill_combo(combo, ((str(text), code) for code, text in SEVERITIES.items()))
+        select_data(combo, current)
+    return combo
+
+
+def value_of(editor: QWidget) -> Any:
+    """What the editor holds, as the services take it ('' or None when empty)."""
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    raise TypeError(type(editor))

@@ -1,0 +1,151 @@
+"""The case view's tabs: details, timeline, follow-ups, compensation and attachments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from app.services.case_fields import handling_fields, intake_fields
+from app.services.case_view import CaseDetails
+from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, label
+from app.ui.widgets import when
+
+TIMELINE_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseTabs", "When"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Who"),
+    QT_TRANSLATE_NOOP("CaseTabs", "What"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Change"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Note"),
+)
+FOLLOW_UP_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseTabs", "Due"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Who"),
+    QT_TRANSLATE_NOOP("CaseTabs", "What"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Done"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Outcome"),
+)
+OFFER_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseTabs", "Proposed"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Kind"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Amount (CNY)"),
+    QT_TRANSLATE_NOOP("CaseTabs", "State"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Requested by"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Decided by"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Reason"),
+)
+ATTACHMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseTabs", "File"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Size"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Added by"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Added"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Note"),
+)
+
+
+def translated(texts: Sequence[str]) -> list[str]:
+    """Column titles in the current language."""
+    return [QCoreApplication.translate("CaseTabs", text) for text in texts]
+
+
+def read_only_table(headers: Sequence[str]) -> QTableWidget:
+    """A table for a few rows of text, selectable and copyable, not editable."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    return table
+
+
+def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """Replaces the table's rows."""
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeRowsToContents()
+
+
+def details_page(details: CaseDetails) -> QWidget:
+    """Every field of the case in two columns: the intake, and the handling."""
+    page = QWidget()
+    grid = QGridLayout(page)
+    for column, rows in enumerate((intake_fields(details), handling_fields(details))):
+        form = QFormLayout()
+        for text, value in rows:
+            shown = QLabel(value or "—")
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(str(text), shown)
+        grid.addLayout(form, 0, column)
+    grid.setColumnStretch(0, 1)
+    grid.setColumnStretch(1, 1)
+    grid.setRowStretch(1, 1)
+    return page
+
+
+def timeline_table() -> QTableWidget:
+    """The table of the case's events."""
+    table = read_only_table(translated(TIMELINE_HEADERS))
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in (0, 1, 2):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # what changed matters most
+    header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+    table.setColumnWidth(4, 220)
+    return table
+
+
+def timeline_rows(details: CaseDetails) -> list[list[str]]:
+    """The events, oldest first."""
+    return [[when(e.at), e.actor_name or "—", label(EVENT_KINDS, e.kind), e.describe(), e.note]
+            for e in details.timeline]
+
+
+def follow_up_table() -> QTableWidget:
+    """The table of follow-ups."""
+    return read_only_table(translated(FOLLOW_UP_HEADERS))
+
+
+def follow_up_rows(details: CaseDetails) -> list[list[str]]:
+    """Follow-ups by due date."""
+    return [[when(f.due_at), f.assignee.name if f.assignee else "", f.note, when(f.done_at),
+             f.outcome] for f in details.follow_ups]
+
+
+def offer_table() -> QTableWidget:
+    """The table of compensation offers."""
+    return read_only_table(translated(OFFER_HEADERS))
+
+
+def offer_rows(details: CaseDetails) -> list[list[str]]:
+    """Offers in the order they were made."""
+    return [[when(o.created_at), label(OFFER_KINDS, o.kind), f"{o.amount:,.2f}",
+             label(OFFER_STATUSES, o.status),
+             o.requester.name if o.requester else "", o.approver.name if o.approver else "",
+             o.decision_reason] for o in details.offers]
+
+
+def attachment_table() -> QTableWidget:
+    """The table of attachments."""
+    return read_only_table(translated(ATTACHMENT_HEADERS))
+
+
+def attachment_rows(details: CaseDetails) -> list[list[str]]:
+    """Attachments in the order they were added."""
+    return [[a.file_name, f"{a.size / 1024:,.0f} KB", a.added_by.name if a.added_by else "",
+             when(a.added_at), a.note] for a in details.attachments]

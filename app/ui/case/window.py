@@ -1,0 +1,216 @@
+"""The case view: every field, the timeline and related records, and the actions allowed now."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ConflictError, DeskError
+from app.services import attachments, case_actions, cases, guidance, replies
+from app.services.case_actions import Action
+from app.services.case_view import CaseDetails
+from app.services.labels import FLAGS, STATUSES, label
+from app.ui import messages
+from app.ui.case import tabs
+from app.ui.case.action_dialog import ActionDialog
+from app.ui.case.conflict import ConflictDialog
+from app.ui.case.reply_dialog import ReplyDialog
+from app.ui.context import UiContext
+from app.ui.widgets import heading, when
+
+SETTINGS_GUIDANCE = "case/show_guidance"
+
+
+class CaseWindow(QDialog):
+    """One case in its own window (non-modal: staff keep several open)."""
+
+    def __init__(self, context: UiContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._case_id = case_id
+        self.details = CaseDetails.load_id(case_id)
+        self.setModal(False)
+        self._build_ui()
+        self._context.case_changed.connect(self._on_case_changed)
+        self.reload()
+
+    def _build_ui(self) -> None:
+        self.title = heading("", size=16)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.actions_row = QHBoxLayout()
+        self.tabs = QTabWidget()
+        self.timeline, self.follow_ups = tabs.timeline_table(), tabs.follow_up_table()
+        self.offers, self.files = tabs.offer_table(), tabs.attachment_table()
+        self.details_tab = QWidget()
+        for widget, title in ((self.details_tab, self.tr("Details")),
+                              (self.timeline, self.tr("Timeline")),
+                              (self.follow_ups, self.tr("Follow-ups")),
+                              (self.offers, self.tr("Compensation")),
+                              (self._files_page(), self.tr("Attachments"))):
+            self.tabs.addTab(widget, title)
+        self.guidance = QLabel()
+        self.guidance.setObjectName("guidance")
+        self.guidance.setWordWrap(True)
+        self.show_guidance = QCheckBox(self.tr("Show the seven steps"))
+        self.show_guidance.setChecked(QSettings().value(SETTINGS_GUIDANCE, True, type=bool))
+        self.show_guidance.toggled.connect(self._on_guidance_toggled)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.guidance)
+        layout.addWidget(self.show_guidance)
+        self.resize(1100, 680)
+
+    def _files_page(self) -> QWidget:
+        page = QWidget()
+        add, show = QPushButton(self.tr("Add file…")), QPushButton(self.tr("Open"))
+        add.clicked.connect(self._on_add_file)
+        show.clicked.connect(self._on_open_file)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(show)
+        buttons.addStretch()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.files)
+        layout.addLayout(buttons)
+        return page
+
+    def reload(self) -> None:
+        """Reads the case again and redraws everything."""
+        self.details = d = CaseDetails.load_id(self._case_id)
+        self.setWindowTitle(f"{d.number} — {d.customer}")
+        self.title.setText(f"{d.number}  ·  {label(STATUSES, d.status)}")
+        self.summary.setText(self._summary_text(d))
+        tabs.fill(self.timeline, tabs.timeline_rows(d))
+        tabs.fill(self.follow_ups, tabs.follow_up_rows(d))
+        tabs.fill(self.offers, tabs.offer_rows(d))
+        tabs.fill(self.files, tabs.attachment_rows(d))
+        index = self.tabs.indexOf(self.details_tab)
+        self.tabs.removeTab(index)
+        self.details_tab = tabs.details_page(d)
+        self.tabs.insertTab(index, self.details_tab, self.tr("Details"))
+        self.tabs.setCurrentIndex(index)
+        self._rebuild_actions()
+        self._show_guidance()
+
+    def _summary_text(self, d: CaseDetails) -> str:
+        flags = "、".join(label(FLAGS, flag) for flag in d.flags)
+        due = when(d.next_due_at) or "—"
+        if d.is_overdue(self._context.now()):
+            late = self.tr("overdue")
+            due = f"<span style='color:#c62828'><b>{due} ({late})</b></span>"
+        parts = [f"<b>{d.customer}</b> {d.phone}",
+                 self.tr("Category: %1").replace("%1", d.category.name),
+                 self.tr("Received: %1").replace("%1", when(d.received_at)),
+                 self.tr("Next due: %1").replace("%1", due)]
+        if flags:
+            parts.append(f"<span style='color:#e65100'><b>{flags}</b></span>")
+        return " &nbsp;|&nbsp; ".join(parts)
+
+    def _rebuild_actions(self) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()  # deleteLater waits for the event loop
+                item.widget().deleteLater()
+        buttons = []
+        for action in case_actions.available(self.details, self._context.user):
+            button = QPushButton(str(action.label))
+            button.setObjectName(f"action-{action.code}")
+            button.clicked.connect(lambda _c=False, a=action: self._on_action(a))
+            buttons.append(button)
+        if self.details.status != "closed":
+            reply = QPushButton(self.tr("Reply with template…"))
+            reply.setObjectName("action-reply")
+            reply.clicked.connect(self._on_reply)
+            buttons.append(reply)
+        for button in buttons:
+            self.actions_row.addWidget(button)
+            button.show()  # a widget added to a shown window stays hidden until shown
+        self.actions_row.addStretch()
+
+    def _show_guidance(self) -> None:
+        steps = guidance.for_case(self.details.status, flags=self.details.flags,
+                                  severity=self.details.severity)
+        self.guidance.setText("<br>".join(f"<b>{s.title}</b> — {s.advice}" for s in steps))
+        self.guidance.setVisible(self.show_guidance.isChecked() and bool(steps))
+
+    def _on_guidance_toggled(self, shown: bool) -> None:
+        """Called when the user hides or shows the seven steps (remembered)."""
+        QSettings().setValue(SETTINGS_GUIDANCE, shown)
+        self._show_guidance()
+
+    def _on_action(self, action: Action) -> None:
+        """Called when an action button is clicked: its dialog, then the service."""
+        def submit(values: dict[str, Any], note: str, new_due: datetime | None) -> None:
+            case_actions.perform(action.code, self.details, values=values, note=note,
+                                 new_due=new_due, actor=self._context.user,
+                                 now=self._context.now())
+
+        dialog = ActionDialog(action, self.details, submit, parent=self)
+        accepted = dialog.exec()
+        if dialog.conflict is not None:
+            self._explain_conflict(dialog.conflict, dialog.values())
+        elif accepted:
+            self._context.case_changed.emit(self._case_id)
+
+    def _on_reply(self) -> None:
+        """Called when the user replies to the customer with a template."""
+        def submit(text: str) -> None:
+            replies.record_reply(self.details, text, actor=self._context.user,
+                                 now=self._context.now())
+
+        if ReplyDialog(self.details, submit, parent=self).exec():
+            self._context.case_changed.emit(self._case_id)
+
+    def _explain_conflict(self, error: ConflictError, unsaved: dict[str, Any]) -> None:
+        if ConflictDialog(error, unsaved, parent=self).exec():
+            self.reload()
+
+    def _on_add_file(self) -> None:
+        """Called when the user adds a photo, receipt or scan."""
+        path = messages.choose_open_file(self, self.tr("Add a file to the case"),
+                                         self.tr("Images and documents (*.jpg *.jpeg *.png "
+                                                 "*.pdf *.heic *.doc *.docx);;All files (*)"))
+        if path is None:
+            return
+        try:
+            case = cases.get_case(self.details.number)
+            attachments.add_attachment(case, file_name=path.name, data=path.read_bytes(),
+                                       actor=self._context.user, now=self._context.now())
+        except (DeskError, OSError) as error:
+            messages.show_error(self, error if isinstance(error, DeskError) else str(error))
+            return
+        self._context.case_changed.emit(self._case_id)
+
+    def _on_open_file(self) -> None:
+        """Called when the user opens the selected attachment with the system viewer."""
+        row = self.files.currentRow()
+        if row < 0:
+            return
+        info = self.details.attachments[row]
+        folder = Path(tempfile.gettempdir()) / "complaint-desk-files"
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(attachments.save_copy(info.id, folder))))
+
+    def _on_case_changed(self, case_id: int) -> None:
+        """Called when any case changes: redraw if it is this one."""
+        if case_id == self._case_id:
+            self.reload()

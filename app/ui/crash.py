@@ -1,0 +1,33 @@
+"""Errors reach the user once: an unexpected exception shows a dialog with details to copy."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from app import crashlog
+from app.errors import DeskError
+
+
+def _hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    if isinstance(error, DeskError):  # a refusal that escaped a slot: just say it
+        QMessageBox.warning(None, QCoreApplication.translate("crash", "Not done"), str(error))
+        return
+    details = "".join(traceback.format_exception(kind, error, tb))
+    path = crashlog.append(details)
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("crash", "Something went wrong"),
+                      QCoreApplication.translate(
+                          "crash", "Complaint Desk met an unexpected error. Your saved work is "
+                          "safe. The details below are also in %1.").replace("%1", path))
+    box.setDetailedText(details)
+    box.exec()
+
+
+def install() -> None:
+    """Routes uncaught exceptions (in Qt slots too) to the error dialog."""
+    sys.excepthook = _hook

@@ -1,0 +1,1 @@
+"""The intake form and its success page."""

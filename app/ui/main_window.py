@@ -1,0 +1,159 @@
+"""The main window: the register, the toolbar and menus, and who is signed in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+
+import app
+from app.services import settings
+from app.services.labels import ROLE_NAMES, label
+from app.ui import messages
+from app.ui.context import UiContext
+from app.ui.register.panel import RegisterPanel
+
+if TYPE_CHECKING:
+    from app.ui.case.window import CaseWindow
+
+SETTINGS_GEOMETRY = "main/geometry"
+
+
+class MainWindow(QMainWindow):
+    """The window staff live in all day."""
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self._context = context
+        self._case_windows: dict[int, CaseWindow] = {}
+        self._build_ui()
+        self._connect_signals()
+        self._on_user_changed()
+        self.register.apply_filters()
+
+    def _build_ui(self) -> None:
+        self.register = RegisterPanel(self._context)
+        self.setCentralWidget(self.register)
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.new_action = self._action(self.tr("New complaint"), QKeySequence.StandardKey.New,
+                                       self._on_new_complaint)
+        self.open_action = self._action(self.tr("Open case"), "", self._on_open_selected)
+        self.refresh_action = self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh,
+                                           self.register.refresh)
+        self.search_action = self._action(self.tr("Search"), QKeySequence.StandardKey.Find,
+                                          self._on_find)
+        self.settings_action = self._action(self.tr("Settings…"), "", self._on_settings)
+        self.switch_action = self._action(self.tr("Switch user…"), "", self._on_switch_user)
+        self.about_action = self._action(self.tr("About Complaint Desk"), "", self._on_about)
+        self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
+                                        self.close)
+        self._build_menus()
+        self.resize(1280, 720)
+        geometry = QSettings().value(SETTINGS_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _build_menus(self) -> None:
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.refresh_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.settings_action)
+        toolbar.addAction(self.switch_action)
+        self.addToolBar(toolbar)
+        menus = self.menuBar()
+        desk = menus.addMenu(self.tr("&Desk"))
+        for action in (self.switch_action, self.settings_action, self.quit_action):
+            desk.addAction(action)
+        cases = menus.addMenu(self.tr("&Cases"))
+        for action in (self.new_action, self.open_action, self.search_action,
+                       self.refresh_action):
+            cases.addAction(action)
+        menus.addMenu(self.tr("&Help")).addAction(self.about_action)
+
+    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _connect_signals(self) -> None:
+        self.register.open_case.connect(self.open_case)
+        self._context.user_changed.connect(self._on_user_changed)
+
+    def open_case(self, case_id: int) -> CaseWindow:
+        """Shows the case in its own window (raising it if already open)."""
+        from app.ui.case.window import CaseWindow  # loaded when the first case opens
+
+        window = self._case_windows.get(case_id)
+        if window is None or not window.isVisible():
+            window = CaseWindow(self._context, case_id, parent=self)
+            window.finished.connect(lambda _r, key=case_id: self._case_windows.pop(key, None))
+            self._case_windows[case_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        """Remembers the window's place and the register's layout."""
+        QSettings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self.register.save_layout()
+        super().closeEvent(event)
+
+    def _on_user_changed(self) -> None:
+        """Called when someone signs in: their name and role stay in view."""
+        user = self._context.user
+        self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", user.display_name)
+                                .replace("%2", label(ROLE_NAMES, user.role)))
+        business = settings.get("business.name")
+        title = self.tr("Complaint Desk")
+        self.setWindowTitle(f"{title} — {business}" if business else title)
+
+    def _on_new_complaint(self) -> None:
+        """Called on Ctrl+N: the intake form, for a customer who is waiting."""
+        from app.ui.intake.dialog import IntakeDialog
+
+        dialog = IntakeDialog(self._context, parent=self)
+        dialog.open_case.connect(self.open_case)
+        dialog.exec()
+
+    def _on_open_selected(self) -> None:
+        """Called when the user clicks Open case."""
+        case_id = self.register.selected_case()
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def _on_find(self) -> None:
+        """Called on Ctrl+F."""
+        self.register.search.setFocus()
+        self.register.search.selectAll()
+
+    def _on_settings(self) -> None:
+        """Called when the user opens the settings."""
+        from app.ui.settings.dialog import SettingsDialog
+
+        SettingsDialog(self._context, parent=self).exec()
+
+    def _on_switch_user(self) -> None:
+        """Called when the user chooses Switch user: sign in again without restarting."""
+        from app.ui.signin import SignInDialog
+
+        dialog = SignInDialog(parent=self)
+        if dialog.exec() and dialog.user is not None:
+            for window in list(self._case_windows.values()):
+                window.close()
+            self._context.sign_in(dialog.user)
+
+    def _on_about(self) -> None:
+        """Called from Help › About."""
+        messages.show_info(self, self.tr("%1 %2\nCustomer complaints, followed to the end.")
+                           .replace("%1", self.tr("Complaint Desk")).replace("%2", app.__version__),
+                           title=self.tr("About Complaint Desk"))

@@ -1,0 +1,55 @@
+"""The one seam for message boxes and file dialogs, so tests patch a single module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.errors import DeskError
+
+
+def tr(text: str) -> str:
+    """Translates a string of this module (lupdate reads `messages.tr("…")` calls)."""
+    return QCoreApplication.translate("messages", text)
+
+
+def show_error(parent: QWidget | None, error: DeskError | str, *, title: str = "") -> None:
+    """Tells the user why something was refused."""
+    QMessageBox.warning(parent, title or tr_not_done(), str(error))
+
+
+def show_info(parent: QWidget | None, text: str, *, title: str = "") -> None:
+    """Tells the user something worked or needs attention."""
+    QMessageBox.information(parent, title or QCoreApplication.translate("messages",
+                                                                        "Complaint Desk"), text)
+
+
+def confirm(parent: QWidget | None, text: str, *, title: str = "") -> bool:
+    """Asks a yes/no question; True for yes."""
+    heading = title or QCoreApplication.translate("messages", "Please confirm")
+    box = QMessageBox(QMessageBox.Icon.Question, heading, text, parent=parent)
+    yes = box.addButton(QCoreApplication.translate("messages", "Yes"),
+                        QMessageBox.ButtonRole.YesRole)
+    box.addButton(QCoreApplication.translate("messages", "No"), QMessageBox.ButtonRole.NoRole)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def tr_not_done() -> str:
+    """The title of a refusal."""
+    return QCoreApplication.translate("messages", "Not done")
+
+
+def choose_open_file(parent: QWidget | None, caption: str, filters: str = "") -> Path | None:
+    """A file to open, or None when the user cancels."""
+    name, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
+    return Path(name) if name else None
+
+
+def choose_save_file(parent: QWidget | None, caption: str, suggested: str,
+                     filters: str = "") -> Path | None:
+    """Where to save a file, or None when the user cancels."""
+    name, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return Path(name) if name else None

@@ -1,0 +1,1 @@
+"""The case register: its paged table model, its filters and the panel holding both."""

@@ -1,0 +1,178 @@
+"""The register: search box, filters, the case table and its count."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import register
+from app.services.register import CaseQuery
+from app.ui.context import UiContext
+from app.ui.register.filters import FilterPanel
+from app.ui.register.model import CASE_ID, SORT_KEYS, CaseTableModel
+
+SEARCH_DELAY_MS = 250  # staff type while the customer talks: search when they pause
+COUNTS_DELAY_MS = 30
+SETTINGS_FILTERS = "register/filters"
+SETTINGS_HEADER = "register/header"
+SETTINGS_SPLITTER = "register/splitter"
+
+
+class RegisterPanel(QWidget):
+    """Everything to find a case; `open_case` fires with a case id on Enter or double-click."""
+
+    open_case = Signal(int)
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self._context = context
+        self._build_ui()
+        self._restore_layout()  # before the signals: restoring the header must not query
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search: number, customer, phone or any words of the complaint (Ctrl+F)"))
+        self.count = QLabel()
+        self.model = CaseTableModel(self._context)
+        self.table = QTableView()
+        self.table.setObjectName("register")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSortIndicator(SORT_KEYS.index("received_at"), Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        self.filters = FilterPanel(self._context)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        # The counts beside each state come a moment after the rows: the rows are what the
+        # user is waiting for, and a zero timeout could run before their paint.
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setSingleShot(True)
+        self.counts_timer.setInterval(COUNTS_DELAY_MS)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 1100])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def _connect_signals(self) -> None:
+        self.search.textChanged.connect(lambda _text: self.timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+        self.timer.timeout.connect(self.apply_filters)
+        self.counts_timer.timeout.connect(self._show_counts)
+        self.filters.changed.connect(self.apply_filters)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
+        self.table.activated.connect(self._on_activated)
+        self._context.case_changed.connect(lambda _id: self.refresh())
+        self._context.cases_changed.connect(self.refresh)
+        self._context.lists_changed.connect(self.filters.reload_lists)
+        self._context.user_changed.connect(self.apply_filters)
+
+    def current_query(self) -> CaseQuery:
+        """The query the search box, the filters and the sort order describe."""
+        header = self.table.horizontalHeader()
+        return CaseQuery(search=self.search.text().strip(), **self.filters.query_fields(),
+                         sort=SORT_KEYS[header.sortIndicatorSection()],
+                         descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def apply_filters(self) -> None:
+        """Runs the query now (the search timer calls this after a pause in typing)."""
+        self.timer.stop()
+        self.model.set_query(self.current_query())
+        self._rows_changed()
+
+    def refresh(self) -> None:
+        """Reads the rows and counts again, keeping the filters and the selection's row."""
+        row = self.table.currentIndex().row()
+        self.model.refresh()
+        self._rows_changed()
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+
+    def selected_case(self) -> int | None:
+        """The id of the selected case, if any."""
+        index = self.table.currentIndex()
+        return self.model.data(index, CASE_ID) if index.isValid() else None
+
+    def save_layout(self) -> None:
+        """Remembers filters, column widths and the splitter for the next run."""
+        settings = QSettings()
+        settings.setValue(SETTINGS_FILTERS, json.dumps(self.filters.state()))
+        settings.setValue(SETTINGS_HEADER, self.table.horizontalHeader().saveState())
+        settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        header_state = settings.value(SETTINGS_HEADER)
+        if header_state is not None:
+            self.table.horizontalHeader().restoreState(header_state)
+        else:
+            for column, width in enumerate((130, 120, 90, 110, 60, 80, 80)):
+                self.table.setColumnWidth(column, width)
+        splitter_state = settings.value(SETTINGS_SPLITTER)
+        if splitter_state is not None:
+            self.splitter.restoreState(splitter_state)
+        try:
+            saved = json.loads(str(settings.value(SETTINGS_FILTERS, "{}")))
+        except ValueError:
+            saved = {}
+        self.filters.restore(saved if isinstance(saved, dict) else {}, notify=False)
+
+    def _rows_changed(self) -> None:
+        self.count.setText(self.tr("%n case(s)", "", self.model.rowCount()))
+        self.counts_timer.start()
+
+    def _show_counts(self) -> None:
+        """Called just after the rows changed: the number of cases beside each state."""
+        counts = register.count_by_status(self.model.query, now=self._context.now())
+        self.filters.show_counts(counts, sum(counts.values()))
+
+    def _on_sort(self, _column: int, _order: Qt.SortOrder) -> None:
+        """Called when the user clicks a column header."""
+        self.apply_filters()
+
+    def _on_activated(self, index: object) -> None:
+        """Called on Enter or double-click on a row."""
+        case_id = self.model.data(index, CASE_ID)
+        if case_id is not None:
+            self.open_case.emit(case_id)

@@ -1,0 +1,74 @@
+"""The settings dialog: business, calendar and deadlines, lists, accounts, templates, language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import EN, ZH
+from app.models import Category, Department, RootCause
+from app.services.permissions import Permission, allowed
+from app.ui.context import UiContext
+from app.ui.settings.accounts import AccountsEditor
+from app.ui.settings.form import SettingsForm
+from app.ui.settings.lists import ListEditor
+from app.ui.settings.templates import TemplatesEditor
+from app.ui.translation import SETTINGS_LANGUAGE
+
+
+class SettingsDialog(QDialog):
+    """Every setting in tabs; each tab saves through the services, which check permissions."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        user = context.user
+        self.tabs = QTabWidget()
+        self.tabs.addTab(SettingsForm(context, ("business",)), self.tr("Business"))
+        self.tabs.addTab(SettingsForm(context, ("calendar", "deadlines")),
+                         self.tr("Hours and deadlines"))
+        self.tabs.addTab(SettingsForm(context, ("printing",)), self.tr("Printing"))
+        if allowed(user, Permission.MANAGE_LISTS):
+            self.tabs.addTab(ListEditor(context, Category), self.tr("Categories"))
+            self.tabs.addTab(ListEditor(context, Department), self.tr("Departments"))
+            self.tabs.addTab(ListEditor(context, RootCause), self.tr("Root causes"))
+            self.tabs.addTab(TemplatesEditor(context), self.tr("Reply templates"))
+        if allowed(user, Permission.MANAGE_USERS):
+            self.tabs.addTab(AccountsEditor(context), self.tr("User accounts"))
+        self.tabs.addTab(self._language_page(), self.tr("Language"))
+        if not allowed(user, Permission.MANAGE_SETTINGS):
+            for index in range(3):
+                self.tabs.widget(index).setEnabled(False)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.resize(860, 600)
+
+    def _language_page(self) -> QWidget:
+        page = QWidget()
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the system"), "")
+        self.language.addItem("简体中文", ZH)
+        self.language.addItem("English", EN)
+        saved = QSettings().value(SETTINGS_LANGUAGE, "")
+        self.language.setCurrentIndex(max(0, self.language.findData(saved)))
+        self.language.currentIndexChanged.connect(
+            lambda _i: QSettings().setValue(SETTINGS_LANGUAGE, self.language.currentData()))
+        form = QFormLayout(page)
+        form.addRow(self.tr("Language on this PC"), self.language)
+        note = QLabel(self.tr("The new language is used the next time Complaint Desk starts."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page

@@ -1,0 +1,139 @@
+"""A settings page built from the declarative settings list: one editor per setting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DeskError
+from app.services import settings
+from app.services.settings import SettingSpec
+from app.ui.context import UiContext
+from app.ui.settings.image import ImagePicker
+from app.ui.widgets import FieldRow, add_row
+
+
+class SettingsForm(QWidget):
+    """Edits the settings of some groups; Save stores each changed one through the services."""
+
+    saved = Signal()
+
+    def __init__(self, context: UiContext, groups: tuple[str, ...]) -> None:
+        super().__init__()
+        self._context = context
+        self._specs = [spec for spec in settings.SETTINGS if spec.group in groups]
+        form = QFormLayout()
+        self.editors = {spec.key: self._editor(spec) for spec in self._specs}
+        self.rows: dict[str, FieldRow] = {
+            spec.key: add_row(form, str(spec.label), self.editors[spec.key])
+            for spec in self._specs
+        }
+        self.save = QPushButton(self.tr("Save"))
+        self.save.clicked.connect(self._on_save)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch()
+        layout.addLayout(buttons)
+        self.load()
+
+    def _editor(self, spec: SettingSpec) -> QWidget:
+        if spec.kind == "int":
+            box = QSpinBox()
+            box.setRange(spec.minimum or 0, spec.maximum or 10_000)
+            return box
+        if spec.kind == "time":
+            edit = QTimeEdit()
+            edit.setDisplayFormat("HH:mm")
+            return edit
+        if spec.kind == "choice":
+            combo = QComboBox()
+            combo.addItems(list(spec.choices))
+            return combo
+        if spec.kind == "weekdays":
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            for day in range(1, 8):  # Qt counts Monday as 1; the setting as 0
+                row.addWidget(QCheckBox(QLocale().dayName(day, QLocale.FormatType.ShortFormat)))
+            return holder
+        if spec.kind == "image":
+            return ImagePicker()
+        if spec.kind == "dates":
+            box = QPlainTextEdit()
+            box.setPlaceholderText(self.tr("One date per line, e.g. 2026-10-01"))
+            box.setFixedHeight(90)
+            return box
+        return QLineEdit()
+
+    def load(self) -> None:
+        """Shows the stored values."""
+        values = settings.get_all()
+        for spec in self._specs:
+            self._set(self.editors[spec.key], spec, values[spec.key])
+
+    def _set(self, editor: QWidget, spec: SettingSpec, value: Any) -> None:
+        if isinstance(editor, ImagePicker):
+            editor.set_value(value)
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(value))
+        elif isinstance(editor, QTimeEdit):
+            editor.setTime(QTime.fromString(value, "HH:mm"))
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentText(str(value))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText("\n".join(value))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(str(value))
+        else:
+            for day, box in enumerate(editor.findChildren(QCheckBox)):
+                box.setChecked(day in value)
+
+    def value(self, key: str) -> Any:
+        """What the editor of `key` holds, in the setting's own type."""
+        editor = self.editors[key]
+        if isinstance(editor, ImagePicker):
+            return editor.value()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        if isinstance(editor, QTimeEdit):
+            return editor.time().toString("HH:mm")
+        if isinstance(editor, QComboBox):
+            return editor.currentText()
+        if isinstance(editor, QPlainTextEdit):
+            return [line.strip() for line in editor.toPlainText().splitlines() if line.strip()]
+        if isinstance(editor, QLineEdit):
+            return editor.text()
+        return [day for day, box in enumerate(editor.findChildren(QCheckBox)) if box.isChecked()]
+
+    def _on_save(self) -> None:
+        """Called when the user saves: each setting is checked and stored, or its error shown."""
+        failed = False
+        for spec in self._specs:
+            self.rows[spec.key].clear_error()
+            try:
+                settings.set_value(spec.key, self.value(spec.key), actor=self._context.user,
+                                   now=self._context.now())
+            except DeskError as error:
+                self.rows[spec.key].show_error(str(error))
+                failed = True
+        if not failed:
+            self.load()
+            self.saved.emit()
+

@@ -1,0 +1,60 @@
+"""Choosing an image for a setting (the logo): a preview, Choose… and Remove."""
+
+from __future__ import annotations
+
+import base64
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.ui import messages
+
+
+class ImagePicker(QWidget):
+    """Holds an image as base64 text, the way the setting stores it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._value = ""
+        self.preview = QLabel()
+        self.preview.setFixedSize(160, 60)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("border: 1px solid #ccc;")
+        self.choose = QPushButton(self.tr("Choose image…"))
+        self.remove = QPushButton(self.tr("Remove"))
+        self.choose.clicked.connect(self._on_choose)
+        self.remove.clicked.connect(lambda: self.set_value(""))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.preview)
+        row.addWidget(self.choose)
+        row.addWidget(self.remove)
+        row.addStretch()
+        self.set_value("")
+
+    def value(self) -> str:
+        """The image as base64 text ('' for none)."""
+        return self._value
+
+    def set_value(self, value: str) -> None:
+        """Shows the image held in `value`."""
+        self._value = value or ""
+        pixmap = QPixmap()
+        if self._value and pixmap.loadFromData(base64.b64decode(self._value)):
+            self.preview.setPixmap(pixmap.scaled(self.preview.size(),
+                                                 Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.preview.setText(self.tr("No image"))
+        self.remove.setEnabled(bool(self._value))
+
+    def _on_choose(self) -> None:
+        """Called when the user picks an image file."""
+        path = messages.choose_open_file(self, self.tr("Choose an image"),
+                                         self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path is not None:
+            try:
+                self.set_value(base64.b64encode(path.read_bytes()).decode())
+            except OSError as error:
+                messages.show_error(self, str(error))

@@ -1,0 +1,104 @@
+"""Small pieces the forms share: a field with its error line, combos over lists, formatting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.text import when
+
+__all__ = ["FieldRow", "add_row", "fill_combo", "select_data", "text_box", "when"]
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FieldRow(QWidget):
+    """An input with a red message line under it, shown when the value is refused."""
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+        self.setFocusProxy(editor)
+
+    def show_error(self, message: str) -> None:
+        """Shows `message` under the input."""
+        self.error.setText(message)
+        self.error.show()
+
+    def clear_error(self) -> None:
+        """Hides the message."""
+        self.error.clear()
+        self.error.hide()
+
+
+def add_row(form: QFormLayout, label: str, editor: QWidget, *, required: bool = False,
+            ) -> FieldRow:
+    """Adds `editor` under `label` (marked * when required) with its error line."""
+    row = FieldRow(editor)
+    caption = QLabel(f"{label} <span style='color:#b00020'>*</span>" if required else label)
+    caption.setBuddy(editor)
+    form.addRow(caption, row)
+    return row
+
+
+def text_box(lines: int = 3) -> QPlainTextEdit:
+    """A multi-line text box where Tab moves to the next field (keyboard-only forms)."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    return box
+
+
+def fill_combo(combo: QComboBox, items: Iterable[tuple[str, Any]], *, blank: str | None = None,
+               ) -> None:
+    """Replaces the combo's items with (text, data) pairs, optionally after a blank choice."""
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for text, data in items:
+        combo.addItem(text, data)
+
+
+def select_data(combo: QComboBox, data: Any) -> None:
+    """Selects the item whose data is `data` (nothing changes when none matches)."""
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    """A QDateTime for a naive local datetime."""
+    return QDateTime(moment.date(), moment.time())
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    """The naive local datetime of a QDateTime, to the minute."""
+    return value.toPython().replace(second=0, microsecond=0)
+
+
+def heading(text: str, *, size: int = 13) -> QLabel:
+    """A bold label for the top of a panel."""
+    label = QLabel(text)
+    label.setStyleSheet(f"font-size: {size}pt; font-weight: bold;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -1,0 +1,1083 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountsEditor</name>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="31"/>
+        <location filename="../../app/ui/settings/accounts.py" line="45"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="31"/>
+        <location filename="../../app/ui/settings/accounts.py" line="46"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="31"/>
+        <location filename="../../app/ui/settings/accounts.py" line="47"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="32"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="38"/>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="39"/>
+        <source>Set password…</source>
+        <translation>设置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="40"/>
+        <source>Switch off / on</source>
+        <translation>停用/启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="48"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="64"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="64"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="90"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="91"/>
+        <source>New password for %1:</source>
+        <translation>%1 的新密码：</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../app/ui/case/action_dialog.py" line="46"/>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/action_dialog.py" line="59"/>
+        <source>New decision deadline</source>
+        <translation>新的处理期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/action_dialog.py" line="63"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/action_dialog.py" line="71"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="44"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="44"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="44"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="44"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="45"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="45"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="45"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="45"/>
+        <source>Next due</source>
+        <translation>下一期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/model.py" line="127"/>
+        <source>Overdue since %s</source>
+        <translation>自 %s 起逾期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTabs</name>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="25"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="26"/>
+        <location filename="../../app/ui/case/tabs.py" line="33"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="27"/>
+        <location filename="../../app/ui/case/tabs.py" line="34"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="28"/>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="29"/>
+        <location filename="../../app/ui/case/tabs.py" line="52"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="32"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="35"/>
+        <source>Done</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="36"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="39"/>
+        <source>Proposed</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="40"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="41"/>
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="42"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="43"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="44"/>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="45"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="48"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="49"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="50"/>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="51"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWindow</name>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="61"/>
+        <location filename="../../app/ui/case/window.py" line="109"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="62"/>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="63"/>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="64"/>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="65"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="70"/>
+        <source>Show the seven steps</source>
+        <translation>显示处理投诉七大步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="84"/>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="84"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="118"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="121"/>
+        <source>Category: %1</source>
+        <translation>投诉类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="122"/>
+        <source>Received: %1</source>
+        <translation>受理时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="123"/>
+        <source>Next due: %1</source>
+        <translation>下一期限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="141"/>
+        <source>Reply with template…</source>
+        <translation>按模板答复…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="190"/>
+        <source>Add a file to the case</source>
+        <translation>为投诉添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="191"/>
+        <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
+        <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../app/ui/case/conflict.py" line="25"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/conflict.py" line="28"/>
+        <source>(no details)</source>
+        <translation>（无详细信息）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/conflict.py" line="34"/>
+        <source>Reload the case</source>
+        <translation>重新载入投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/conflict.py" line="35"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/conflict.py" line="40"/>
+        <source>Their changes:</source>
+        <translation>对方的修改：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/conflict.py" line="42"/>
+        <source>What you had entered (not saved; copy it if needed):</source>
+        <translation>您刚才填写的内容（未保存，如需要请复制）：</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="48"/>
+        <location filename="../../app/ui/register/filters.py" line="135"/>
+        <source>All cases</source>
+        <translation>全部投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="48"/>
+        <location filename="../../app/ui/register/filters.py" line="135"/>
+        <source>Not yet decided</source>
+        <translation>未处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="57"/>
+        <source>Only mine</source>
+        <translation>只看我的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="58"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="59"/>
+        <source>Group or escalation risk</source>
+        <translation>群体投诉或过激风险</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="60"/>
+        <source>Received between</source>
+        <translation>受理日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="66"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="71"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="72"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="73"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="80"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="106"/>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="108"/>
+        <source>Any department</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/filters.py" line="110"/>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePicker</name>
+    <message>
+        <location filename="../../app/ui/settings/image.py" line="24"/>
+        <source>Choose image…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/image.py" line="25"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/image.py" line="49"/>
+        <source>No image</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/image.py" line="54"/>
+        <source>Choose an image</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/image.py" line="55"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="57"/>
+        <source>New complaint</source>
+        <translation>受理新投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="84"/>
+        <location filename="../../app/ui/intake/dialog.py" line="133"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="92"/>
+        <source>Solved on the spot (close the case now)</source>
+        <translation>当场解决（立即结案）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="93"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="95"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="113"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="114"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="115"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="116"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="117"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="118"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="119"/>
+        <source>What happened (customer&apos;s words)</source>
+        <translation>投诉事件（客户原话）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="120"/>
+        <source>What the customer wants</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="121"/>
+        <source>Order / policy number</source>
+        <translation>订单号/保单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="122"/>
+        <source>Promised answer by</source>
+        <translation>承诺答复时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="129"/>
+        <source>Solved on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="135"/>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="137"/>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="139"/>
+        <source>Told the customer</source>
+        <translation>告知客户的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="212"/>
+        <source>Required when solved on the spot.</source>
+        <translation>当场解决时必须填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="245"/>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/intake/dialog.py" line="247"/>
+        <source>Returning customer: %n earlier case(s)</source>
+        <translation>
+            <numerusform>老客户：以前投诉过 %n 次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="32"/>
+        <location filename="../../app/ui/settings/lists.py" line="43"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="32"/>
+        <location filename="../../app/ui/settings/lists.py" line="44"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="33"/>
+        <location filename="../../app/ui/settings/lists.py" line="45"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="33"/>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="36"/>
+        <source>Shop: answer today, decide in N days</source>
+        <translation>门店：当天答复，N 天内处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="37"/>
+        <source>Financial: decide within 15 days</source>
+        <translation>金融保险：15 日内作出处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="38"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="39"/>
+        <source>Switch off / on</source>
+        <translation>停用/启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="47"/>
+        <source>Deadline rule</source>
+        <translation>时限规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="62"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/lists.py" line="62"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="41"/>
+        <source>New complaint</source>
+        <translation>受理新投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="43"/>
+        <source>Open case</source>
+        <translation>打开投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="44"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="46"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="48"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="49"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
+        <source>About Complaint Desk</source>
+        <translation>关于投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="51"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="60"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="71"/>
+        <source>&amp;Desk</source>
+        <translation>投诉台(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="74"/>
+        <source>&amp;Cases</source>
+        <translation>投诉(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="78"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="114"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="157"/>
+        <source>%1 %2
+Customer complaints, followed to the end.</source>
+        <translation>%1 %2
+每一件客户投诉，都跟进到底。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../app/ui/register/panel.py" line="50"/>
+        <source>Search: number, customer, phone or any words of the complaint (Ctrl+F)</source>
+        <translation>搜索：编号、客户姓名、电话或投诉内容中的任何文字 (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/register/panel.py" line="162"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../app/ui/case/reply_dialog.py" line="32"/>
+        <source>Reply to the customer — %1</source>
+        <translation>答复客户 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/reply_dialog.py" line="34"/>
+        <source>— write freely —</source>
+        <translation>— 自由填写 —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/reply_dialog.py" line="42"/>
+        <source>Record as told to the customer</source>
+        <translation>记录为已告知客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/reply_dialog.py" line="44"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/reply_dialog.py" line="46"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/reply_dialog.py" line="47"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="33"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="36"/>
+        <source>Business</source>
+        <translation>商户信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="38"/>
+        <source>Hours and deadlines</source>
+        <translation>营业时间与时限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="39"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="41"/>
+        <source>Categories</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="42"/>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="43"/>
+        <source>Root causes</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="44"/>
+        <source>Reply templates</source>
+        <translation>统一回复口径</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="46"/>
+        <source>User accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="47"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="52"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="62"/>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="70"/>
+        <source>Language on this PC</source>
+        <translation>本机界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="71"/>
+        <source>The new language is used the next time Complaint Desk starts.</source>
+        <translation>新的语言将在下次启动投诉处理台时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="45"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="80"/>
+        <source>One date per line, e.g. 2026-10-01</source>
+        <translation>每行一个日期，例如 2026-10-01</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../app/ui/signin.py" line="33"/>
+        <source>Sign in — Complaint Desk</source>
+        <translation>登录 — 投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin.py" line="44"/>
+        <source>Who are you?</source>
+        <translation>您是哪位？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin.py" line="45"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin.py" line="47"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin.py" line="49"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SuccessPage</name>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="20"/>
+        <source>Complaint recorded. Case number:</source>
+        <translation>投诉已受理，编号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="26"/>
+        <source>Copy number</source>
+        <translation>复制编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="27"/>
+        <source>Open case</source>
+        <translation>打开投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="28"/>
+        <source>Next complaint</source>
+        <translation>受理下一件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="29"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="55"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesEditor</name>
+    <message>
+        <location filename="../../app/ui/settings/templates.py" line="32"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/templates.py" line="33"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/templates.py" line="37"/>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/templates.py" line="38"/>
+        <source>Placeholders: %1</source>
+        <translation>可用占位符：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/templates.py" line="42"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/templates.py" line="43"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/templates.py" line="44"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/templates.py" line="45"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="32"/>
+        <source>Welcome to Complaint Desk</source>
+        <translation>欢迎使用投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="36"/>
+        <source>This database is empty. Set up your business to start recording complaints, or look around with demo data first.</source>
+        <translation>这是一个空数据库。请先设置商户信息再开始受理投诉，或者先用示范数据熟悉一下。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="41"/>
+        <source>Your business</source>
+        <translation>您的商户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="42"/>
+        <source>The owner&apos;s account</source>
+        <translation>负责人账户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="44"/>
+        <source>Business name</source>
+        <translation>商户名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="45"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="46"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="47"/>
+        <source>User name (for signing in)</source>
+        <translation>用户名（登录用）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="48"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="49"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="50"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="59"/>
+        <source>Set up and start</source>
+        <translation>设置并开始使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="61"/>
+        <source>Try with demo data</source>
+        <translation>使用示范数据试用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="80"/>
+        <source>Please enter the business name.</source>
+        <translation>请填写商户名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/welcome.py" line="83"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../app/ui/crash.py" line="18"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/crash.py" line="23"/>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/crash.py" line="24"/>
+        <source>Complaint Desk met an unexpected error. Your saved work is safe. The details below are also in %1.</source>
+        <translation>投诉处理台遇到意外错误。已保存的内容不受影响。以下详细信息也已记录在 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../app/ui/app.py" line="77"/>
+        <source>Demo accounts: owner, manager, staff1, staff2 — password “demo”.</source>
+        <translation>示范账户：owner、manager、staff1、staff2，密码均为“demo”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="25"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="31"/>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="33"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="35"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="42"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,81 @@
+"""Fixtures for driving the real widgets with pytest-qt."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from app.i18n import EN, ZH, set_language
+from app.models import User
+from app.ui import messages
+from app.ui.context import UiContext
+from app.ui.translation import install_translators
+from tests.conftest import NOW
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+    """Each test reads and writes its own QSettings file, never the real ones."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    qapp.setOrganizationName("ComplaintDeskTests")
+    qapp.setApplicationName("Complaint Desk Tests")
+    yield
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes shown through the one seam, recorded instead of opened."""
+    calls: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_error", lambda _p, e, **_k: calls.append(("error", str(e))))
+    monkeypatch.setattr(messages, "show_info", lambda _p, t, **_k: calls.append(("info", t)))
+    return calls
+
+
+@pytest.fixture
+def context(staff: User) -> UiContext:
+    """The window's context, staff signed in, the clock frozen at NOW."""
+    ui = UiContext(clock=lambda: NOW)
+    ui.sign_in(staff)
+    return ui
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The window in Chinese (core labels and Qt translations) for the test."""
+    set_language(ZH)
+    translators = install_translators(qapp, ZH)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    set_language(EN)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Types any text, Chinese included, the way an input method commits it.
+
+    qtbot.keyClicks with non-ASCII text aborts the test run (a QtTest assertion).
+    """
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def when_dialog(kind: type[QDialog], act: Callable[[QDialog], None], *,
+                attempts: int = 500) -> None:
+    """Runs `act` on the next modal dialog of `kind` once it is open (exec() blocks).
+
+    Gives up after `attempts` polls (5 s) so a dialog that never opens fails the test
+    instead of hanging it.
+    """
+    def poll(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            act(dialog)
+        elif left:
+            QTimer.singleShot(10, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(attempts))

@@ -1,0 +1,138 @@
+"""Every visible string of the Chinese window is translated, and the catalogue is compiled."""
+
+import importlib.util
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QTableView,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from app.models import Complaint, User
+from app.services import case_actions
+from app.services.case_view import CaseDetails
+from app.ui.case.action_dialog import ActionDialog
+from app.ui.case.reply_dialog import ReplyDialog
+from app.ui.case.window import CaseWindow
+from app.ui.context import UiContext
+from app.ui.intake.dialog import IntakeDialog
+from app.ui.main_window import MainWindow
+from app.ui.settings.dialog import SettingsDialog
+from app.ui.signin import SignInDialog
+from app.ui.welcome import WelcomeDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("translations", ROOT / "tools" / "translations.py")
+translations = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(translations)  # type: ignore[union-attr]
+
+# Latin words that may stay in a Chinese window: key names, units, data and codes.
+ALLOWED = {"Ctrl", "Enter", "CNY", "KB", "MB", "jpg", "jpeg", "png", "pdf", "heic", "doc",
+           "docx", "English", "A4", "Letter", "TS", "RC", "DD", "HH", "mm", "yyyy", "PNG",
+           "JPEG"}
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def test_every_tr_string_has_a_chinese_translation(tmp_path: Path) -> None:
+    copy = tmp_path / "check.ts"
+    shutil.copy(translations.TS, copy)
+    translations.update(copy)  # adds any string the code has but the catalogue lacks
+    assert translations.untranslated(copy) == []
+
+
+def test_the_compiled_catalogue_is_up_to_date(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.qm"
+    translations.release(translations.TS, fresh)
+    assert fresh.read_bytes() == translations.QM.read_bytes(), \
+        "run: python tools/translations.py release"
+
+
+def _texts(root: QWidget) -> Iterator[str]:
+    """Every text a user can see in `root` and its children."""
+    yield root.windowTitle()
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QLabel | QAbstractButton):
+            yield widget.text()
+        if isinstance(widget, QGroupBox):
+            yield widget.title()
+        if isinstance(widget, QLineEdit):
+            yield widget.placeholderText()
+        if isinstance(widget, QComboBox):
+            yield from (widget.itemText(i) for i in range(widget.count()))
+        if isinstance(widget, QTabWidget):
+            yield from (widget.tabText(i) for i in range(widget.count()))
+        if isinstance(widget, QListWidget):
+            yield from (widget.item(i).text() for i in range(widget.count()))
+        if isinstance(widget, QTableView | QTableWidget) and widget.model() is not None:
+            model = widget.model()
+            yield from (str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                        for c in range(model.columnCount()))
+        if isinstance(widget, QMainWindow):
+            for action in widget.findChildren(type(widget.menuBar().actions()[0])):
+                yield action.text()
+
+
+def _untranslated(root: QWidget) -> set[str]:
+    found = set()
+    for text in _texts(root):
+        words = set(LATIN_WORD.findall(re.sub(r"<[^>]+>|TS-\d{4}-\d{6}|DD\d+|&\w+;", "", text)))
+        if words - ALLOWED:
+            found.add(text)
+    return found
+
+
+@pytest.fixture
+def case_window(qtbot: QtBot, context: UiContext, make_case: Callable[..., Complaint],
+                ) -> CaseWindow:
+    case = make_case(flags=["risk"])
+    window = CaseWindow(context, case.id)
+    qtbot.addWidget(window)
+    return window
+
+
+def _screens(context: UiContext, owner: User, case_id: int) -> list[QWidget]:
+    """One of every window and dialog; settings as the owner, who sees every tab."""
+    details = CaseDetails.load_id(case_id)
+    as_owner = UiContext(clock=context.now)
+    as_owner.sign_in(owner)
+    return [
+        MainWindow(context), IntakeDialog(context), SettingsDialog(as_owner),
+        SignInDialog(), WelcomeDialog(context), ReplyDialog(details, lambda _t: None),
+        *(ActionDialog(action, details, lambda *_a: None) for action in case_actions.ACTIONS),
+        CaseWindow(context, case_id),
+    ]
+
+
+def test_no_english_is_left_in_the_chinese_window(qtbot: QtBot, chinese: None,
+                                                  context: UiContext, owner: User,
+                                                  case_window: CaseWindow) -> None:
+    leftovers = {}
+    for screen in _screens(context, owner, case_window.details.id):
+        qtbot.addWidget(screen)
+        left = _untranslated(screen)
+        if left:
+            leftovers[type(screen).__name__] = sorted(left)
+    assert leftovers == {}
+
+
+def test_the_check_would_catch_english(qtbot: QtBot, context: UiContext, owner: User,
+                                       case_window: CaseWindow) -> None:
+    screens = _screens(context, owner, case_window.details.id)
+    for screen in screens:
+        qtbot.addWidget(screen)
+    assert all(_untranslated(screen) for screen in screens)  # the English window is caught

@@ -1,0 +1,70 @@
+"""Renders the README screenshots (Chinese window, demo data) into docs/.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.i18n import ZH, set_language
+from app.services import demo, register, users
+from app.services.desk import close_desk, open_desk
+from app.services.register import CaseQuery
+from app.ui.app import make_application
+from app.ui.context import UiContext
+from app.ui.intake.dialog import IntakeDialog
+from app.ui.main_window import MainWindow
+from app.ui.translation import install_translators
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+NOW = datetime(2026, 11, 20, 15, 30)
+
+
+def save(widget: QWidget, name: str) -> None:
+    """Lets the widget lay itself out, then writes its picture to docs/."""
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    widget.grab().save(str(DOCS / name))
+    print(DOCS / name)
+
+
+def main() -> None:
+    """Builds a demo database and photographs the register, the intake form and a case."""
+    app = make_application()
+    app.setOrganizationName("ComplaintDeskScreenshots")
+    set_language(ZH)
+    translators = install_translators(app, ZH)
+    folder = Path(tempfile.mkdtemp())
+    open_desk(str(folder / "demo.sqlite3"))
+    demo.fill_demo(cases=3000, seed=1, now=NOW)
+    context = UiContext(clock=lambda: NOW)
+    context.sign_in(users.authenticate("staff1", "demo"))
+    DOCS.mkdir(exist_ok=True)
+    window = MainWindow(context)
+    window.resize(1366, 768)
+    save(window, "register.png")
+    intake = IntakeDialog(context, parent=window)
+    returning = register.fetch_page(CaseQuery(statuses=("closed",)), now=NOW, limit=1)[0]
+    intake.phone.setText(returning.phone)
+    intake.description.setPlainText("上周买的电饭煲又坏了，第二次出现无法开机，要求退货。")
+    intake.category.setCurrentIndex(intake.category.findData("product_quality"))
+    save(intake, "intake.png")
+    busy = register.fetch_page(CaseQuery(statuses=("resolved",)), now=NOW, limit=1)[0]
+    case = window.open_case(busy.id)
+    case.tabs.setCurrentIndex(1)
+    save(case, "case.png")
+    close_desk()
+    del translators
+
+
+if __name__ == "__main__":
+    main()
