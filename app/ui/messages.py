@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -18,6 +19,16 @@ def tr(text: str) -> str:
 def show_error(parent: QWidget | None, error: DeskError | str, *, title: str = "") -> None:
     """Tells the user why something was refused."""
     QMessageBox.warning(parent, title or tr_not_done(), str(error))
+
+
+def attempt(parent: QWidget | None, action: Callable[[], object]) -> bool:
+    """Runs a service call; a refusal is shown to the user. True when it was done."""
+    try:
+        action()
+    except DeskError as error:
+        show_error(parent, error)
+        return False
+    return True
 
 
 def show_info(parent: QWidget | None, text: str, *, title: str = "") -> None:

@@ -82,6 +82,8 @@ class CaseWindow(QDialog):
     def _files_page(self) -> QWidget:
         page = QWidget()
         add, show = QPushButton(self.tr("Add file…")), QPushButton(self.tr("Open"))
+        add.setObjectName("add-file")
+        show.setObjectName("open-file")
         add.clicked.connect(self._on_add_file)
         show.clicked.connect(self._on_open_file)
         buttons = QHBoxLayout()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
 from app.models import User
 from app.services import users
 from app.services.labels import ROLE_NAMES, label
@@ -70,12 +69,10 @@ class AccountsEditor(QWidget):
 
     def _on_add(self) -> None:
         """Called when the user adds an account."""
-        try:
-            users.create_user(username=self.username.text(), display_name=self.name.text(),
-                              role=self.role.currentData(), password=self.password.text(),
-                              actor=self._context.user, now=self._context.now())
-        except DeskError as error:
-            messages.show_error(self, error)
+        if not messages.attempt(self, lambda: users.create_user(
+                username=self.username.text(), display_name=self.name.text(),
+                role=self.role.currentData(), password=self.password.text(),
+                actor=self._context.user, now=self._context.now())):
             return
         for edit in (self.username, self.name, self.password):
             edit.clear()
@@ -93,22 +90,18 @@ class AccountsEditor(QWidget):
                                             QLineEdit.EchoMode.Password)
         if not ok:
             return
-        try:
-            users.change_password(user=account, new_password=password, actor=self._context.user,
-                                  now=self._context.now())
-        except DeskError as error:
-            messages.show_error(self, error)
+        messages.attempt(self, lambda: users.change_password(
+            user=account, new_password=password, actor=self._context.user,
+            now=self._context.now()))
 
     def _on_toggle(self) -> None:
         """Called when the user switches the selected account off or back on."""
         account = self._selected()
         if account is None:
             return
-        try:
-            users.set_active(user=account, active=not account.active, actor=self._context.user,
-                             now=self._context.now())
-        except DeskError as error:
-            messages.show_error(self, error)
+        if not messages.attempt(self, lambda: users.set_active(
+                user=account, active=not account.active, actor=self._context.user,
+                now=self._context.now())):
             return
         self.reload()
         self._context.lists_changed.emit()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
 from app.models import Category, Department, RootCause
 from app.services import catalog
 from app.ui import messages
@@ -63,12 +62,10 @@ class ListEditor(QWidget):
 
     def _on_add(self) -> None:
         """Called when the user adds an entry."""
-        try:
-            catalog.add(self._model, code=self.code.text(), name_zh=self.name_zh.text(),
-                        name_en=self.name_en.text(), profile=self.profile.currentData(),
-                        actor=self._context.user, now=self._context.now())
-        except DeskError as error:
-            messages.show_error(self, error)
+        if not messages.attempt(self, lambda: catalog.add(
+                self._model, code=self.code.text(), name_zh=self.name_zh.text(),
+                name_en=self.name_en.text(), profile=self.profile.currentData(),
+                actor=self._context.user, now=self._context.now())):
             return
         for edit in (self.code, self.name_zh, self.name_en):
             edit.clear()
@@ -81,11 +78,9 @@ class ListEditor(QWidget):
         if row < 0:
             return
         entry = self._entries[row]
-        try:
-            catalog.set_active(entry, active=not entry.active, actor=self._context.user,
-                               now=self._context.now())
-        except DeskError as error:
-            messages.show_error(self, error)
+        if not messages.attempt(self, lambda: catalog.set_active(
+                entry, active=not entry.active, actor=self._context.user,
+                now=self._context.now())):
             return
         self.reload()
         self._context.lists_changed.emit()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
 from app.i18n import EN, ZH, current_language
 from app.services import replies
 from app.ui import messages
@@ -72,12 +71,10 @@ class TemplatesEditor(QWidget):
 
     def _on_save(self) -> None:
         """Called when the user saves the template in the editor."""
-        try:
-            replies.save_template(code=self.code.text(), language=self.language.currentData(),
-                                  title=self.title.text(), body=self.body.toPlainText(),
-                                  actor=self._context.user, now=self._context.now())
-        except DeskError as error:
-            messages.show_error(self, error)
+        if not messages.attempt(self, lambda: replies.save_template(
+                code=self.code.text(), language=self.language.currentData(),
+                title=self.title.text(), body=self.body.toPlainText(),
+                actor=self._context.user, now=self._context.now())):
             return
         self.reload()
         self._context.lists_changed.emit()
