@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from bench import common, register, window
+from bench import common, register, reminders, window
 
 GROUPS = {"register": ("Register (foundation)", register),
-          "window": ("The window", window)}
+          "window": ("The window", window),
+          "reminders": ("Reminders", reminders)}
 
 
 def main(names: list[str]) -> None:

@@ -10,7 +10,7 @@ from app.commands.context import Context
 from app.errors import InputError
 from app.i18n import Text
 from app.models import Category, Department
-from app.services import catalog, register, users, workflow
+from app.services import catalog, clock, register, users, workflow
 from app.services.case_fields import all_fields
 from app.services.case_view import CaseDetails
 from app.services.cases import get_case
@@ -115,6 +115,11 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         output.print_json(details.to_json())
         return 0
     output.pairs(all_fields(details))
+    print()
+    print(str(Text("How the deadline was reached", "处理期限的由来")))
+    for step in clock.explain(details.timeline):
+        note = f"  ({step.note})" if step.note else ""
+        print(f"  {output.when(step.at)}  {step.actor_name or '-'}  {step.describe()}{note}")
     print()
     print(str(Text("Timeline", "处理记录")))
     for entry in details.timeline:

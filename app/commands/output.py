@@ -32,14 +32,17 @@ def fit(text: str, columns: int) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, limits: Sequence[int],
-          out: TextIO | None = None) -> None:
-    """Prints rows under headers, each column as wide as its content up to its limit."""
+          out: TextIO | None = None, indent: str = "") -> None:
+    """Prints rows under headers (none if all are empty), each column as wide as its
+    content up to its limit."""
     out = out or sys.stdout
     sizes = [
         min(limit, max([width(h)] + [width(r[i]) for r in rows]))
         for i, (h, limit) in enumerate(zip(headers, limits, strict=True))
     ]
-    for line in [headers, *rows]:
+    lines = [headers, *rows] if any(headers) else list(rows)
+    for line in lines:
+        out.write(indent)
         out.write("  ".join(fit(cell, size) for cell, size in zip(line, sizes, strict=True))
                   .rstrip() + "\n")
 

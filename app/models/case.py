@@ -7,6 +7,7 @@ and every change to a case appends an `Event` (the timeline and the audit log in
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     BlobField,
     BooleanField,
     CharField,
@@ -62,6 +63,14 @@ class Complaint(BaseModel):
     created_at = DateTimeField()
     updated_at = DateTimeField()
     version = IntegerField(default=1)
+    # Schema step 3: the deadline engine, contact with the customer, escalation.
+    clock_paused_at = DateTimeField(null=True)  # waiting for outside testing or appraisal
+    # A database default too, so schema step 3 can add the column to a filled table in place.
+    complex_case = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
+    last_contact_at = DateTimeField(null=True, index=True)  # when the customer last heard
+    escalated_at = DateTimeField(null=True)  # managers and owners were alerted
+    escalation_ack_at = DateTimeField(null=True)
+    escalation_ack_by = ForeignKeyField(User, null=True, index=False)
 
     class Meta:
         indexes = (
@@ -79,6 +88,12 @@ FLAGGED_INDEX = Complaint.index(Complaint.received_at,
                                 where=(Complaint.flag_group | Complaint.flag_risk),
                                 name="complaint_flagged_received_at")
 Complaint.add_index(FLAGGED_INDEX)
+# Escalations waiting for a manager: a handful among all cases.
+ESCALATION_INDEX = Complaint.index(
+    Complaint.escalated_at,
+    where=(Complaint.escalated_at.is_null(False) & Complaint.escalation_ack_at.is_null()),
+    name="complaint_unacknowledged_escalation")
+Complaint.add_index(ESCALATION_INDEX)
 
 
 class Event(BaseModel):
@@ -107,6 +122,13 @@ class FollowUp(BaseModel):
     created_at = DateTimeField()
     done_at = DateTimeField(null=True)
     outcome = TextField(default="")
+
+
+# Follow-ups still to do, by person and due time: what each user's reminders read.
+OPEN_FOLLOW_UP_INDEX = FollowUp.index(FollowUp.assignee, FollowUp.due_at,
+                                      where=FollowUp.done_at.is_null(),
+                                      name="follow_up_open_assignee_due")
+FollowUp.add_index(OPEN_FOLLOW_UP_INDEX)
 
 
 class CompensationOffer(BaseModel):

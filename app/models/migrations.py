@@ -13,12 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peewee import Database, PostgresqlDatabase
+from peewee import Database, DateTimeField, ForeignKeyField, PostgresqlDatabase
 from playhouse.migrate import SchemaMigrator, migrate
 
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
-from app.models.case import FLAGGED_INDEX, Complaint
+from app.models.case import (
+    ESCALATION_INDEX,
+    FLAGGED_INDEX,
+    OPEN_FOLLOW_UP_INDEX,
+    Complaint,
+    FollowUp,
+)
+from app.models.people import User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
 
@@ -147,8 +154,36 @@ def _v2_search_index(database: Database, migrator: SchemaMigrator) -> None:
     database.execute(Complaint._schema._create_index(FLAGGED_INDEX))
 
 
+def _v3_deadline_engine(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 3: the paused clock, complex cases, last contact and escalation on each case.
+
+    Existing cases get their last contact from what is known (feedback, first answer,
+    intake); flagged or critical ones count as escalated, and as acknowledged once decided.
+    """
+    migrate(
+        migrator.add_column("complaint", "clock_paused_at", DateTimeField(null=True)),
+        migrator.add_column("complaint", "complex_case", Complaint.complex_case,
+                            allow_not_null=True),
+        migrator.add_column("complaint", "last_contact_at", DateTimeField(null=True, index=True)),
+        migrator.add_column("complaint", "escalated_at", DateTimeField(null=True)),
+        migrator.add_column("complaint", "escalation_ack_at", DateTimeField(null=True)),
+        migrator.add_column("complaint", "escalation_ack_by_id",
+                            ForeignKeyField(User, field=User.id, null=True, index=False)),
+    )
+    database.execute_sql(
+        "UPDATE complaint SET last_contact_at = COALESCE(feedback_at, first_response_at, "
+        "received_at), escalated_at = CASE WHEN flag_group OR flag_risk OR severity = "
+        "'critical' THEN received_at END")
+    database.execute_sql(
+        "UPDATE complaint SET escalation_ack_at = escalated_at WHERE escalated_at IS NOT NULL "
+        "AND status IN ('resolved', 'rejected', 'closed')")
+    for model, index in ((Complaint, ESCALATION_INDEX), (FollowUp, OPEN_FOLLOW_UP_INDEX)):
+        database.execute(model._schema._create_index(index))
+
+
 # One step per target version, run in order; version 1 is the first schema.
 STEPS: dict[int, Step] = {
     2: _v2_search_index,
+    3: _v3_deadline_engine,
 }
 CURRENT_VERSION = 1 + len(STEPS)

@@ -8,7 +8,7 @@ names, so scripts keep working in either language.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -155,6 +155,12 @@ class CaseDetails:
     next_due_at: datetime | None
     resolved_at: datetime | None
     closed_at: datetime | None
+    clock_paused_at: datetime | None
+    complex_case: bool
+    last_contact_at: datetime | None
+    escalated_at: datetime | None
+    escalation_ack_at: datetime | None
+    review_until: datetime | None  # a review (核查) may be asked for until then
     timeline: tuple[TimelineEntry, ...]
     follow_ups: tuple[FollowUpInfo, ...]
     offers: tuple[OfferInfo, ...]
@@ -193,6 +199,9 @@ class CaseDetails:
             satisfaction=c.satisfaction, first_response_due=c.first_response_due,
             first_response_at=c.first_response_at, resolution_due=c.resolution_due,
             next_due_at=c.next_due_at, resolved_at=c.resolved_at, closed_at=c.closed_at,
+            clock_paused_at=c.clock_paused_at, complex_case=c.complex_case,
+            last_contact_at=c.last_contact_at, escalated_at=c.escalated_at,
+            escalation_ack_at=c.escalation_ack_at, review_until=_review_until(c),
             timeline=tuple(_entry(e, people) for e in audit.timeline(c.id)),
             follow_ups=_follow_ups(c.id, people), offers=_offers(c.id, people),
             attachments=_attachments(c.id, people),
@@ -222,11 +231,24 @@ class CaseDetails:
             "first_response_at": iso(self.first_response_at),
             "resolution_due": iso(self.resolution_due), "next_due_at": iso(self.next_due_at),
             "feedback_at": iso(self.feedback_at), "resolved_at": iso(self.resolved_at),
-            "closed_at": iso(self.closed_at), "version": self.version,
+            "closed_at": iso(self.closed_at), "clock_paused_at": iso(self.clock_paused_at),
+            "complex_case": self.complex_case, "last_contact_at": iso(self.last_contact_at),
+            "escalated_at": iso(self.escalated_at),
+            "escalation_ack_at": iso(self.escalation_ack_at), "version": self.version,
         }
         if with_events:
             data["events"] = [entry.to_json() for entry in self.timeline]
         return data
+
+
+def _review_until(case: Complaint) -> datetime | None:
+    if case.status not in ("resolved", "rejected", "closed"):
+        return None
+    from app.services.clock import last_decision  # clock builds on cases, as this does
+    from app.services.deadlines import REVIEW_WINDOW_DAYS
+
+    decided = last_decision(case.id)
+    return decided + timedelta(days=REVIEW_WINDOW_DAYS) if decided else None
 
 
 class _People:
@@ -284,6 +306,11 @@ _OTHER_FIELDS = {
     "offer": Text("Compensation offer", "补偿方案"),
     "customer.name": Text("Customer name", "客户姓名"),
     "customer.address": Text("Customer address", "客户地址"),
+    "clock_paused_at": Text("Clock paused", "暂停计时"),
+    "complex_case": Text("Complex case", "复杂案件"),
+    "escalation": Text("Escalated to managers", "已升级至负责人"),
+    "follow_up": Text("Follow-up", "跟进"), "follow_up_done": Text("Follow-up done", "跟进完成"),
+    "follow_up_due": Text("Follow-up moved", "跟进改期"),
 }
 
 
@@ -311,7 +338,15 @@ def display_value(field: str, stored: str) -> str:
         return user.display_name if user else stored
     if field == "offer":
         return offer_text(stored)
+    if field == "clock_paused_at":
+        return str(Text("paused since {at}", "自 {at} 起暂停").format(at=stored))
+    if field in _YES_NO:
+        return str(_YES_NO[field].get(stored, Text(stored, stored)))
     return stored
+
+
+_YES_NO = {name: {"yes": Text("yes", "是"), "no": Text("no", "否")}
+           for name in ("complex_case", "flag_group", "flag_risk", "flag_management")}
 
 
 def offer_text(stored: str) -> str:

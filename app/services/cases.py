@@ -64,7 +64,8 @@ def update_fields(
 
 
 # Bookkeeping columns whose changes the timeline shows, and the event kind they get.
-LOGGED_COLUMNS = {"status": "status", "resolution_due": "clock", "first_response_due": "clock"}
+LOGGED_COLUMNS = {"status": "status", "resolution_due": "clock", "first_response_due": "clock",
+                  "clock_paused_at": "clock", "complex_case": "clock"}
 
 
 def write(
@@ -82,9 +83,12 @@ def write(
     updates = {field.column: value for field, value in parsed.items()}
     updates.update(columns)
     if parsed.get(FIELDS["feedback"]) and "feedback_at" not in updates:
-        updates["feedback_at"] = now  # when the customer was told is part of the record
+        # Telling the customer the outcome is contact; when it happened is part of the record.
+        updates.update(feedback_at=now, last_contact_at=now)
     check_recusal(_user(updates, case, "handler"), _user(updates, case, "subject_user"))
-    changes = [*_changes(case, parsed, columns, {**LOGGED_COLUMNS, **(kinds or {})}), *extra]
+    escalation = escalate_if_needed(case, updates, now)
+    changes = [*_changes(case, parsed, columns, {**LOGGED_COLUMNS, **(kinds or {})}), *extra,
+               *escalation]
     if not changes:
         return case
     with database_proxy.atomic():
@@ -92,6 +96,25 @@ def write(
         audit.record_changes(case, actor, now, changes, version=expected_version + 1, note=note)
         refresh_next_due(case.id)
     return Complaint.get_by_id(case.id)
+
+
+def needs_escalation(severity: str, flag_group: bool, flag_risk: bool) -> bool:
+    """Group complaints, escalation risks and critical cases go to managers at once."""
+    return severity == "critical" or flag_group or flag_risk
+
+
+def escalate_if_needed(case: Complaint, updates: dict[str, Any], now: datetime,
+                       ) -> list[Change]:
+    """Marks the case escalated (in `updates`) the first time it becomes serious."""
+    def value(column: str) -> Any:
+        return updates[column] if column in updates else getattr(case, column)
+
+    if case.escalated_at is not None or not needs_escalation(
+            value("severity"), value("flag_group"), value("flag_risk")):
+        return []
+    updates["escalated_at"] = now
+    return [Change("escalation", "", now.isoformat(sep=" ", timespec="minutes"),
+                   kind="escalation")]
 
 
 def refresh_next_due(case_id: int) -> None:
@@ -103,7 +126,7 @@ def refresh_next_due(case_id: int) -> None:
     due = deadlines.next_due(
         status=case.status, first_response_due=case.first_response_due,
         first_response_at=case.first_response_at, resolution_due=case.resolution_due,
-        follow_up_due=follow_up,
+        follow_up_due=follow_up, paused=case.clock_paused_at is not None,
     )
     if due != case.next_due_at:
         Complaint.update(next_due_at=due).where(Complaint.id == case_id).execute()
@@ -154,6 +177,8 @@ def _changes(case: Complaint, parsed: Mapping[CaseField, Any], columns: Mapping[
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="minutes")
     return "" if value is None else str(value)

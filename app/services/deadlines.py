@@ -19,6 +19,9 @@ from app.services.labels import OPEN_STATUSES
 from app.services.text import parse_time_of_day
 
 FINANCIAL_DECISION_DAYS = 15
+COMPLEX_DECISION_DAYS = 30  # financial profile, complex cases
+MAX_EXTENSION_DAYS = 30
+REVIEW_WINDOW_DAYS = 30  # the customer may ask for a review (核查) this long after a decision
 _MAX_SEARCH_DAYS = 366
 
 
@@ -84,28 +87,53 @@ def for_intake(received: datetime, *, profile: str, values: Mapping[str, Any] | 
 
 
 def compute(received: datetime, *, profile: str, calendar: BusinessCalendar,
-            resolution_days: int) -> Deadlines:
+            resolution_days: int, complex_case: bool = False) -> Deadlines:
     """The deadlines under `profile` on `calendar` (no database access)."""
     start = calendar.start_day(received)
-    days = FINANCIAL_DECISION_DAYS if profile == "financial" else resolution_days
-    due_day = calendar.business_day_on_or_after(start + timedelta(days=days))
+    due_day = calendar.business_day_on_or_after(
+        start + timedelta(days=decision_days(profile, resolution_days, complex_case)))
     return Deadlines(calendar.closing_on(start), calendar.closing_on(due_day))
+
+
+def decision_days(profile: str, resolution_days: int, complex_case: bool = False) -> int:
+    """How many days the decision may take: N for a shop, 15 (30 if complex) for finance."""
+    if profile == "financial":
+        return COMPLEX_DECISION_DAYS if complex_case else FINANCIAL_DECISION_DAYS
+    return resolution_days
+
+
+def current_calendar() -> tuple[BusinessCalendar, Mapping[str, Any]]:
+    """The business calendar and the settings it came from."""
+    values = settings.get_all()
+    return BusinessCalendar.from_settings(values), values
+
+
+def decision_due_from(start: datetime, *, profile: str, complex_case: bool = False) -> datetime:
+    """The decision deadline of a clock (re)started at `start` under the current settings."""
+    calendar, values = current_calendar()
+    return compute(start, profile=profile, calendar=calendar, complex_case=complex_case,
+                   resolution_days=int(values["deadline.resolution_days"])).resolution_due
+
+
+def later_by(due: datetime, days: int) -> datetime:
+    """`due` moved `days` later, onto the closing time of a business day."""
+    calendar, _ = current_calendar()
+    return calendar.closing_on(calendar.business_day_on_or_after(due.date() + timedelta(days=days)))
 
 
 def next_due(
     *, status: str, first_response_due: datetime | None, first_response_at: datetime | None,
-    resolution_due: datetime | None, follow_up_due: datetime | None,
+    resolution_due: datetime | None, follow_up_due: datetime | None, paused: bool = False,
 ) -> datetime | None:
     """The earliest date something is owed on a case; None once it is closed.
 
-    While the case is open its first answer (until given) and its decision are owed; until
-    it is closed its open follow-ups are too.
+    While the case is open its first answer (until given) and its decision (unless the
+    clock is paused) are owed; open follow-ups are owed whatever the state.
     """
-    if status == "closed":
-        return None
     candidates = [follow_up_due]
     if status in OPEN_STATUSES:
-        candidates.append(resolution_due)
+        if not paused:
+            candidates.append(resolution_due)
         if first_response_at is None:
             candidates.append(first_response_due)
     present = [moment for moment in candidates if moment is not None]

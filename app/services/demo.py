@@ -117,9 +117,11 @@ def _pools(user_ids: dict[str, int]) -> Pools:
 
 
 def _received_times(rng: random.Random, count: int, now: datetime) -> Iterator[list[datetime]]:
-    """Intake times over the past year, oldest first, in chunks."""
-    times = []
-    for _ in range(count):
+    """Intake times over the past year, oldest first, in chunks; the newest 1% (at least
+    three) arrived in the last hours, so the register always opens on fresh complaints."""
+    fresh = min(count, max(3, count // 100))
+    times = [now - timedelta(minutes=rng.randrange(5, 6 * 60)) for _ in range(fresh)]
+    for _ in range(count - fresh):
         day = now.date() - timedelta(days=int(rng.random() ** 1.3 * SPAN_DAYS))
         minute = rng.randrange(8 * 60, 21 * 60) if rng.random() < 0.95 else rng.randrange(1440)
         moment = datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute)

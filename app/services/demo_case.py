@@ -73,7 +73,8 @@ class CaseBuilder:
         "first_response_at", "resolution_due", "next_due_at", "department_id", "handler_id",
         "subject_user_id", "fault_department_id", "fault_party", "facts", "root_cause_id",
         "resolution", "answer", "feedback", "feedback_at", "satisfaction", "resolved_at",
-        "closed_at", "created_at", "updated_at", "version",
+        "closed_at", "created_at", "updated_at", "version", "clock_paused_at", "complex_case",
+        "last_contact_at", "escalated_at", "escalation_ack_at", "escalation_ack_by_id",
     )
     EVENT_COLUMNS = ("complaint_id", "at", "actor_id", "kind", "field", "old_value",
                      "new_value", "note", "case_version")
@@ -115,10 +116,11 @@ class CaseBuilder:
         life.created(row["received_by_id"], row["number"])
         life.run(self._status_for(received), code, row)
         follow_up_due = life.follow_up(row)
+        life.escalation(row)
         row["next_due_at"] = deadlines.next_due(
             status=row["status"], first_response_due=row["first_response_due"],
             first_response_at=row["first_response_at"], resolution_due=row["resolution_due"],
-            follow_up_due=follow_up_due,
+            follow_up_due=follow_up_due, paused=row["clock_paused_at"] is not None,
         )
         row["version"] = life.version
         row["updated_at"] = life.last
@@ -150,6 +152,7 @@ class CaseBuilder:
             received_at=received, received_by_id=staff, status="new", profile=profile,
             first_response_due=due.first_response_due, resolution_due=due.resolution_due,
             fault_party="", facts="", resolution="", answer="", feedback="", created_at=received,
+            last_contact_at=received, complex_case=profile == "financial" and rng.random() < 0.2,
         )
         return row
 
@@ -195,11 +198,13 @@ class _Life:
         users, rng = self.b.pools.users, self.rng
         handler = users[rng.choice(("staff1", "staff2", "manager"))]
         self._status(row, handler, "new", "acknowledged", hours=rng.uniform(0.2, 5))
-        row["first_response_at"] = self.last
+        row["first_response_at"] = row["last_contact_at"] = self.last
         if target == "acknowledged":
             return
         self._assign(row, handler, code)
         if target in ("in_progress", "awaiting_approval"):
+            if target == "in_progress" and rng.random() < 0.03:
+                self._pause(row, handler)
             if target == "awaiting_approval":
                 self._offer(row, handler, proposed=True)
                 self._status(row, handler, "in_progress", "awaiting_approval", hours=2)
@@ -250,7 +255,7 @@ class _Life:
         rng = self.rng
         self.step(rng.uniform(1, 72))
         row.update(feedback=rng.choice(words.FEEDBACKS), feedback_at=self.last,
-                   closed_at=self.last, status="closed")
+                   closed_at=self.last, status="closed", last_contact_at=self.last)
         self.event(handler, "field", "feedback", "", row["feedback"])
         self.event(handler, "status", "status", "resolved" if row["answer"] == "" else "rejected",
                    "closed")
@@ -273,15 +278,42 @@ class _Life:
                               self.last, None if proposed else self.last))
         self.event(requester, "compensation", "offer", "", f"{kind} {amount / 100:.2f}")
 
+    def _pause(self, row: dict[str, Any], handler: int) -> None:
+        self.step(self.rng.uniform(2, 48))
+        row["clock_paused_at"] = self.last
+        self.event(handler, "clock", "clock_paused_at", "", self.last.isoformat(sep=" "),
+                   "等待厂家检测报告")
+
+    def escalation(self, row: dict[str, Any]) -> None:
+        """Serious cases were escalated at intake; decided ones were taken on by a manager."""
+        if not (row["flag_group"] or row["flag_risk"] or row["severity"] == "critical"):
+            return
+        row["escalated_at"] = row["received_at"]
+        if row["status"] in ("resolved", "rejected", "closed") or self.rng.random() < 0.5:
+            row["escalation_ack_at"] = row["received_at"] + timedelta(minutes=30)
+            row["escalation_ack_by_id"] = self.b.pools.users["manager"]
+
     def follow_up(self, row: dict[str, Any]) -> datetime | None:
-        """A call-back on open cases (some already late); returns its due time if open."""
-        if row["status"] == "closed":
-            return None
-        rng = self.rng
-        due = (self.last + timedelta(hours=rng.uniform(4, 96))).replace(microsecond=0)
+        """Open cases get a progress call, decided ones the satisfaction call-back (done once
+        the case is closed with a score). Returns the due time of what is still open."""
+        rng, status = self.rng, row["status"]
         assignee = row["handler_id"] or row["received_by_id"]
-        self.b.follow_ups.append((self.case_id, "callback", due, assignee, "电话回访客户，告知进度",
-                                  assignee, self.last, None, ""))
+        if status == "closed":
+            if row["satisfaction"] is None:
+                return None
+            done = row["closed_at"]
+            self.b.follow_ups.append((self.case_id, "callback", done, assignee,
+                                      "回访客户，记录满意度", assignee, done, done,
+                                      f"客户满意度 {row['satisfaction']} 分"))
+            return None
+        if status in ("resolved", "rejected"):
+            due, kind, note = self.last + timedelta(days=3), "callback", "回访客户，记录满意度"
+        else:
+            due = self.last + timedelta(hours=rng.uniform(4, 96))
+            kind, note = "progress", "电话联系客户，告知处理进度"
+        due = due.replace(microsecond=0)
+        self.b.follow_ups.append((self.case_id, kind, due, assignee, note, assignee, self.last,
+                                  None, ""))
         return due
 
 

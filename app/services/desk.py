@@ -20,6 +20,11 @@ def open_desk(url: str, *, now: datetime | None = None) -> OpenedDatabase:
     return opened
 
 
+def is_open() -> bool:
+    """True while a database is open (timers check before they query)."""
+    return database_proxy.obj is not None
+
+
 def close_desk() -> None:
     """Closes the database connection."""
     close_database()

@@ -27,7 +27,7 @@ class CaseField:
     name: str
     column: str
     label: Text
-    kind: str  # text | department | root_cause | user | satisfaction | severity
+    kind: str  # text | department | root_cause | user | satisfaction | severity | flag
     max_length: int = LONG_TEXT
 
 
@@ -52,6 +52,10 @@ FIELDS: Mapping[str, CaseField] = {
         CaseField("satisfaction", "satisfaction", Text("Satisfaction (1–5)", "满意度（1–5）"),
                   "satisfaction"),
         CaseField("severity", "severity", Text("Severity", "严重程度"), "severity"),
+        CaseField("flag_group", "flag_group", Text("Group complaint", "群体投诉"), "flag"),
+        CaseField("flag_risk", "flag_risk", Text("Escalation risk", "过激行为/曝光风险"), "flag"),
+        CaseField("flag_management", "flag_management",
+                  Text("Management responsibility", "管理责任"), "flag"),
     )
 }
 
@@ -71,6 +75,8 @@ def field_named(name: str) -> CaseField:
 
 def parse_value(field: CaseField, raw: Any) -> Any:
     """Turns what the user gave (text, or already a model) into the value to store."""
+    if field.kind == "flag":
+        return _parse_flag(field, raw)
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if field.kind == "severity":
             raise InputError(Text("{label} is required.", "请填写{label}。")
@@ -84,6 +90,8 @@ def stored_text(field: CaseField, value: Any) -> str:
     """The value as the timeline keeps it: codes and user names, not database ids."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, User):
         return value.username
     if isinstance(value, Department | RootCause):
@@ -143,6 +151,21 @@ def _parse_satisfaction(field: CaseField, raw: Any) -> int:
             field=field.name,
         )
     return score
+
+
+_YES = {"1", "true", "yes", "y", "on", "是", "对"}
+_NO = {"", "0", "false", "no", "n", "off", "否", "不"}
+
+
+def _parse_flag(field: CaseField, raw: Any) -> bool:
+    if isinstance(raw, bool) or raw is None:
+        return bool(raw)
+    text = str(raw).strip().casefold()
+    if text in _YES | _NO:
+        return text in _YES
+    raise InputError(Text("{label}: say yes or no, not “{raw}”.",
+                          "{label}：请填“是”或“否”，而不是“{raw}”。")
+                     .format(label=field.label, raw=raw), field=field.name)
 
 
 def _parse_severity(field: CaseField, raw: Any) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from app.errors import DeskError, FormError, InputError
 from app.i18n import Text
 from app.models import Category, Complaint, User, database_proxy
-from app.services import audit, cases, catalog, customers, deadlines, numbering, workflow
+from app.services import audit, cases, catalog, customers, deadlines, numbering, settings, workflow
 from app.services.fields import FIELDS
 from app.services.labels import CHANNELS, FLAGS, SEVERITIES, lookup
 from app.services.permissions import Permission, require
@@ -24,6 +24,7 @@ from app.services.text import (
     checked_text,
     normalize_phone,
     to_seconds,
+    when,
 )
 
 LABELS = {
@@ -131,12 +132,27 @@ def _insert(checked: dict[str, Any], *, actor: User, now: datetime) -> Complaint
         profile=checked["category"].profile,
         first_response_due=checked["promised_at"] or due.first_response_due,
         resolution_due=due.resolution_due, next_due_at=None, created_at=now, updated_at=now,
+        last_contact_at=received,
+        escalated_at=now if cases.needs_escalation(checked["severity"], "group" in flags,
+                                                   "risk" in flags) else None,
     )
     audit.record(case, actor, now, kind="created", field="number", new=case.number, version=1)
+    audit.record(case, actor, now, kind="clock", field="resolution_due",
+                 new=when(case.resolution_due), note=str(profile_rule(case.profile)), version=1)
     customers.update_details(customer, name=checked["customer_name"],
                              address=checked["address"], actor=actor, now=now, complaint=case)
     cases.refresh_next_due(case.id)
     return Complaint.get_by_id(case.id)
+
+
+def profile_rule(profile: str) -> Text:
+    """The deadline rule a case starts with, in words."""
+    if profile == "financial":
+        return Text("Financial profile: decision within 15 days",
+                    "金融保险规则：15 日内作出处理决定")
+    days = deadlines.decision_days("shop", int(settings.get("deadline.resolution_days")))
+    return Text("Shop profile: first answer the same day, decision within {n} days",
+                "门店规则：当天初步答复，{n} 天内处理完毕").format(n=days)
 
 
 def _text(value: str, name: str, limit: int, *, required: bool = False) -> str:

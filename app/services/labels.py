@@ -85,6 +85,8 @@ EVENT_KINDS: Mapping[str, Text] = {
     "extension": Text("Deadline extended", "延长时限"),
     "reply": Text("Reply to the customer", "答复客户"),
     "attachment": Text("Attachment added", "添加附件"),
+    "escalation": Text("Escalated", "升级"),
+    "escalation_ack": Text("Escalation acknowledged", "确认升级"),
     "settings": Text("Settings changed", "设置修改"),
     "user": Text("User account", "用户账户"),
     "catalog": Text("List changed", "列表修改"),

@@ -134,3 +134,8 @@ def iso(moment: datetime | None) -> str | None:
 def when(moment: datetime | None) -> str:
     """`2026-03-05 14:30`, or an empty string."""
     return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def as_datetime(value: datetime | str | None) -> datetime | None:
+    """A datetime read from a raw cursor: SQLite gives text, PostgreSQL datetimes."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -15,7 +15,7 @@ from typing import Any
 from app.errors import InputError, MissingFieldsError, RuleError
 from app.i18n import Text
 from app.models import Complaint, User
-from app.services import cases
+from app.services import cases, followups
 from app.services.fields import FIELDS, CaseField, current_value, is_empty
 from app.services.labels import STATUSES, lookup
 from app.services.permissions import Permission, require
@@ -84,8 +84,13 @@ def missing_fields(step: Transition, case: Complaint, parsed: Mapping[CaseField,
 def move(
     case: Complaint, target: str, *, actor: User, now: datetime, expected_version: int,
     values: Mapping[str, Any] | None = None, note: str = "", by_rules: bool = False,
+    columns: Mapping[str, Any] | None = None,
 ) -> Complaint:
-    """Takes `case` to `target`, setting `values` on the way, or refuses and says why."""
+    """Takes `case` to `target`, setting `values` on the way, or refuses and says why.
+
+    `columns` are further bookkeeping the calling rule sets in the same write (a review
+    request's new deadline). A decision schedules the satisfaction call-back.
+    """
     require(actor, Permission.WORK_CASES)
     target = lookup(STATUSES, target, what=Text("state", "状态"))
     step = _step(case, target, by_rules)
@@ -95,10 +100,13 @@ def move(
         raise _missing(case, step, missing)
     if step.needs_reason and not note.strip():
         raise InputError(Text("Give the reason for reopening the case.",
-                              "请填写重新处理的原因。"), field="note")
-    columns = {"status": target, **_stamps(case, target, now)}
-    return cases.write(case, parsed, columns, actor=actor, now=now,
-                       expected_version=expected_version, note=note.strip())
+                              "请填写重新处理的原因。"), field="reason")
+    written = {"status": target, **_stamps(case, target, now), **(columns or {})}
+    moved = cases.write(case, parsed, written, actor=actor, now=now,
+                        expected_version=expected_version, note=note.strip())
+    if target in ("resolved", "rejected"):
+        followups.schedule_callback(moved, actor=actor, now=now)
+    return moved
 
 
 def _step(case: Complaint, target: str, by_rules: bool) -> Transition:
@@ -132,10 +140,14 @@ def _stamps(case: Complaint, target: str, now: datetime) -> dict[str, Any]:
     stamps: dict[str, Any] = {}
     if target in ("acknowledged", "resolved", "rejected", "closed") and not case.first_response_at:
         stamps["first_response_at"] = now
+    if target == "acknowledged":
+        stamps["last_contact_at"] = now  # the first answer reached the customer
     if target in ("resolved", "rejected") or (target == "closed" and case.status == "new"):
         stamps["resolved_at"] = now
     if target == "closed":
         stamps["closed_at"] = now
     if target == "reopened":
         stamps.update(resolved_at=None, closed_at=None)
+    if target in ("resolved", "rejected", "closed"):
+        stamps["clock_paused_at"] = None  # a decision stops the clock for good
     return stamps

@@ -5,29 +5,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
 import app
+from app.resources import resource_path
 from app.services import settings
 from app.services.labels import ROLE_NAMES, label
+from app.services.reminders import Reminders
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.register.panel import RegisterPanel
+from app.ui.reminders.notifier import Notifier
+from app.ui.reminders.panel import RemindersPanel
+from app.ui.reminders.watch import CHECK_EVERY_MS, ReminderWatch
 
 if TYPE_CHECKING:
     from app.ui.case.window import CaseWindow
 
 SETTINGS_GEOMETRY = "main/geometry"
+SETTINGS_STATE = "main/state"  # the docks and toolbar
 
 
 class MainWindow(QMainWindow):
     """The window staff live in all day."""
 
-    def __init__(self, context: UiContext) -> None:
+    def __init__(self, context: UiContext, *, watch_interval_ms: int = CHECK_EVERY_MS) -> None:
         super().__init__()
         self._context = context
         self._case_windows: dict[int, CaseWindow] = {}
+        self.setWindowIcon(app_icon())
+        self.notifier = Notifier(app_icon(), self)
+        self.watch = ReminderWatch(context, self.notifier, watch_interval_ms)
         self._build_ui()
         self._connect_signals()
         self._on_user_changed()
@@ -48,6 +57,12 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("Settings…"), "", self._on_settings)
         self.switch_action = self._action(self.tr("Switch user…"), "", self._on_switch_user)
         self.about_action = self._action(self.tr("About Complaint Desk"), "", self._on_about)
+        self.reminders = RemindersPanel(self._context)
+        self.reminders_dock = QDockWidget(self.tr("Reminders"), self)
+        self.reminders_dock.setObjectName("reminders-dock")
+        self.reminders_dock.setWidget(self.reminders)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
+        self.reminders_action = self.reminders_dock.toggleViewAction()
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
         self._build_menus()
@@ -55,13 +70,19 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(SETTINGS_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        state = QSettings().value(SETTINGS_STATE)
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.reminders_dock], [180], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.refresh_action):
+        for action in (self.new_action, self.open_action, self.refresh_action,
+                       self.reminders_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
@@ -86,7 +107,29 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.register.open_case.connect(self.open_case)
+        self.reminders.open_case.connect(self.open_case)
+        self.watch.updated.connect(self._on_reminders)
+        self.notifier.activated.connect(self._on_tray_activated)
         self._context.user_changed.connect(self._on_user_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """The first show starts the reminders check (and its summary)."""
+        super().showEvent(event)
+        if not self.watch.timer.isActive():
+            self.watch.start()
+
+    def _on_reminders(self, found: Reminders) -> None:
+        """Called after each check: the panel, and the count on the toolbar."""
+        self.reminders.show_reminders(found)
+        urgent = found.counts["overdue"] + found.counts["today"] + found.counts["escalated"]
+        text = self.tr("Reminders")
+        self.reminders_action.setText(f"{text} ({urgent})" if urgent else text)
+
+    def _on_tray_activated(self) -> None:
+        """Called when the user clicks the tray icon or a notification."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def open_case(self, case_id: int) -> CaseWindow:
         """Shows the case in its own window (raising it if already open)."""
@@ -105,6 +148,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         """Remembers the window's place and the register's layout."""
         QSettings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        QSettings().setValue(SETTINGS_STATE, self.saveState())
+        for timer in (self.watch.timer, self.register.timer, self.register.counts_timer):
+            timer.stop()  # nothing may query a database that is about to close
         self.register.save_layout()
         super().closeEvent(event)
 
@@ -157,3 +203,8 @@ class MainWindow(QMainWindow):
         messages.show_info(self, self.tr("%1 %2\nCustomer complaints, followed to the end.")
                            .replace("%1", self.tr("Complaint Desk")).replace("%2", app.__version__),
                            title=self.tr("About Complaint Desk"))
+
+
+def app_icon() -> QIcon:
+    """The application's icon."""
+    return QIcon(str(resource_path("icons", "complaint-desk.png")))

@@ -4,65 +4,65 @@
 <context>
     <name>AccountsEditor</name>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="31"/>
-        <location filename="../../app/ui/settings/accounts.py" line="45"/>
+        <location filename="../../app/ui/settings/accounts.py" line="30"/>
+        <location filename="../../app/ui/settings/accounts.py" line="44"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="31"/>
-        <location filename="../../app/ui/settings/accounts.py" line="46"/>
+        <location filename="../../app/ui/settings/accounts.py" line="30"/>
+        <location filename="../../app/ui/settings/accounts.py" line="45"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="31"/>
-        <location filename="../../app/ui/settings/accounts.py" line="47"/>
+        <location filename="../../app/ui/settings/accounts.py" line="30"/>
+        <location filename="../../app/ui/settings/accounts.py" line="46"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="32"/>
+        <location filename="../../app/ui/settings/accounts.py" line="31"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="38"/>
+        <location filename="../../app/ui/settings/accounts.py" line="37"/>
         <source>Add account</source>
         <translation>添加账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="39"/>
+        <location filename="../../app/ui/settings/accounts.py" line="38"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="40"/>
+        <location filename="../../app/ui/settings/accounts.py" line="39"/>
         <source>Switch off / on</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="48"/>
+        <location filename="../../app/ui/settings/accounts.py" line="47"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="64"/>
+        <location filename="../../app/ui/settings/accounts.py" line="63"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="64"/>
+        <location filename="../../app/ui/settings/accounts.py" line="63"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="90"/>
+        <location filename="../../app/ui/settings/accounts.py" line="87"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="91"/>
+        <location filename="../../app/ui/settings/accounts.py" line="88"/>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
     </message>
@@ -70,22 +70,12 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="46"/>
+        <location filename="../../app/ui/case/action_dialog.py" line="64"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="59"/>
-        <source>New decision deadline</source>
-        <translation>新的处理期限</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="63"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="71"/>
+        <location filename="../../app/ui/case/action_dialog.py" line="81"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -242,78 +232,113 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="61"/>
-        <location filename="../../app/ui/case/window.py" line="109"/>
+        <location filename="../../app/ui/case/window.py" line="68"/>
+        <location filename="../../app/ui/case/window.py" line="187"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="62"/>
+        <location filename="../../app/ui/case/window.py" line="69"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="63"/>
+        <location filename="../../app/ui/case/window.py" line="70"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="64"/>
+        <location filename="../../app/ui/case/window.py" line="71"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="65"/>
+        <location filename="../../app/ui/case/window.py" line="72"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="70"/>
+        <location filename="../../app/ui/case/window.py" line="77"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="84"/>
+        <location filename="../../app/ui/case/window.py" line="97"/>
+        <source>Call the customer with an update</source>
+        <translation>电话联系客户，告知处理进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="99"/>
+        <source>Add follow-up</source>
+        <translation>添加跟进</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="100"/>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="100"/>
+        <source>Snooze…</source>
+        <translation>推迟…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="157"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="84"/>
+        <location filename="../../app/ui/case/window.py" line="157"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="118"/>
+        <location filename="../../app/ui/case/window.py" line="196"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="121"/>
+        <location filename="../../app/ui/case/window.py" line="199"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="122"/>
+        <location filename="../../app/ui/case/window.py" line="200"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="123"/>
+        <location filename="../../app/ui/case/window.py" line="201"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="141"/>
+        <location filename="../../app/ui/case/window.py" line="210"/>
+        <source>Clock paused since %1</source>
+        <translation>自 %1 起暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="212"/>
+        <source>Complex case</source>
+        <translation>复杂案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="214"/>
+        <source>Escalated: waiting for a manager</source>
+        <translation>已升级：待负责人确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="233"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="190"/>
+        <location filename="../../app/ui/case/window.py" line="282"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="191"/>
+        <location filename="../../app/ui/case/window.py" line="283"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -349,6 +374,44 @@
         <location filename="../../app/ui/case/conflict.py" line="42"/>
         <source>What you had entered (not saved; copy it if needed):</source>
         <translation>您刚才填写的内容（未保存，如需要请复制）：</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="73"/>
+        <source>The problem is not solved: reopen the case</source>
+        <translation>问题未解决：重新处理该投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="74"/>
+        <source>What was to be done</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="75"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="76"/>
+        <source>Satisfaction (1–5)</source>
+        <translation>满意度（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="78"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="79"/>
+        <source>Follow-up done</source>
+        <translation>完成跟进</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="80"/>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -573,60 +636,60 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="32"/>
-        <location filename="../../app/ui/settings/lists.py" line="43"/>
+        <location filename="../../app/ui/settings/lists.py" line="31"/>
+        <location filename="../../app/ui/settings/lists.py" line="42"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="32"/>
-        <location filename="../../app/ui/settings/lists.py" line="44"/>
+        <location filename="../../app/ui/settings/lists.py" line="31"/>
+        <location filename="../../app/ui/settings/lists.py" line="43"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="33"/>
-        <location filename="../../app/ui/settings/lists.py" line="45"/>
+        <location filename="../../app/ui/settings/lists.py" line="32"/>
+        <location filename="../../app/ui/settings/lists.py" line="44"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="33"/>
+        <location filename="../../app/ui/settings/lists.py" line="32"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="36"/>
+        <location filename="../../app/ui/settings/lists.py" line="35"/>
         <source>Shop: answer today, decide in N days</source>
         <translation>门店：当天答复，N 天内处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="37"/>
+        <location filename="../../app/ui/settings/lists.py" line="36"/>
         <source>Financial: decide within 15 days</source>
         <translation>金融保险：15 日内作出处理决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="38"/>
+        <location filename="../../app/ui/settings/lists.py" line="37"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="39"/>
+        <location filename="../../app/ui/settings/lists.py" line="38"/>
         <source>Switch off / on</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="47"/>
+        <location filename="../../app/ui/settings/lists.py" line="46"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="62"/>
+        <location filename="../../app/ui/settings/lists.py" line="61"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="62"/>
+        <location filename="../../app/ui/settings/lists.py" line="61"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -634,83 +697,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="41"/>
+        <location filename="../../app/ui/main_window.py" line="50"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="44"/>
+        <location filename="../../app/ui/main_window.py" line="53"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="46"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="48"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="49"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50"/>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>%1 %2
 Customer complaints, followed to the end.</source>
         <translation>%1 %2
 每一件客户投诉，都跟进到底。</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../app/ui/reminders/notifier.py" line="23"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
     </message>
 </context>
 <context>
@@ -726,6 +803,62 @@ Customer complaints, followed to the end.</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWatch</name>
+    <message>
+        <location filename="../../app/ui/reminders/watch.py" line="72"/>
+        <source>Today</source>
+        <translation>今日提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/watch.py" line="73"/>
+        <source>%1 overdue, %2 due today, %3 escalated</source>
+        <translation>已逾期 %1 项，今天到期 %2 项，升级待确认 %3 项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/watch.py" line="80"/>
+        <source>Escalated: %1</source>
+        <translation>升级：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <source>Case</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="38"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="42"/>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="43"/>
+        <source>Snooze…</source>
+        <translation>推迟…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="44"/>
+        <source>Open case</source>
+        <translation>打开投诉</translation>
     </message>
 </context>
 <context>
@@ -764,72 +897,77 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="33"/>
+        <location filename="../../app/ui/settings/dialog.py" line="36"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="36"/>
+        <location filename="../../app/ui/settings/dialog.py" line="39"/>
         <source>Business</source>
         <translation>商户信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="38"/>
+        <location filename="../../app/ui/settings/dialog.py" line="41"/>
         <source>Hours and deadlines</source>
         <translation>营业时间与时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="39"/>
+        <location filename="../../app/ui/settings/dialog.py" line="42"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="41"/>
+        <location filename="../../app/ui/settings/dialog.py" line="44"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="42"/>
+        <location filename="../../app/ui/settings/dialog.py" line="45"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="43"/>
+        <location filename="../../app/ui/settings/dialog.py" line="46"/>
         <source>Root causes</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="44"/>
+        <location filename="../../app/ui/settings/dialog.py" line="47"/>
         <source>Reply templates</source>
         <translation>统一回复口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="46"/>
+        <location filename="../../app/ui/settings/dialog.py" line="49"/>
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="47"/>
-        <source>Language</source>
-        <translation>语言</translation>
+        <location filename="../../app/ui/settings/dialog.py" line="50"/>
+        <source>This PC</source>
+        <translation>本机设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="52"/>
+        <location filename="../../app/ui/settings/dialog.py" line="55"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="62"/>
+        <location filename="../../app/ui/settings/dialog.py" line="65"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="70"/>
+        <location filename="../../app/ui/settings/dialog.py" line="72"/>
+        <source>Show tray notifications on this PC</source>
+        <translation>在本机显示托盘通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="77"/>
         <source>Language on this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="71"/>
+        <location filename="../../app/ui/settings/dialog.py" line="79"/>
         <source>The new language is used the next time Complaint Desk starts.</source>
         <translation>新的语言将在下次启动投诉处理台时生效。</translation>
     </message>
@@ -876,6 +1014,34 @@ Customer complaints, followed to the end.</source>
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="102"/>
+        <source>Until</source>
+        <translation>推迟到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="103"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="104"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="105"/>
+        <source>Snooze follow-up</source>
+        <translation>推迟跟进</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/dialogs.py" line="106"/>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+</context>
+<context>
     <name>SuccessPage</name>
     <message>
         <location filename="../../app/ui/intake/success.py" line="20"/>
@@ -911,42 +1077,42 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>TemplatesEditor</name>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="32"/>
+        <location filename="../../app/ui/settings/templates.py" line="31"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="33"/>
+        <location filename="../../app/ui/settings/templates.py" line="32"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="37"/>
+        <location filename="../../app/ui/settings/templates.py" line="36"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="38"/>
+        <location filename="../../app/ui/settings/templates.py" line="37"/>
         <source>Placeholders: %1</source>
         <translation>可用占位符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="42"/>
+        <location filename="../../app/ui/settings/templates.py" line="41"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="43"/>
+        <location filename="../../app/ui/settings/templates.py" line="42"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="44"/>
+        <location filename="../../app/ui/settings/templates.py" line="43"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="45"/>
+        <location filename="../../app/ui/settings/templates.py" line="44"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
@@ -1055,27 +1221,27 @@ Customer complaints, followed to the end.</source>
         <translation>示范账户：owner、manager、staff1、staff2，密码均为“demo”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="25"/>
+        <location filename="../../app/ui/messages.py" line="36"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="31"/>
+        <location filename="../../app/ui/messages.py" line="42"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="33"/>
+        <location filename="../../app/ui/messages.py" line="44"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="35"/>
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
+        <location filename="../../app/ui/messages.py" line="53"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

@@ -2,6 +2,7 @@
 
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from peewee import Database
 from playhouse.migrate import SchemaMigrator
 
 from app.errors import DatabaseUnusableError
-from app.models import SchemaVersion, database_proxy
+from app.models import Complaint, SchemaVersion, database_proxy
 from app.models.migrations import CURRENT_VERSION, STEPS
 from app.services import register
 from app.services.desk import close_desk, open_desk
@@ -120,3 +121,36 @@ def test_open_leaves_a_current_database_alone(sqlite_db: Path) -> None:
     opened = open_desk(str(sqlite_db))
     assert not opened.created and opened.upgraded_from is None and opened.backup is None
     assert database_proxy.obj is not None
+
+
+def test_step_3_fills_in_last_contact_and_escalations(tmp_path: Path) -> None:
+    old = _copy_fixture(2, tmp_path)
+    with sqlite3.connect(old) as conn:
+        conn.execute("INSERT INTO customer (name, phone, address, note, created_at, updated_at) "
+                     "VALUES ('陈静', '13912345678', '', '', '2025-06-01', '2025-06-01')")
+        conn.execute("INSERT INTO category (code, name_zh, name_en, profile, active, sort_order)"
+                     " VALUES ('service', '服务不周', 'Service', 'shop', 1, 0)")
+        for number, status, flag_risk, first_answer in (
+                ("TS-2025-000001", "in_progress", 1, "2025-06-01 12:00:00"),
+                ("TS-2025-000002", "closed", 1, None), ("TS-2025-000003", "new", 0, None)):
+            conn.execute(
+                "INSERT INTO complaint (number, customer_id, channel, category_id, severity, "
+                "flag_group, flag_risk, flag_management, description, wish, mood, reference, "
+                "received_at, status, profile, fault_party, facts, resolution, answer, "
+                "feedback, first_response_at, created_at, updated_at, version) VALUES "
+                "(?, 1, 'phone', 1, 'medium', 0, ?, 0, '店员态度差', '', '', '', "
+                "'2025-06-01 10:00:00', ?, 'shop', '', '', '', '', '', ?, '2025-06-01', "
+                "'2025-06-01', 1)", (number, flag_risk, status, first_answer))
+    conn.close()
+    open_desk(str(old))
+    try:
+        rows = {c.number: c for c in Complaint.select()}
+        assert rows["TS-2025-000001"].last_contact_at == datetime(2025, 6, 1, 12, 0)
+        assert rows["TS-2025-000003"].last_contact_at == datetime(2025, 6, 1, 10, 0)
+        assert rows["TS-2025-000001"].escalated_at is not None
+        assert rows["TS-2025-000001"].escalation_ack_at is None  # still open: managers see it
+        assert rows["TS-2025-000002"].escalation_ack_at is not None  # decided long ago
+        assert rows["TS-2025-000003"].escalated_at is None
+        assert not rows["TS-2025-000003"].complex_case
+    finally:
+        close_desk()

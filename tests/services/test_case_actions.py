@@ -9,7 +9,7 @@ from app.errors import AccessError, ConflictError, InputError, RuleError
 from app.models import Complaint, User
 from app.services import case_actions, guidance, setup
 from app.services.case_view import CaseDetails
-from app.services.extensions import was_extended
+from app.services.clock import was_extended
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]
@@ -25,20 +25,22 @@ def _do(code: str, details: CaseDetails, actor: User, **kwargs: object) -> CaseD
 
 
 def test_actions_follow_the_state(make_case: MakeCase, staff: User) -> None:
+    always_open = ["follow_up", "flags", "pause", "new_facts"]
     d = CaseDetails.load(make_case().number)
-    assert _codes(d, staff) == ["acknowledge", "assign", "reject", "solve_now"]
+    assert _codes(d, staff) == ["acknowledge", "assign", "reject", "solve_now", *always_open]
     d = _do("acknowledge", d, staff)
-    assert _codes(d, staff) == ["assign", "investigate", "reject"]
+    assert _codes(d, staff) == ["assign", "investigate", "reject", *always_open]
     d = _do("assign", d, staff, values={"department": "after_sales", "handler": "staff1"})
-    assert _codes(d, staff) == ["reassign", "investigate", "propose", "resolve", "reject"]
+    assert _codes(d, staff) == ["reassign", "investigate", "propose", "resolve", "reject",
+                                *always_open]
     d = _do("investigate", d, staff, values={"facts": "主板故障", "fault_party": "供应商",
                                              "root_cause": "RC03"})
     d = _do("propose", d, staff, values={"resolution": "更换新品"})
     d = _do("resolve", d, staff, values={"root_cause": "RC03", "resolution": "更换新品"})
-    assert _codes(d, staff) == ["feedback", "close", "reopen"]
+    assert _codes(d, staff) == ["feedback", "close", "reopen", "follow_up", "review"]
     d = _do("feedback", d, staff, values={"feedback": "电话告知"})
     d = _do("close", d, staff, values={"feedback": "电话告知", "satisfaction": "4"})
-    assert _codes(d, staff) == ["satisfaction", "reopen"]
+    assert _codes(d, staff) == ["satisfaction", "reopen", "follow_up", "review"]
     assert (d.status, d.satisfaction, d.fault_party) == ("closed", 4, "供应商")
 
 
@@ -46,26 +48,32 @@ def test_extension_is_offered_to_managers_once(make_case: MakeCase, staff: User,
                                                manager: User) -> None:
     d = CaseDetails.load(make_case().number)
     assert "extend" not in _codes(d, staff) and "extend" in _codes(d, manager)
+    def extension(days: int, reason: str = "需要送厂家检测") -> dict[str, object]:
+        return {"due": d.resolution_due + timedelta(days=days), "reason": reason,
+                "told": "已电话告知客户"}
+
     with pytest.raises(AccessError):
-        _do("extend", d, staff, note="需要外部检测", new_due=d.resolution_due + timedelta(days=5))
-    d = _do("extend", d, manager, note="需要送厂家检测",
-            new_due=d.resolution_due + timedelta(days=10))
+        _do("extend", d, staff, inputs=extension(5))
+    d = _do("extend", d, manager, inputs=extension(10))
     assert d.resolution_due == datetime(2026, 3, 21, 18, 0) and was_extended(d.id)
     assert "extend" not in _codes(d, manager)
     entry = d.timeline[-1]
-    assert (entry.kind, entry.note) == ("extension", "需要送厂家检测")
+    assert (entry.kind, entry.note) == ("extension", "需要送厂家检测 — 已电话告知客户")
+    assert d.last_contact_at == NOW  # telling the customer is contact
     with pytest.raises(RuleError, match="already extended once"):
-        _do("extend", d, manager, note="再延", new_due=d.resolution_due + timedelta(days=1))
+        _do("extend", d, manager, inputs=extension(1, "再延"))
 
 
-@pytest.mark.parametrize(("days", "note", "message"), [
-    (31, "太久", "at most 30 days"), (-1, "提前", "must be later"), (5, " ", "reason"),
+@pytest.mark.parametrize(("days", "reason", "told", "message"), [
+    (31, "太久", "电话", "at most 30 days"), (-1, "提前", "电话", "must be later"),
+    (5, " ", "电话", "Reason is required"), (5, "检测", "", "How the customer was told"),
 ])
-def test_extension_checks(make_case: MakeCase, manager: User, days: int, note: str,
-                          message: str) -> None:
+def test_extension_checks(make_case: MakeCase, manager: User, days: int, reason: str,
+                          told: str, message: str) -> None:
     d = CaseDetails.load(make_case().number)
     with pytest.raises(InputError, match=message):
-        _do("extend", d, manager, note=note, new_due=d.resolution_due + timedelta(days=days))
+        _do("extend", d, manager, inputs={"due": d.resolution_due + timedelta(days=days),
+                                          "reason": reason, "told": told})
 
 
 def test_required_fields_are_named_before_anything_is_written(make_case: MakeCase,

@@ -64,4 +64,8 @@ def test_next_due_is_the_earliest_thing_owed() -> None:
     assert next_due(status="resolved", first_response_due=first, first_response_at=first,
                     resolution_due=decision, follow_up_due=None) is None
     assert next_due(status="closed", first_response_due=first, first_response_at=None,
-                    resolution_due=decision, follow_up_due=call) is None
+                    resolution_due=decision, follow_up_due=call) == call  # the call-back
+    assert next_due(status="closed", first_response_due=first, first_response_at=None,
+                    resolution_due=decision, follow_up_due=None) is None
+    assert next_due(status="in_progress", first_response_due=first, first_response_at=first,
+                    resolution_due=decision, follow_up_due=None, paused=True) is None

@@ -1,12 +1,12 @@
 """The state machine: each transition, the fields it needs, and what it records."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from app.errors import InputError, MissingFieldsError, RuleError
-from app.models import Complaint, Event, User
+from app.models import Complaint, Event, FollowUp, User
 from app.services import workflow
 from app.services.workflow import TRANSITIONS, available
 from tests.conftest import NOW
@@ -34,7 +34,11 @@ def test_the_whole_path_to_closed_leaves_every_step_in_the_timeline(make_case: M
     case = _move(case, "closed", staff, values={"feedback": "电话告知客户，客户接受"})
     assert case.status == "closed" and case.version == 5
     assert (case.first_response_at, case.resolved_at, case.closed_at) == (LATER, LATER, LATER)
-    assert case.feedback_at == LATER and case.next_due_at is None
+    assert case.feedback_at == LATER
+    # The decision scheduled the satisfaction call-back three days later: still owed.
+    callback = FollowUp.get(FollowUp.complaint == case.id)
+    assert (callback.kind, callback.due_at) == ("callback", datetime(2026, 3, 7, 18, 0))
+    assert case.next_due_at == callback.due_at
     statuses = [(e.old_value, e.new_value) for e in
                 Event.select().where(Event.field == "status").order_by(Event.id)]
     assert statuses == [("new", "acknowledged"), ("acknowledged", "in_progress"),

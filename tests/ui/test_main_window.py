@@ -1,6 +1,6 @@
 """The main window: who is signed in, the register, search, filters, opening a case."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
@@ -37,11 +37,12 @@ def cases(make_case: MakeCase, staff2: User) -> list[Complaint]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, context: UiContext, cases: list[Complaint]) -> MainWindow:
+def window(qtbot: QtBot, context: UiContext, cases: list[Complaint]) -> Iterator[MainWindow]:
     main = MainWindow(context)
     qtbot.addWidget(main)
     main.show()
-    return main
+    yield main
+    main.close()  # before the database closes: its timers stop
 
 
 def _numbers(window: MainWindow) -> list[str]:

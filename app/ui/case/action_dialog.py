@@ -1,4 +1,4 @@
-"""The small dialog of one case action: its fields, a reason if needed, errors beside them."""
+"""The small dialog of one case action: its fields and inputs, errors beside them."""
 
 from __future__ import annotations
 
@@ -12,36 +12,54 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import ConflictError, DeskError, MissingFieldsError
-from app.services.case_actions import Action
+from app.services.case_actions import INPUTS, Action
 from app.services.case_view import CaseDetails
 from app.services.fields import FIELDS
 from app.ui.case.editors import editor_for, value_of
 from app.ui.widgets import ERROR_STYLE, FieldRow, add_row, from_qdatetime, text_box, to_qdatetime
 
-Submit = Callable[[dict[str, Any], str, datetime | None], None]
+Submit = Callable[[dict[str, Any], dict[str, Any]], None]
+
+
+def input_editor(name: str, details: CaseDetails, now: datetime) -> QWidget:
+    """The editor of an action input: a date and time, or text."""
+    if name == "due":
+        start = (details.resolution_due or now) + timedelta(days=7) if details.resolution_due \
+            else now + timedelta(days=1)
+        edit = QDateTimeEdit(to_qdatetime(start.replace(second=0)))
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setCalendarPopup(True)
+        return edit
+    return QLineEdit() if name in ("told", "note") else text_box(3)
+
+
+def input_value(editor: QWidget) -> Any:
+    """What an input editor holds."""
+    if isinstance(editor, QDateTimeEdit):
+        return from_qdatetime(editor.dateTime())
+    return value_of(editor)
 
 
 class ActionDialog(QDialog):
-    """Collects an action's fields and calls `submit`; refusals are shown beside the fields.
-
-    A ConflictError is not shown here: it is kept in `conflict` for the case view to explain.
-    """
+    """Collects an action's fields and inputs and calls `submit`; refusals appear beside the
+    fields. A ConflictError is kept in `conflict` for the case view to explain."""
 
     def __init__(self, action: Action, details: CaseDetails, submit: Submit,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, now: datetime | None = None) -> None:
         super().__init__(parent)
         self._action = action
         self._submit = submit
         self.conflict: ConflictError | None = None
         self.setWindowTitle(f"{action.label} — {details.number}")
-        self._build_ui(details)
+        self._build_ui(details, now or datetime.now())
 
-    def _build_ui(self, details: CaseDetails) -> None:
+    def _build_ui(self, details: CaseDetails, now: datetime) -> None:
         form = QFormLayout()
         blank = self.tr("— none —")
         self.editors = {name: editor_for(name, details, blank) for name in self._action.fields}
@@ -50,17 +68,9 @@ class ActionDialog(QDialog):
                           required=name in self._action.required)
             for name, editor in self.editors.items()
         }
-        self.new_due = None
-        if self._action.code == "extend":
-            current = details.resolution_due or datetime.now()
-            self.new_due = QDateTimeEdit(to_qdatetime(current + timedelta(days=7)))
-            self.new_due.setDisplayFormat("yyyy-MM-dd HH:mm")
-            self.new_due.setCalendarPopup(True)
-            self.rows["new_due"] = add_row(form, self.tr("New decision deadline"), self.new_due,
-                                           required=True)
-        self.reason = text_box(3) if self._action.needs_reason else None
-        if self.reason is not None:
-            self.rows["note"] = add_row(form, self.tr("Reason"), self.reason, required=True)
+        self.inputs = {name: input_editor(name, details, now) for name in self._action.inputs}
+        for name, editor in self.inputs.items():
+            self.rows[name] = add_row(form, str(INPUTS[name]), editor, required=True)
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
@@ -78,18 +88,20 @@ class ActionDialog(QDialog):
         self.setMinimumWidth(520)
 
     def values(self) -> dict[str, Any]:
-        """The fields as typed or chosen."""
+        """The case fields as typed or chosen."""
         return {name: value_of(editor) for name, editor in self.editors.items()}
+
+    def input_values(self) -> dict[str, Any]:
+        """The other inputs (reason, date, how the customer was told…)."""
+        return {name: input_value(editor) for name, editor in self.inputs.items()}
 
     def _on_ok(self) -> None:
         """Called when the user confirms: the caller's service call decides."""
         for row in self.rows.values():
             row.clear_error()
         self.general.hide()
-        note = self.reason.toPlainText() if self.reason is not None else ""
-        due = from_qdatetime(self.new_due.dateTime()) if self.new_due is not None else None
         try:
-            self._submit(self.values(), note, due)
+            self._submit(self.values(), self.input_values())
         except ConflictError as error:
             self.conflict = error
             self.reject()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.models import Department, RootCause
 from app.services import catalog, users
@@ -21,6 +21,10 @@ def editor_for(name: str, details: CaseDetails, blank: str) -> QWidget:
     """An editor for case field `name`, showing the case's current value."""
     field = FIELDS[name]
     current = getattr(details, name, None)
+    if field.kind == "flag":
+        box = QCheckBox()
+        box.setChecked(name.removeprefix("flag_") in details.flags)
+        return box
     if field.kind == "text":
         if field.max_length <= SHORT_TEXT:
             line = QLineEdit(current or "")
@@ -53,4 +57,6 @@ def value_of(editor: QWidget) -> Any:
         return editor.text()
     if isinstance(editor, QComboBox):
         return editor.currentData()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
     raise TypeError(type(editor))

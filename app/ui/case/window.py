@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateTimeEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.errors import ConflictError, DeskError
 from app.services import attachments, case_actions, cases, guidance, replies
 from app.services.case_actions import Action
-from app.services.case_view import CaseDetails
+from app.services.case_view import CaseDetails, FollowUpInfo
 from app.services.labels import FLAGS, STATUSES, label
 from app.ui import messages
 from app.ui.case import tabs
@@ -31,9 +33,14 @@ from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.conflict import ConflictDialog
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.context import UiContext
-from app.ui.widgets import heading, when
+from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
+from app.ui.widgets import from_qdatetime, heading, to_qdatetime, when
 
 SETTINGS_GUIDANCE = "case/show_guidance"
+# Actions that take the case a step further; the others go on the second row.
+STEP_ACTIONS = frozenset({"acknowledge", "assign", "reassign", "investigate", "propose",
+                          "resolve", "reject", "solve_now", "feedback", "close", "satisfaction",
+                          "reopen"})
 
 
 class CaseWindow(QDialog):
@@ -53,14 +60,14 @@ class CaseWindow(QDialog):
         self.title = heading("", size=16)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.actions_row = QHBoxLayout()
+        self.actions_row, self.more_row = QHBoxLayout(), QHBoxLayout()
         self.tabs = QTabWidget()
         self.timeline, self.follow_ups = tabs.timeline_table(), tabs.follow_up_table()
         self.offers, self.files = tabs.offer_table(), tabs.attachment_table()
         self.details_tab = QWidget()
         for widget, title in ((self.details_tab, self.tr("Details")),
                               (self.timeline, self.tr("Timeline")),
-                              (self.follow_ups, self.tr("Follow-ups")),
+                              (self._follow_ups_page(), self.tr("Follow-ups")),
                               (self.offers, self.tr("Compensation")),
                               (self._files_page(), self.tr("Attachments"))):
             self.tabs.addTab(widget, title)
@@ -74,10 +81,85 @@ class CaseWindow(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(self.actions_row)
+        layout.addLayout(self.more_row)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.guidance)
         layout.addWidget(self.show_guidance)
         self.resize(1100, 680)
+
+    def _follow_ups_page(self) -> QWidget:
+        """The follow-ups, a quick-add bar (date, Tab, Enter) and Done / Snooze."""
+        page = QWidget()
+        self.follow_up_due = QDateTimeEdit()
+        self.follow_up_due.setObjectName("follow-up-due")
+        self.follow_up_due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.follow_up_due.setCalendarPopup(True)
+        self.follow_up_due.installEventFilter(self)  # Enter in the date adds the follow-up
+        self.follow_up_note = QLineEdit(self.tr("Call the customer with an update"))
+        self.follow_up_note.setObjectName("follow-up-note")
+        add = QPushButton(self.tr("Add follow-up"))
+        done, snooze = QPushButton(self.tr("Done…")), QPushButton(self.tr("Snooze…"))
+        add.clicked.connect(self._on_add_follow_up)
+        self.follow_up_note.returnPressed.connect(self._on_add_follow_up)
+        done.clicked.connect(self._on_follow_up_done)
+        snooze.clicked.connect(self._on_follow_up_snooze)
+        quick = QHBoxLayout()
+        for widget in (self.follow_up_due, self.follow_up_note, add):
+            quick.addWidget(widget)
+        quick.setStretchFactor(self.follow_up_note, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(done)
+        buttons.addWidget(snooze)
+        buttons.addStretch()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.follow_ups)
+        layout.addLayout(buttons)
+        layout.addLayout(quick)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
+        shortcut.activated.connect(lambda: self.focus_follow_up(page))
+        return page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Enter in the follow-up date adds the follow-up with the note as it stands."""
+        if (watched is self.follow_up_due and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._on_add_follow_up()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_follow_up(self, page: QWidget) -> None:
+        """Ctrl+Shift+F: straight to the follow-up date; type the day, Enter adds it."""
+        self.tabs.setCurrentWidget(page)
+        self.follow_up_due.setFocus()
+        self.follow_up_due.setSelectedSection(QDateTimeEdit.Section.DaySection)
+
+    def _on_add_follow_up(self) -> None:
+        """Called on Enter in the note, or Add: the follow-up goes on the case."""
+        due = from_qdatetime(self.follow_up_due.dateTime())
+        inputs = {"due": due, "note": self.follow_up_note.text()}
+        if messages.attempt(self, lambda: case_actions.perform(
+                "follow_up", self.details, values={}, inputs=inputs,
+                actor=self._context.user, now=self._context.now())):
+            self._context.case_changed.emit(self._case_id)
+
+    def _selected_follow_up(self) -> FollowUpInfo | None:
+        row = self.follow_ups.currentRow()
+        if row < 0 or row >= len(self.details.follow_ups):
+            return None
+        item = self.details.follow_ups[row]
+        return None if item.done_at else item
+
+    def _on_follow_up_done(self) -> None:
+        """Called when the user marks the selected follow-up done."""
+        item = self._selected_follow_up()
+        if item and DoneDialog(self._context, item.id, item.note, parent=self).exec():
+            self._context.case_changed.emit(self._case_id)
+
+    def _on_follow_up_snooze(self) -> None:
+        """Called when the user moves the selected follow-up later."""
+        item = self._selected_follow_up()
+        if item and SnoozeDialog(self._context, item.id, item.due_at, parent=self).exec():
+            self._context.case_changed.emit(self._case_id)
 
     def _files_page(self) -> QWidget:
         page = QWidget()
@@ -103,6 +185,9 @@ class CaseWindow(QDialog):
         self.summary.setText(self._summary_text(d))
         tabs.fill(self.timeline, tabs.timeline_rows(d))
         tabs.fill(self.follow_ups, tabs.follow_up_rows(d))
+        tomorrow = self._context.now() + timedelta(days=1)
+        self.follow_up_due.setDateTime(to_qdatetime(tomorrow.replace(hour=10, minute=0,
+                                                                     second=0)))
         tabs.fill(self.offers, tabs.offer_rows(d))
         tabs.fill(self.files, tabs.attachment_rows(d))
         index = self.tabs.indexOf(self.details_tab)
@@ -125,29 +210,42 @@ class CaseWindow(QDialog):
                  self.tr("Next due: %1").replace("%1", due)]
         if flags:
             parts.append(f"<span style='color:#e65100'><b>{flags}</b></span>")
+        parts.extend(self._clock_notes(d))
         return " &nbsp;|&nbsp; ".join(parts)
 
+    def _clock_notes(self, d: CaseDetails) -> list[str]:
+        notes = []
+        if d.clock_paused_at:
+            notes.append(self.tr("Clock paused since %1").replace("%1", when(d.clock_paused_at)))
+        if d.complex_case:
+            notes.append(self.tr("Complex case"))
+        if d.escalated_at and not d.escalation_ack_at:
+            notes.append("<b>" + self.tr("Escalated: waiting for a manager") + "</b>")
+        return notes
+
     def _rebuild_actions(self) -> None:
-        while self.actions_row.count():
-            item = self.actions_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()  # deleteLater waits for the event loop
-                item.widget().deleteLater()
-        buttons = []
+        """The steps of the case on the first row, everything else on the second."""
+        for row in (self.actions_row, self.more_row):
+            while row.count():
+                item = row.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().hide()  # deleteLater waits for the event loop
+                    item.widget().deleteLater()
         for action in case_actions.available(self.details, self._context.user):
             button = QPushButton(str(action.label))
             button.setObjectName(f"action-{action.code}")
             button.clicked.connect(lambda _c=False, a=action: self._on_action(a))
-            buttons.append(button)
+            row = self.actions_row if action.code in STEP_ACTIONS else self.more_row
+            row.addWidget(button)
+            button.show()  # a widget added to a shown window stays hidden until shown
         if self.details.status != "closed":
             reply = QPushButton(self.tr("Reply with template…"))
             reply.setObjectName("action-reply")
             reply.clicked.connect(self._on_reply)
-            buttons.append(reply)
-        for button in buttons:
-            self.actions_row.addWidget(button)
-            button.show()  # a widget added to a shown window stays hidden until shown
+            self.more_row.addWidget(reply)
+            reply.show()
         self.actions_row.addStretch()
+        self.more_row.addStretch()
 
     def _show_guidance(self) -> None:
         steps = guidance.for_case(self.details.status, flags=self.details.flags,
@@ -162,15 +260,16 @@ class CaseWindow(QDialog):
 
     def _on_action(self, action: Action) -> None:
         """Called when an action button is clicked: its dialog, then the service."""
-        def submit(values: dict[str, Any], note: str, new_due: datetime | None) -> None:
-            case_actions.perform(action.code, self.details, values=values, note=note,
-                                 new_due=new_due, actor=self._context.user,
-                                 now=self._context.now())
+        def submit(values: dict[str, Any], inputs: dict[str, Any]) -> None:
+            case_actions.perform(action.code, self.details, values=values, inputs=inputs,
+                                 actor=self._context.user, now=self._context.now())
 
-        dialog = ActionDialog(action, self.details, submit, parent=self)
+        dialog = ActionDialog(action, self.details, submit, parent=self,
+                              now=self._context.now())
         accepted = dialog.exec()
         if dialog.conflict is not None:
-            self._explain_conflict(dialog.conflict, dialog.values())
+            self._explain_conflict(dialog.conflict,
+                                   {**dialog.values(), **dialog.input_values()})
         elif accepted:
             self._context.case_changed.emit(self._case_id)
 

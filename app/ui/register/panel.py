@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import register
+from app.services import desk, register
 from app.services.register import CaseQuery
 from app.ui.context import UiContext
 from app.ui.register.filters import FilterPanel
@@ -164,6 +164,8 @@ class RegisterPanel(QWidget):
 
     def _show_counts(self) -> None:
         """Called just after the rows changed: the number of cases beside each state."""
+        if not desk.is_open():
+            return
         counts = register.count_by_status(self.model.query, now=self._context.now())
         self.filters.show_counts(counts, sum(counts.values()))
 

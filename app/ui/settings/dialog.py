@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,8 @@ from app.i18n import EN, ZH
 from app.models import Category, Department, RootCause
 from app.services.permissions import Permission, allowed
 from app.ui.context import UiContext
+from app.ui.reminders.notifier import SETTINGS_ENABLED as NOTIFICATIONS_ENABLED
+from app.ui.reminders.notifier import Notifier
 from app.ui.settings.accounts import AccountsEditor
 from app.ui.settings.form import SettingsForm
 from app.ui.settings.lists import ListEditor
@@ -34,7 +37,7 @@ class SettingsDialog(QDialog):
         user = context.user
         self.tabs = QTabWidget()
         self.tabs.addTab(SettingsForm(context, ("business",)), self.tr("Business"))
-        self.tabs.addTab(SettingsForm(context, ("calendar", "deadlines")),
+        self.tabs.addTab(SettingsForm(context, ("calendar", "deadlines", "reminders")),
                          self.tr("Hours and deadlines"))
         self.tabs.addTab(SettingsForm(context, ("printing",)), self.tr("Printing"))
         if allowed(user, Permission.MANAGE_LISTS):
@@ -44,7 +47,7 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(TemplatesEditor(context), self.tr("Reply templates"))
         if allowed(user, Permission.MANAGE_USERS):
             self.tabs.addTab(AccountsEditor(context), self.tr("User accounts"))
-        self.tabs.addTab(self._language_page(), self.tr("Language"))
+        self.tabs.addTab(self._language_page(), self.tr("This PC"))
         if not allowed(user, Permission.MANAGE_SETTINGS):
             for index in range(3):
                 self.tabs.widget(index).setEnabled(False)
@@ -66,8 +69,13 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(saved)))
         self.language.currentIndexChanged.connect(
             lambda _i: QSettings().setValue(SETTINGS_LANGUAGE, self.language.currentData()))
+        self.notifications = QCheckBox(self.tr("Show tray notifications on this PC"))
+        self.notifications.setChecked(Notifier.enabled())
+        self.notifications.toggled.connect(
+            lambda on: QSettings().setValue(NOTIFICATIONS_ENABLED, on))
         form = QFormLayout(page)
         form.addRow(self.tr("Language on this PC"), self.language)
+        form.addRow(self.notifications)
         note = QLabel(self.tr("The new language is used the next time Complaint Desk starts."))
         note.setWordWrap(True)
         form.addRow(note)

@@ -1,0 +1,1 @@
+"""Reminders: the panel of what is owed, follow-up dialogs, and notifications."""

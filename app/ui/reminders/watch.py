@@ -1,0 +1,83 @@
+"""The periodic check: reads the reminders every minute and announces what falls due.
+
+Escalations on another PC sharing the database are found the same way, by the check, not
+by a signal. Each item is announced once; at start (and when someone signs in) one
+summary says what is overdue and due today.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.services import desk, reminders
+from app.services.reminders import Reminder, Reminders
+from app.ui.context import UiContext
+from app.ui.reminders.notifier import Notifier
+
+CHECK_EVERY_MS = 60_000
+ANNOUNCED_GROUPS = ("overdue", "escalated")
+
+
+class ReminderWatch(QObject):
+    """Checks the signed-in user's reminders on a timer; `updated` carries each result."""
+
+    updated = Signal(object)  # Reminders
+
+    def __init__(self, context: UiContext, notifier: Notifier,
+                 interval_ms: int = CHECK_EVERY_MS) -> None:
+        super().__init__()
+        self._context = context
+        self._notifier = notifier
+        self._announced: set[tuple] = set()
+        self._summarised = False
+        self.latest = Reminders()
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        context.user_changed.connect(self.restart)
+        context.case_changed.connect(lambda _id: self.check(announce=False))
+
+    def start(self) -> None:
+        """The first check (with its summary), then one a minute."""
+        self.check()
+        self.timer.start()
+
+    def restart(self) -> None:
+        """Someone else signed in: their summary, then their items."""
+        self._announced.clear()
+        self._summarised = False
+        self.check()
+
+    def check(self, *, announce: bool = True) -> Reminders:
+        """Reads the reminders now; announces items that fell due since the last check."""
+        if not desk.is_open():
+            return self.latest
+        found = reminders.reminders(user=self._context.user, now=self._context.now())
+        due = [item for group in ANNOUNCED_GROUPS for item in found.items.get(group, [])]
+        if not self._summarised:
+            self._summarise(found)
+            self._announced.update(item.key for item in due)
+        elif announce:
+            for item in due:
+                if item.key not in self._announced:
+                    self._announce(item)
+                    self._announced.add(item.key)
+        self.latest = found
+        self.updated.emit(found)
+        return found
+
+    def _summarise(self, found: Reminders) -> None:
+        self._summarised = True
+        counts = found.counts
+        if counts["overdue"] or counts["today"] or counts["escalated"]:
+            self._notifier.notify(
+                self.tr("Today"),
+                self.tr("%1 overdue, %2 due today, %3 escalated")
+                .replace("%1", str(counts["overdue"])).replace("%2", str(counts["today"]))
+                .replace("%3", str(counts["escalated"])))
+
+    def _announce(self, item: Reminder) -> None:
+        title = f"{item.number} {item.customer}"
+        if item.group == "escalated":
+            title = self.tr("Escalated: %1").replace("%1", title)
+        self._notifier.notify(title, item.reason)
