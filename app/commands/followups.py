@@ -44,8 +44,9 @@ def run_reminders(args: argparse.Namespace, ctx: Context) -> int:
     at = parse_datetime(args.at, field="at", label=Text("--at", "--at")) if args.at else ctx.now
     user = users.find_user(args.user) if args.user else None
     found = reminders.reminders(user=user, now=at, limit=max(1, args.limit))
+    late = reminders.overdue_counts(at) if user is None else None
     if args.json:
-        output.print_json(found.to_json())
+        output.print_json({**found.to_json(), **({"overdue_by": late} if late else {})})
         return 0
     for group, title in GROUPS.items():
         print(f"{title} ({found.counts[group]})")
@@ -53,6 +54,12 @@ def run_reminders(args: argparse.Namespace, ctx: Context) -> int:
                 for r in found.items[group]]
         if rows:
             output.table(["", "", "", ""], rows, limits=[15, 10, 16, 70], indent="  ")
+    if late is not None:
+        for title, counts in ((Text("Overdue cases per handler", "各处理人逾期投诉"),
+                               late["handler"]),
+                              (Text("Overdue cases per department", "各部门逾期投诉"),
+                               late["department"])):
+            print(f"{title}: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     return 0
 
 

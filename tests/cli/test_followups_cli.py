@@ -26,6 +26,8 @@ def test_follow_up_then_done_then_reminders(shop: Run) -> None:
     assert found["groups"]["today"][0]["kind"] == "first_answer"
     later = shop("reminders", "--at", "2026-03-20 09:00")
     assert later.returncode == 0 and "Overdue (3)" in later.stdout and number in later.stdout
+    everyone = json.loads(shop("reminders", "--at", "2026-03-20 09:00", "--json").stdout)
+    assert everyone["overdue_by"] == {"handler": {}, "department": {}}  # not yet assigned
 
 
 def test_followup_done_records_satisfaction(shop: Run) -> None:
