@@ -25,6 +25,7 @@ class Context:
     args: argparse.Namespace
     now: datetime = field(default_factory=lambda: to_seconds(datetime.now()))
     _actor: User | None = None
+    _password: str = ""
 
     def actor(self) -> User:
         """The user named by `--user`, signed in with COMPLAINT_DESK_PASSWORD or a prompt."""
@@ -33,8 +34,14 @@ class Context:
                 raise InputError(Text(
                     "This command changes data: name the acting user with --user NAME.",
                     "该命令会修改数据：请用 --user 用户名 指定操作人。"))
-            self._actor = users.authenticate(self.args.user, read_password(self.args.user))
+            self._password = read_password(self.args.user)
+            self._actor = users.authenticate(self.args.user, self._password)
         return self._actor
+
+    def password(self) -> str:
+        """The acting user's password, for decisions that check it again (approvals)."""
+        self.actor()
+        return self._password
 
 
 def read_password(username: str, *, variable: str = PASSWORD_VAR, prompt: str = "") -> str:

@@ -74,6 +74,9 @@ ACTIONS: tuple[Action, ...] = (
            ("satisfaction",), states=frozenset({"closed"})),
     Action("reopen", Text("Reopen", "重新处理"), target="reopened", inputs=("reason",)),
     Action("follow_up", Text("Add follow-up", "添加跟进"), inputs=("due", "note"), states=_ALL),
+    # Its own dialog (the window shows the user's limit as the amount is typed).
+    Action("compensate", Text("Propose compensation", "提出补偿方案"),
+           states=frozenset({"in_progress", "reopened", "awaiting_approval"})),
     Action("flags", Text("Severity and flags", "严重程度与标记"),
            ("severity", "flag_group", "flag_risk", "flag_management"), states=_OPEN),
     Action("pause", Text("Pause the clock", "暂停计时"), inputs=("reason",), states=_OPEN),

@@ -27,7 +27,7 @@ from app.models import (
 from app.services import audit, cases
 from app.services.catalog import name_of
 from app.services.fields import FIELDS
-from app.services.labels import OFFER_KINDS, SEVERITIES, STATUSES, label
+from app.services.labels import OFFER_KINDS, OFFER_STATUSES, SEVERITIES, STATUSES, label
 from app.services.text import iso
 
 
@@ -95,6 +95,7 @@ class OfferInfo:
     amount: Decimal
     description: str
     status: str
+    counter: Decimal | None
     requester: Person | None
     approver: Person | None
     decision_reason: str
@@ -285,6 +286,7 @@ def _offers(case_id: int, people: _People) -> tuple[OfferInfo, ...]:
     rows = (CompensationOffer.select().where(CompensationOffer.complaint == case_id)
             .order_by(CompensationOffer.id))
     return tuple(OfferInfo(o.id, o.kind, Decimal(o.amount_fen) / 100, o.description, o.status,
+                           Decimal(o.counter_fen) / 100 if o.counter_fen else None,
                            people.get(o.requester_id), people.get(o.approver_id),
                            o.decision_reason, o.created_at) for o in rows)
 
@@ -350,6 +352,7 @@ _YES_NO = {name: {"yes": Text("yes", "是"), "no": Text("no", "否")}
 
 
 def offer_text(stored: str) -> str:
-    """`voucher 120.00` (as the timeline keeps an offer) as `代金券 ¥120.00`."""
-    kind, _, amount = stored.partition(" ")
-    return f"{label(OFFER_KINDS, kind)} ¥{amount}" if amount else label(OFFER_KINDS, kind)
+    """`voucher 120.00 approved` (as the timeline keeps an offer) as `代金券 ¥120.00（已批准）`."""
+    kind, amount, status = (stored.split(" ") + ["", ""])[:3]
+    text = f"{label(OFFER_KINDS, kind)} ¥{amount}" if amount else label(OFFER_KINDS, kind)
+    return f"{text}（{label(OFFER_STATUSES, status)}）" if status else text

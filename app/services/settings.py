@@ -58,6 +58,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("followup.callback_days", 3, "int",
                 Text("Satisfaction call-back this many days after the decision",
                      "处理完毕后多少天进行满意度回访"), "reminders", minimum=1, maximum=60),
+    SettingSpec("compensation.limit.staff", 200, "int",
+                Text("Staff may give up to (CNY)", "受理人员可自行决定的补偿上限（元）"),
+                "compensation", minimum=0, maximum=1_000_000),
+    SettingSpec("compensation.limit.manager", 2000, "int",
+                Text("Managers may approve up to (CNY); the owner has no limit",
+                     "经理可批准的补偿上限（元）；负责人不设上限"),
+                "compensation", minimum=0, maximum=1_000_000),
     SettingSpec("print.paper", "A4", "choice", Text("Paper size", "纸张大小"), "printing",
                 choices=("A4", "Letter")),
 )

@@ -139,3 +139,38 @@ def when(moment: datetime | None) -> str:
 def as_datetime(value: datetime | str | None) -> datetime | None:
     """A datetime read from a raw cursor: SQLite gives text, PostgreSQL datetimes."""
     return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+MAX_AMOUNT_FEN = 100_000_000  # ¥1,000,000: more than a shop ever pays; surely a typing error
+_AMOUNT_NOISE = re.compile(r"[\s,¥￥元]|CNY|RMB", re.IGNORECASE)
+
+
+AMOUNT = Text("Amount", "金额")
+
+
+def parse_amount(value: str | int | float | None, *, field: str = "amount",
+                 label: Text = AMOUNT) -> int:
+    """An amount of money in CNY as fen (分): `120`, `120.5`, `¥1,200.00`, `１２０元`.
+
+    Raises:
+        InputError: not a number, negative, more than two decimals, or absurdly large.
+    """
+    text = _AMOUNT_NOISE.sub("", unicodedata.normalize("NFKC", str(value if value is not None
+                                                                     else "")))
+    if not re.fullmatch(r"\d+(\.\d{1,2})?", text):
+        raise InputError(
+            Text("{label}: “{value}” is not an amount in yuan (for example 120 or 120.50).",
+                 "{label}：“{value}”不是有效的金额（例如 120 或 120.50）。").format(
+                label=label, value=value), field=field)
+    whole, _, cents = text.partition(".")
+    fen = int(whole) * 100 + int((cents + "00")[:2])
+    if fen > MAX_AMOUNT_FEN:
+        raise InputError(Text("{label}: {value} is more than ¥1,000,000; check the amount.",
+                              "{label}：{value} 超过 100 万元，请核对金额。").format(
+                                  label=label, value=value), field=field)
+    return fen
+
+
+def yuan(fen: int) -> str:
+    """`¥1,200.50` for 120050 fen."""
+    return f"¥{fen / 100:,.2f}"

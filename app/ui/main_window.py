@@ -12,8 +12,10 @@ import app
 from app.resources import resource_path
 from app.services import settings
 from app.services.labels import ROLE_NAMES, label
+from app.services.permissions import Permission, allowed
 from app.services.reminders import Reminders
 from app.ui import messages
+from app.ui.compensation.queue import ApprovalsPanel
 from app.ui.context import UiContext
 from app.ui.register.panel import RegisterPanel
 from app.ui.reminders.notifier import Notifier
@@ -63,6 +65,14 @@ class MainWindow(QMainWindow):
         self.reminders_dock.setWidget(self.reminders)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.reminders_action = self.reminders_dock.toggleViewAction()
+        self.approvals = ApprovalsPanel(self._context)
+        self.approvals_dock = QDockWidget(self.tr("Approvals"), self)
+        self.approvals_dock.setObjectName("approvals-dock")
+        self.approvals_dock.setWidget(self.approvals)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.approvals_dock)
+        self.tabifyDockWidget(self.reminders_dock, self.approvals_dock)
+        self.reminders_dock.raise_()
+        self.approvals_action = self.approvals_dock.toggleViewAction()
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
         self._build_menus()
@@ -82,7 +92,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.open_action, self.refresh_action,
-                       self.reminders_action):
+                       self.reminders_action, self.approvals_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
@@ -108,6 +118,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.register.open_case.connect(self.open_case)
         self.reminders.open_case.connect(self.open_case)
+        self.approvals.open_case.connect(self.open_case)
         self.watch.updated.connect(self._on_reminders)
         self.notifier.activated.connect(self._on_tray_activated)
         self._context.user_changed.connect(self._on_user_changed)
@@ -124,6 +135,15 @@ class MainWindow(QMainWindow):
         urgent = found.counts["overdue"] + found.counts["today"] + found.counts["escalated"]
         text = self.tr("Reminders")
         self.reminders_action.setText(f"{text} ({urgent})" if urgent else text)
+        self._refresh_approvals()
+
+    def _refresh_approvals(self) -> None:
+        """The approvals queue and its count, for those who may approve."""
+        if not allowed(self._context.user, Permission.APPROVE_COMPENSATION):
+            return
+        waiting = self.approvals.refresh()
+        text = self.tr("Approvals")
+        self.approvals_action.setText(f"{text} ({waiting})" if waiting else text)
 
     def _on_tray_activated(self) -> None:
         """Called when the user clicks the tray icon or a notification."""
@@ -157,6 +177,10 @@ class MainWindow(QMainWindow):
     def _on_user_changed(self) -> None:
         """Called when someone signs in: their name and role stay in view."""
         user = self._context.user
+        approver = allowed(user, Permission.APPROVE_COMPENSATION)
+        self.approvals_dock.setVisible(approver)
+        self.approvals_action.setVisible(approver)
+        self._refresh_approvals()
         self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", user.display_name)
                                 .replace("%2", label(ROLE_NAMES, user.role)))
         business = settings.get("business.name")

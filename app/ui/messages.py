@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app.errors import DeskError
 
@@ -51,6 +51,12 @@ def confirm(parent: QWidget | None, text: str, *, title: str = "") -> bool:
 def tr_not_done() -> str:
     """The title of a refusal."""
     return QCoreApplication.translate("messages", "Not done")
+
+
+def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """A line of text from the user, or None when they cancel."""
+    text, ok = QInputDialog.getText(parent, title, prompt)
+    return text if ok else None
 
 
 def choose_open_file(parent: QWidget | None, caption: str, filters: str = "") -> Path | None:

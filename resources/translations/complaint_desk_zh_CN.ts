@@ -81,6 +81,208 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="48"/>
+        <source>Decide on compensation — %1</source>
+        <translation>审批补偿方案 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="59"/>
+        <source>Record the decision</source>
+        <translation>保存审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="61"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="69"/>
+        <source>The offer</source>
+        <translation>补偿方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="72"/>
+        <source>Offer</source>
+        <translation>补偿方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="73"/>
+        <source>What exactly</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="74"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="75"/>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="80"/>
+        <source>The case: %1, %2</source>
+        <translation>投诉：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="83"/>
+        <location filename="../../app/ui/compensation/approval.py" line="94"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="84"/>
+        <source>What happened</source>
+        <translation>投诉事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="85"/>
+        <source>What the customer wants</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="86"/>
+        <source>Findings</source>
+        <translation>调查核实情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="87"/>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="91"/>
+        <source>For comparison</source>
+        <translation>参考信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="93"/>
+        <source>Earlier case</source>
+        <translation>以往投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="93"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="94"/>
+        <source>Given</source>
+        <translation>已给予</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="97"/>
+        <source>This customer&apos;s earlier cases</source>
+        <translation>该客户以往的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="100"/>
+        <source>Given to this customer before</source>
+        <translation>此前给予该客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="102"/>
+        <source>Already given on this case</source>
+        <translation>本投诉已给予</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="103"/>
+        <source>%1 on average over %2 case(s)</source>
+        <translation>平均 %1（共 %2 件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="106"/>
+        <source>no earlier compensation</source>
+        <translation>此前没有补偿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="107"/>
+        <source>Same category</source>
+        <translation>同类投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="112"/>
+        <source>Decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="116"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="116"/>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="117"/>
+        <source>Counter-offer</source>
+        <translation>还价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="125"/>
+        <source>amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="132"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="133"/>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPanel</name>
+    <message>
+        <location filename="../../app/ui/compensation/queue.py" line="26"/>
+        <source>Proposed</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/queue.py" line="26"/>
+        <source>Case</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/queue.py" line="26"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <source>Offer</source>
+        <translation>补偿方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/queue.py" line="29"/>
+        <source>Decide…</source>
+        <translation>审批…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/queue.py" line="30"/>
+        <source>Open case</source>
+        <translation>打开投诉</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../app/ui/register/model.py" line="44"/>
@@ -232,113 +434,113 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="68"/>
-        <location filename="../../app/ui/case/window.py" line="187"/>
+        <location filename="../../app/ui/case/window.py" line="70"/>
+        <location filename="../../app/ui/case/window.py" line="198"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="69"/>
+        <location filename="../../app/ui/case/window.py" line="71"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="70"/>
+        <location filename="../../app/ui/case/window.py" line="72"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="71"/>
+        <location filename="../../app/ui/case/window.py" line="73"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="72"/>
+        <location filename="../../app/ui/case/window.py" line="74"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="77"/>
+        <location filename="../../app/ui/case/window.py" line="79"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="97"/>
+        <location filename="../../app/ui/case/window.py" line="100"/>
         <source>Call the customer with an update</source>
         <translation>电话联系客户，告知处理进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="99"/>
+        <location filename="../../app/ui/case/window.py" line="102"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="100"/>
+        <location filename="../../app/ui/case/window.py" line="103"/>
         <source>Done…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="100"/>
+        <location filename="../../app/ui/case/window.py" line="103"/>
         <source>Snooze…</source>
         <translation>推迟…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="157"/>
+        <location filename="../../app/ui/case/window.py" line="168"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="157"/>
+        <location filename="../../app/ui/case/window.py" line="168"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="196"/>
+        <location filename="../../app/ui/case/window.py" line="207"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="199"/>
+        <location filename="../../app/ui/case/window.py" line="210"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="200"/>
+        <location filename="../../app/ui/case/window.py" line="211"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="201"/>
+        <location filename="../../app/ui/case/window.py" line="212"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="210"/>
+        <location filename="../../app/ui/case/window.py" line="221"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="212"/>
+        <location filename="../../app/ui/case/window.py" line="223"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="214"/>
+        <location filename="../../app/ui/case/window.py" line="225"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="233"/>
+        <location filename="../../app/ui/case/window.py" line="244"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="282"/>
+        <location filename="../../app/ui/case/window.py" line="307"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="283"/>
+        <location filename="../../app/ui/case/window.py" line="308"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -697,85 +899,91 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="60"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="69"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
+        <source>Approvals</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>%1 %2
 Customer complaints, followed to the end.</source>
         <translation>%1 %2
@@ -788,6 +996,92 @@ Customer complaints, followed to the end.</source>
         <location filename="../../app/ui/reminders/notifier.py" line="23"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
+    </message>
+</context>
+<context>
+    <name>OffersPage</name>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="24"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="25"/>
+        <source>Accept the counter-offer</source>
+        <translation>接受还价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="26"/>
+        <source>Decide…</source>
+        <translation>审批…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="68"/>
+        <source>Withdraw the offer</source>
+        <translation>撤回补偿方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="68"/>
+        <source>Why?</source>
+        <translation>原因？</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="36"/>
+        <source>Propose compensation — %1</source>
+        <translation>提出补偿方案 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="47"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="48"/>
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="49"/>
+        <source>What exactly</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="50"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="54"/>
+        <source>Propose</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="55"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="69"/>
+        <source>No limit</source>
+        <translation>不设上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="73"/>
+        <source>Your limit: %1.</source>
+        <translation>您的权限：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="76"/>
+        <source>Your limit: %1. Within it: approved at once.</source>
+        <translation>您的权限：%1。在权限内：立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/propose.py" line="78"/>
+        <source>Your limit: %1. Above it: a manager or the owner must approve, and the case shows “awaiting approval” until then.</source>
+        <translation>您的权限：%1。超出权限：须经理或负责人批准，批准前投诉显示为“待审批”。</translation>
     </message>
 </context>
 <context>
@@ -808,17 +1102,17 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>ReminderWatch</name>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="72"/>
+        <location filename="../../app/ui/reminders/watch.py" line="74"/>
         <source>Today</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="73"/>
+        <location filename="../../app/ui/reminders/watch.py" line="75"/>
         <source>%1 overdue, %2 due today, %3 escalated</source>
         <translation>已逾期 %1 项，今天到期 %2 项，升级待确认 %3 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="80"/>
+        <location filename="../../app/ui/reminders/watch.py" line="82"/>
         <source>Escalated: %1</source>
         <translation>升级：%1</translation>
     </message>
@@ -913,61 +1207,66 @@ Customer complaints, followed to the end.</source>
     </message>
     <message>
         <location filename="../../app/ui/settings/dialog.py" line="42"/>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="43"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="44"/>
+        <location filename="../../app/ui/settings/dialog.py" line="45"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="45"/>
+        <location filename="../../app/ui/settings/dialog.py" line="46"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="46"/>
+        <location filename="../../app/ui/settings/dialog.py" line="47"/>
         <source>Root causes</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../app/ui/settings/dialog.py" line="48"/>
         <source>Reply templates</source>
         <translation>统一回复口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="49"/>
+        <location filename="../../app/ui/settings/dialog.py" line="50"/>
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="50"/>
+        <location filename="../../app/ui/settings/dialog.py" line="51"/>
         <source>This PC</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="55"/>
+        <location filename="../../app/ui/settings/dialog.py" line="56"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="65"/>
+        <location filename="../../app/ui/settings/dialog.py" line="66"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="72"/>
+        <location filename="../../app/ui/settings/dialog.py" line="73"/>
         <source>Show tray notifications on this PC</source>
         <translation>在本机显示托盘通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="77"/>
+        <location filename="../../app/ui/settings/dialog.py" line="78"/>
         <source>Language on this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="79"/>
+        <location filename="../../app/ui/settings/dialog.py" line="80"/>
         <source>The new language is used the next time Complaint Desk starts.</source>
         <translation>新的语言将在下次启动投诉处理台时生效。</translation>
     </message>

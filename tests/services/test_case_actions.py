@@ -32,7 +32,7 @@ def test_actions_follow_the_state(make_case: MakeCase, staff: User) -> None:
     assert _codes(d, staff) == ["assign", "investigate", "reject", *always_open]
     d = _do("assign", d, staff, values={"department": "after_sales", "handler": "staff1"})
     assert _codes(d, staff) == ["reassign", "investigate", "propose", "resolve", "reject",
-                                *always_open]
+                                "follow_up", "compensate", *always_open[1:]]
     d = _do("investigate", d, staff, values={"facts": "主板故障", "fault_party": "供应商",
                                              "root_cause": "RC03"})
     d = _do("propose", d, staff, values={"resolution": "更换新品"})

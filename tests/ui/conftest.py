@@ -74,7 +74,11 @@ def when_dialog(kind: type[QDialog], act: Callable[[QDialog], None], *,
     def poll(left: int) -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
-            act(dialog)
+            try:
+                act(dialog)
+            except BaseException:
+                dialog.reject()  # a failed check must fail the test, not leave exec() waiting
+                raise
         elif left:
             QTimer.singleShot(10, lambda: poll(left - 1))
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError, DeskError
-from app.services import attachments, case_actions, cases, guidance, replies
+from app.services import attachments, case_actions, cases, compensation, guidance, replies
 from app.services.case_actions import Action
 from app.services.case_view import CaseDetails, FollowUpInfo
 from app.services.labels import FLAGS, STATUSES, label
@@ -31,7 +31,9 @@ from app.ui import messages
 from app.ui.case import tabs
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.conflict import ConflictDialog
+from app.ui.case.offers import OffersPage
 from app.ui.case.reply_dialog import ReplyDialog
+from app.ui.compensation.propose import ProposeDialog
 from app.ui.context import UiContext
 from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
 from app.ui.widgets import from_qdatetime, heading, to_qdatetime, when
@@ -63,7 +65,7 @@ class CaseWindow(QDialog):
         self.actions_row, self.more_row = QHBoxLayout(), QHBoxLayout()
         self.tabs = QTabWidget()
         self.timeline, self.follow_ups = tabs.timeline_table(), tabs.follow_up_table()
-        self.offers, self.files = tabs.offer_table(), tabs.attachment_table()
+        self.offers, self.files = OffersPage(self._context), tabs.attachment_table()
         self.details_tab = QWidget()
         for widget, title in ((self.details_tab, self.tr("Details")),
                               (self.timeline, self.tr("Timeline")),
@@ -188,7 +190,7 @@ class CaseWindow(QDialog):
         tomorrow = self._context.now() + timedelta(days=1)
         self.follow_up_due.setDateTime(to_qdatetime(tomorrow.replace(hour=10, minute=0,
                                                                      second=0)))
-        tabs.fill(self.offers, tabs.offer_rows(d))
+        self.offers.show_case(d)
         tabs.fill(self.files, tabs.attachment_rows(d))
         index = self.tabs.indexOf(self.details_tab)
         self.tabs.removeTab(index)
@@ -260,6 +262,10 @@ class CaseWindow(QDialog):
 
     def _on_action(self, action: Action) -> None:
         """Called when an action button is clicked: its dialog, then the service."""
+        if action.code == "compensate":
+            self._on_propose()
+            return
+
         def submit(values: dict[str, Any], inputs: dict[str, Any]) -> None:
             case_actions.perform(action.code, self.details, values=values, inputs=inputs,
                                  actor=self._context.user, now=self._context.now())
@@ -271,6 +277,16 @@ class CaseWindow(QDialog):
             self._explain_conflict(dialog.conflict,
                                    {**dialog.values(), **dialog.input_values()})
         elif accepted:
+            self._context.case_changed.emit(self._case_id)
+
+    def _on_propose(self) -> None:
+        """Called when the user proposes compensation."""
+        def submit(kind: str, amount: str, description: str, reason: str) -> None:
+            compensation.propose(cases.get_case(self.details.number), kind=kind, amount=amount,
+                                 description=description, reason=reason,
+                                 actor=self._context.user, now=self._context.now())
+
+        if ProposeDialog(self._context, self.details.number, submit, parent=self).exec():
             self._context.case_changed.emit(self._case_id)
 
     def _on_reply(self) -> None:

@@ -39,6 +39,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(SettingsForm(context, ("business",)), self.tr("Business"))
         self.tabs.addTab(SettingsForm(context, ("calendar", "deadlines", "reminders")),
                          self.tr("Hours and deadlines"))
+        self.tabs.addTab(SettingsForm(context, ("compensation",)), self.tr("Compensation"))
         self.tabs.addTab(SettingsForm(context, ("printing",)), self.tr("Printing"))
         if allowed(user, Permission.MANAGE_LISTS):
             self.tabs.addTab(ListEditor(context, Category), self.tr("Categories"))
@@ -49,7 +50,7 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(AccountsEditor(context), self.tr("User accounts"))
         self.tabs.addTab(self._language_page(), self.tr("This PC"))
         if not allowed(user, Permission.MANAGE_SETTINGS):
-            for index in range(3):
+            for index in range(4):  # the settings forms: business to printing
                 self.tabs.widget(index).setEnabled(False)
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -1,0 +1,96 @@
+"""`compensation list | propose | decide | accept | withdraw`."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.commands import output
+from app.commands.context import Context
+from app.i18n import Text
+from app.services import compensation, compensation_figures
+from app.services.cases import get_case
+from app.services.labels import OFFER_KINDS, OFFER_STATUSES, label
+from app.services.text import when, yuan
+
+
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Adds `compensation` and its actions to the parser."""
+    group = commands.add_parser("compensation", parents=[common],
+                                help="compensation offers and their approval")
+    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", parents=[common], help="offers waiting (or all)")
+    listing.add_argument("--pending", action="store_true", help="only those waiting")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=run_list)
+    propose = actions.add_parser("propose", parents=[common], help="propose an offer")
+    propose.add_argument("number")
+    propose.add_argument("--kind", required=True, help="refund|replacement|repair|voucher|"
+                                                       "gift|cash|apology|other")
+    propose.add_argument("--amount", required=True, help="in CNY, for example 120.50")
+    propose.add_argument("--reason", required=True)
+    propose.add_argument("--description", default="")
+    propose.set_defaults(run=run_propose)
+    decide = actions.add_parser("decide", parents=[common], help="approve, refuse or counter")
+    decide.add_argument("id", type=int)
+    how = decide.add_mutually_exclusive_group(required=True)
+    how.add_argument("--approve", action="store_true")
+    how.add_argument("--refuse", action="store_true")
+    how.add_argument("--counter", metavar="AMOUNT")
+    decide.add_argument("--reason", required=True)
+    decide.set_defaults(run=run_decide)
+    accept = actions.add_parser("accept", parents=[common], help="accept a counter-offer")
+    accept.add_argument("id", type=int)
+    accept.set_defaults(run=run_accept)
+    withdraw = actions.add_parser("withdraw", parents=[common], help="withdraw an offer")
+    withdraw.add_argument("id", type=int)
+    withdraw.add_argument("--reason", required=True)
+    withdraw.set_defaults(run=run_withdraw)
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    """Prints offers, oldest first: those waiting, or every offer."""
+    rows = compensation_figures.offers(status="proposed" if args.pending else None)
+    if args.json:
+        output.print_json([row.to_json() for row in rows])
+        return 0
+    headers = [str(t) for t in (Text("ID", "编号"), Text("Case", "投诉"), Text("Kind", "类型"),
+                                Text("Amount", "金额"), Text("State", "状态"),
+                                Text("Proposed", "提出时间"))]
+    output.table(headers, [[str(r.id), r.number, label(OFFER_KINDS, r.kind),
+                            yuan(r.amount_fen), label(OFFER_STATUSES, r.status),
+                            when(r.created_at)] for r in rows],
+                 limits=[6, 15, 14, 14, 12, 16])
+    return 0
+
+
+def run_propose(args: argparse.Namespace, ctx: Context) -> int:
+    """Proposes an offer; prints its id and whether it waits for approval."""
+    offer = compensation.propose(get_case(args.number), kind=args.kind, amount=args.amount,
+                                 reason=args.reason, description=args.description,
+                                 actor=ctx.actor(), now=ctx.now)
+    print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
+    return 0
+
+
+def run_decide(args: argparse.Namespace, ctx: Context) -> int:
+    """Approves, refuses or counters; the acting user's password is checked again."""
+    decision = "approve" if args.approve else "refuse" if args.refuse else "counter"
+    offer = compensation.decide(args.id, decision=decision, reason=args.reason,
+                                counter=args.counter, password=ctx.password(),
+                                actor=ctx.actor(), now=ctx.now)
+    print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
+    return 0
+
+
+def run_accept(args: argparse.Namespace, ctx: Context) -> int:
+    """Accepts a counter-offer; prints the new offer's id."""
+    offer = compensation.accept_counter(args.id, actor=ctx.actor(), now=ctx.now)
+    print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
+    return 0
+
+
+def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
+    """Withdraws a waiting offer."""
+    offer = compensation.withdraw(args.id, reason=args.reason, actor=ctx.actor(), now=ctx.now)
+    print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
+    return 0

@@ -1,0 +1,93 @@
+"""The case view's compensation tab: the offers, and what can be done with them now."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from app.services import compensation, compensation_figures
+from app.services.case_view import CaseDetails, OfferInfo
+from app.services.permissions import Permission, allowed
+from app.ui import messages
+from app.ui.case import tabs
+from app.ui.compensation.approval import ApprovalDialog
+from app.ui.context import UiContext
+
+
+class OffersPage(QWidget):
+    """Offers with Withdraw, Accept counter-offer and Decide…, as the user may."""
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self._context = context
+        self._details: CaseDetails | None = None
+        self.table = tabs.offer_table()
+        self.withdraw = QPushButton(self.tr("Withdraw…"))
+        self.accept_counter = QPushButton(self.tr("Accept the counter-offer"))
+        self.decide = QPushButton(self.tr("Decide…"))
+        buttons = QHBoxLayout()
+        for button in (self.decide, self.accept_counter, self.withdraw):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
+        self.withdraw.clicked.connect(self._on_withdraw)
+        self.accept_counter.clicked.connect(self._on_accept)
+        self.decide.clicked.connect(self._on_decide)
+
+    def show_case(self, details: CaseDetails) -> None:
+        """Lists the offers of the case."""
+        self._details = details
+        tabs.fill(self.table, tabs.offer_rows(details))
+        self._update_buttons()
+
+    def selected(self) -> OfferInfo | None:
+        """The selected offer, if any."""
+        row = self.table.currentRow()
+        offers = self._details.offers if self._details else ()
+        return offers[row] if 0 <= row < len(offers) else None
+
+    def _update_buttons(self) -> None:
+        offer, user = self.selected(), self._context.user
+        mine = offer is not None and offer.requester is not None and \
+            offer.requester.username == user.username
+        self.withdraw.setEnabled(offer is not None and offer.status in ("proposed", "countered")
+                                 and (mine or allowed(user, Permission.APPROVE_COMPENSATION)))
+        self.accept_counter.setEnabled(mine and offer.status == "countered")
+        self.decide.setEnabled(offer is not None and offer.status == "proposed" and not mine
+                               and allowed(user, Permission.APPROVE_COMPENSATION))
+
+    def _changed(self) -> None:
+        if self._details is not None:
+            self._context.case_changed.emit(self._details.id)
+
+    def _on_withdraw(self) -> None:
+        """Called when the user takes back the selected offer."""
+        offer = self.selected()
+        reason = messages.ask_text(self, self.tr("Withdraw the offer"), self.tr("Why?"))
+        if offer and reason is not None and messages.attempt(self, lambda: compensation.withdraw(
+                offer.id, reason=reason, actor=self._context.user, now=self._context.now())):
+            self._changed()
+
+    def _on_accept(self) -> None:
+        """Called when the proposer takes the approver's counter-offer."""
+        offer = self.selected()
+        if offer and messages.attempt(self, lambda: compensation.accept_counter(
+                offer.id, actor=self._context.user, now=self._context.now())):
+            self._changed()
+
+    def _on_decide(self) -> None:
+        """Called when a manager or the owner decides on the selected offer."""
+        offer = self.selected()
+        if offer is None:
+            return
+
+        def submit(decision: str, reason: str, password: str, counter: str) -> None:
+            compensation.decide(offer.id, decision=decision, reason=reason, password=password,
+                                counter=counter or None, actor=self._context.user,
+                                now=self._context.now())
+
+        if ApprovalDialog(compensation_figures.approval_view(offer.id), submit,
+                          parent=self).exec():
+            self._changed()

@@ -1,0 +1,1 @@
+"""Compensation in the window: proposing an offer, the approvals queue, the decision."""
