@@ -41,7 +41,7 @@ def add_global_options(parser: argparse.ArgumentParser, *, default: object) -> N
 def build_parser() -> Parser:
     """The parser for every sub-command (importing the command modules)."""
     from app import __version__
-    from app.commands import admin, cases, compensation, followups
+    from app.commands import admin, cases, compensation, followups, printing
 
     parser = Parser(prog=PROG, description="Complaint Desk / 投诉处理台")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -49,7 +49,7 @@ def build_parser() -> Parser:
     common = Parser(add_help=False)
     add_global_options(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (cases, followups, compensation, admin):
+    for group in (cases, followups, compensation, printing, admin):
         group.add_commands(commands, common)
     return parser
 
@@ -90,6 +90,10 @@ def run_command(args: argparse.Namespace) -> int:
     except peewee.DatabaseError as error:
         return fail(str(Text("The database refused the operation: {e}. Nothing was changed.",
                              "数据库拒绝了该操作：{e}。数据未作修改。").format(e=error)), 1)
+    except OSError as error:
+        return fail(str(Text("Cannot read or write {file}: {reason}",
+                             "无法读写 {file}：{reason}").format(
+            file=error.filename or "", reason=error.strerror or error)), 2)
     except KeyboardInterrupt:
         return fail(str(Text("Interrupted; nothing was changed.", "已中断，数据未作修改。")), 130)
     except Exception:  # the last resort: log the details, say where they are

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import locale
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 ZH = "zh_CN"
@@ -16,6 +19,7 @@ EN = "en"
 LANGUAGES = (ZH, EN)
 
 _current = EN
+_override = threading.local()  # a document being written in another language, per thread
 
 
 class Text(NamedTuple):
@@ -25,7 +29,7 @@ class Text(NamedTuple):
     zh: str
 
     def __str__(self) -> str:
-        return self.zh if _current == ZH else self.en
+        return self.zh if current_language() == ZH else self.en
 
     def format(self, **values: object) -> Text:
         """Fills `{name}` placeholders in both languages; `Text` values fill in their own."""
@@ -60,5 +64,16 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
-    """The language chosen by `set_language` (English until then)."""
-    return _current
+    """The language of this thread's `speaking` block, else the one chosen by `set_language`."""
+    return getattr(_override, "language", None) or _current
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Words everything inside the block in `language` (on this thread only)."""
+    previous = getattr(_override, "language", None)
+    _override.language = normalize_language(language)
+    try:
+        yield
+    finally:
+        _override.language = previous

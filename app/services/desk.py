@@ -7,6 +7,7 @@ from datetime import datetime
 from app.models import Category, database_proxy
 from app.models.connection import OpenedDatabase, close_database, open_database
 from app.services import settings
+from app.services.letter_templates import ensure_letter_templates
 from app.services.seed import seed_reference_data
 
 
@@ -17,6 +18,7 @@ def open_desk(url: str, *, now: datetime | None = None) -> OpenedDatabase:
     if not Category.select().exists():
         with database_proxy.atomic():
             seed_reference_data(now or datetime.now())
+    ensure_letter_templates(now or datetime.now())
     return opened
 
 

@@ -17,8 +17,10 @@ from app.services.text import checked_text, when
 # Each placeholder has an English and a Chinese name; either works in any template.
 PLACEHOLDERS: dict[str, str] = {
     "customer": "客户", "number": "编号", "received": "受理时间", "promised": "承诺答复时间",
-    "due": "处理期限", "resolution": "解决方案", "answer": "答复理由", "handler": "处理人",
-    "business": "商户名称", "business_phone": "商户电话",
+    "due": "处理期限", "description": "投诉事件", "wish": "客户诉求", "facts": "调查结果",
+    "resolution": "解决方案", "answer": "答复理由", "handler": "处理人",
+    "business": "商户名称", "business_phone": "商户电话", "business_address": "商户地址",
+    "today": "今天",
 }
 
 
@@ -54,15 +56,17 @@ class _Keep(dict):
         return "{" + key + "}"  # an unknown placeholder stays visible for the user to edit
 
 
-def render(body: str, details: CaseDetails) -> str:
+def render(body: str, details: CaseDetails, *, today: str | None = None) -> str:
     """The template with `{placeholders}` filled from the case and the business settings."""
+    business = settings.get_all()
     values = {
         "customer": details.customer, "number": details.number,
         "received": when(details.received_at), "promised": when(details.first_response_due),
-        "due": when(details.resolution_due), "resolution": details.resolution,
+        "due": when(details.resolution_due), "description": details.description,
+        "wish": details.wish, "facts": details.facts, "resolution": details.resolution,
         "answer": details.answer, "handler": details.handler.name if details.handler else "",
-        "business": settings.get("business.name"),
-        "business_phone": settings.get("business.phone"),
+        "business": business["business.name"], "business_phone": business["business.phone"],
+        "business_address": business["business.address"], "today": today or "",
     }
     both = _Keep(values)
     both.update({PLACEHOLDERS[key]: value for key, value in values.items()})

@@ -1,0 +1,114 @@
+"""What every document shares: the embedded CJK font, styles, pages numbered "of N"."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, A5, LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Image, Paragraph
+
+from app.reports.data import Letterhead, Words
+from app.resources import resource_path
+
+FONT = "WenQuanYiMicroHei"
+PAPER = {"A4": A4, "Letter": LETTER, "A5": landscape(A5)}
+
+
+@cache
+def register_font() -> str:
+    """Registers the bundled WenQuanYi Micro Hei (TrueType, embedded as a subset)."""
+    path = resource_path("fonts", "wqy-microhei.ttc")
+    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    return FONT
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles; CJK word wrap so Chinese lines break between any characters."""
+    register_font()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16, wordWrap="CJK")
+    return {
+        "body": base,
+        "title": ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=1,
+                                spaceAfter=6 * mm),
+        "heading": ParagraphStyle("heading", parent=base, fontSize=12, leading=18,
+                                  spaceBefore=4 * mm, spaceAfter=2 * mm),
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12.5),
+        "business": ParagraphStyle("business", parent=base, fontSize=14, leading=19),
+    }
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (markup characters escaped, line breaks kept)."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Paragraph(escaped.replace("\n", "<br/>"), styles()[style])
+
+
+def picture(data: bytes, max_width: float, max_height: float) -> Image:
+    """An image scaled to fit the box, keeping its proportions."""
+    reader = ImageReader(io.BytesIO(data))
+    width, height = reader.getSize()
+    scale = min(max_width / width, max_height / height)
+    return Image(io.BytesIO(data), width * scale, height * scale)
+
+
+def letterhead_flowables(head: Letterhead) -> list[Any]:
+    """The business name (with its logo), address and phone."""
+    items: list[Any] = []
+    if head.logo:
+        items.append(picture(head.logo, 40 * mm, 16 * mm))
+    items.append(para(head.name, "business"))
+    contact = "  ".join(part for part in (head.address, head.phone) if part)
+    if contact:
+        items.append(para(contact, "small"))
+    return items
+
+
+class EmbeddedFontCanvas(Canvas):
+    """A canvas that starts with the embedded font, so no unembedded Helvetica is listed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if not kwargs.get("initialFontName"):  # document templates pass None explicitly
+            kwargs["initialFontName"] = register_font()
+        super().__init__(*args, **kwargs)
+
+
+def numbered_canvas(words: Words, header: str = "") -> Callable[..., Canvas]:
+    """A canvas class that writes "page N of M" (and a header) once all pages are known."""
+
+    class NumberedCanvas(EmbeddedFontCanvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            self.setFont(FONT, 8)
+            self.drawCentredString(width / 2, 10 * mm,
+                                   words.page.format(page=number, pages=total))
+            if header and number > 1:
+                self.drawString(18 * mm, height - 12 * mm, header)
+
+    return NumberedCanvas

@@ -1,0 +1,142 @@
+"""The three documents: what they say (read back from the PDF), and when they are refused."""
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from app.errors import RuleError
+from app.models import Complaint, Event, User
+from app.reports.letter import build_letter, build_letters
+from app.reports.receipt import build_receipt
+from app.reports.summary import build_summary
+from app.services import compensation, documents, settings, workflow
+from app.services.summary_document import summary
+from tests.conftest import NOW, PASSWORD
+from tests.reports.conftest import pdf_fonts, pdf_info, pdf_text, squeezed
+
+MakeCase = Callable[..., Complaint]
+
+
+@pytest.fixture
+def decided(make_case: MakeCase, staff: User, owner: User) -> Complaint:
+    """A resolved case of 王小芳 with ¥1,200 compensation approved by the owner."""
+    settings.set_value("business.name", "惠民家电生活馆", actor=owner, now=NOW)
+    case = make_case(customer_name="王小芳", description="电饭煲用了三天就无法开机",
+                     wish="退货退款")
+    case = workflow.move(case, "in_progress", actor=staff, now=NOW, expected_version=1,
+                         values={"department": "after_sales", "handler": "staff1"})
+    offer = compensation.propose(case, kind="refund", amount="1200", reason="质量问题",
+                                 actor=staff, now=NOW)
+    compensation.decide(offer.id, decision="approve", reason="属实", password=PASSWORD,
+                        actor=owner, now=NOW)
+    case = Complaint.get_by_id(case.id)
+    return workflow.move(case, "resolved", actor=staff, now=NOW, expected_version=case.version,
+                         values={"root_cause": "RC03", "resolution": "为客户办理全额退款",
+                                 "facts": "检测确认主板故障"})
+
+
+def test_the_letter_says_who_what_and_how_much(decided: Complaint, tmp_path: Path) -> None:
+    path = build_letter(documents.letter(decided.number, language="zh_CN", now=NOW),
+                        tmp_path / "letter.pdf")
+    text = pdf_text(path)
+    for expected in ("处理结果告知书", "惠民家电生活馆", "王小芳", decided.number,
+                     "电饭煲用了三天就无法开机", "为客户办理全额退款", "检测确认主板故障",
+                     "¥1,200.00", "壹仟贰佰元整", "签名"):
+        assert expected in text.replace("\n", ""), expected
+    assert [(f["type"], f["emb"]) for f in pdf_fonts(path)] == [("TrueType", "yes")]
+
+
+def test_the_letter_reads_well_in_english(decided: Complaint, tmp_path: Path) -> None:
+    text = pdf_text(build_letter(documents.letter(decided.number, language="en", now=NOW),
+                                 tmp_path / "letter.pdf"))
+    assert "Resolution letter" in text and "Dear 王小芳," in text and "Refund ¥1,200.00" in text
+    assert "Our decision: 为客户办理全额退款" in text
+
+
+def test_not_upheld_gives_the_reasoned_answer(make_case: MakeCase, staff: User,
+                                              tmp_path: Path) -> None:
+    case = workflow.move(make_case(), "rejected", actor=staff, now=NOW, expected_version=1,
+                         values={"answer": "经查看监控，商品售出时完好，损坏属人为原因"})
+    text = pdf_text(build_letter(documents.letter(case.number, language="zh_CN", now=NOW),
+                                 tmp_path / "letter.pdf")).replace("\n", "")
+    assert "无法支持您的诉求" in text and "损坏属人为原因" in text and "30日内申请核查" in text
+
+
+def test_no_letter_before_a_decision(make_case: MakeCase) -> None:
+    with pytest.raises(RuleError, match="no decision yet"):
+        documents.letter(make_case().number, language="zh_CN", now=NOW)
+
+
+def test_no_letter_with_compensation_not_approved(make_case: MakeCase, staff: User) -> None:
+    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+                         values={"department": "after_sales", "handler": "staff1"})
+    compensation.propose(case, kind="cash", amount="5000", reason="误工", actor=staff, now=NOW)
+    case = Complaint.get_by_id(case.id)
+    # Even a case decided some other way cannot be lettered while the offer waits.
+    Complaint.update(status="resolved", resolution="x").where(Complaint.id == case.id).execute()
+    with pytest.raises(RuleError, match="not approved yet"):
+        documents.letter(case.number, language="en", now=NOW)
+
+
+def test_a_signature_captured_on_screen_is_in_the_letter(decided: Complaint,
+                                                         tmp_path: Path) -> None:
+    ink = QImage(300, 100, QImage.Format.Format_ARGB32)
+    ink.fill(0)
+    png = tmp_path / "sig.png"
+    ink.save(str(png))
+    data = documents.letter(decided.number, language="zh_CN", now=NOW,
+                            customer_signature=png.read_bytes())
+    text = pdf_text(build_letter(data, tmp_path / "letter.pdf"))
+    assert f"于 {NOW:%Y-%m-%d %H:%M} 在屏幕上签名" in text
+
+
+def test_the_receipt_is_half_a_page_with_the_promise(make_case: MakeCase,
+                                                     tmp_path: Path) -> None:
+    case = make_case(customer_name="李雷")
+    path = build_receipt(documents.receipt(case.number, language="zh_CN"),
+                         tmp_path / "receipt.pdf")
+    text = pdf_text(path)
+    assert "受理回执" in text and case.number in text and "李雷" in text
+    assert "2026-03-04 18:00" in text and "2026-03-11 18:00" in text  # answer and decision
+    assert pdf_info(path)["Page size"].split()[:3] == ["595.276", "x", "419.528"]  # A5 landscape
+
+
+def test_a_long_summary_numbers_its_pages(make_case: MakeCase, staff: User,
+                                          tmp_path: Path) -> None:
+    case = make_case(description="冰箱不制冷，" * 800, customer_name="赵敏")
+    case = workflow.move(case, "acknowledged", actor=staff, now=NOW + timedelta(hours=1),
+                         expected_version=1)
+    path = build_summary(summary(case.number, language="zh_CN", now=NOW + timedelta(days=9)),
+                         tmp_path / "s.pdf")
+    pages = int(pdf_info(path)["Pages"])
+    text = squeezed(pdf_text(path))
+    assert pages >= 3
+    assert f"第1页/共{pages}页" in text and f"第{pages}页/共{pages}页" in text
+    assert text.count(f"投诉处理单{case.number}赵敏") == pages - 1  # the header repeats
+    assert "按时" in text and "已逾期" in text  # first answer on time; decision overdue
+
+
+def test_paper_size_follows_the_setting(decided: Complaint, owner: User,
+                                        tmp_path: Path) -> None:
+    settings.set_value("print.paper", "Letter", actor=owner, now=NOW)
+    path = build_letter(documents.letter(decided.number, language="en", now=NOW),
+                        tmp_path / "letter.pdf")
+    assert pdf_info(path)["Page size"].split()[:3] == ["612", "x", "792"]
+
+
+def test_many_letters_in_one_file(decided: Complaint, tmp_path: Path) -> None:
+    letters = [documents.letter(decided.number, language="zh_CN", now=NOW)] * 3
+    path = build_letters(letters, tmp_path / "batch.pdf")
+    assert int(pdf_info(path)["Pages"]) == 3
+
+
+def test_printing_and_the_signed_copy_are_on_the_timeline(decided: Complaint,
+                                                          staff: User) -> None:
+    documents.record_printed(decided.number, "letter", actor=staff, now=NOW)
+    documents.attach_signed_letter(decided.number, file_name="签字告知书.jpg",
+                                   data=b"\xff\xd8\xff scan", actor=staff, now=NOW)
+    notes = [(e.field, e.new_value) for e in Event.select().where(Event.kind == "document")]
+    assert notes == [("letter", "printed"), ("letter", "signed copy returned")]
