@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from bench import common, register, reminders, window
+from bench import common, printing, register, reminders, window
 
 GROUPS = {"register": ("Register (foundation)", register),
           "window": ("The window", window),
-          "reminders": ("Reminders", reminders)}
+          "reminders": ("Reminders", reminders),
+          "printing": ("Printing", printing)}
 
 
 def main(names: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -82,8 +83,12 @@ def build_letter(data: LetterData, path: Path) -> Path:
     return path
 
 
-def build_letters(letters: list[LetterData], path: Path) -> Path:
-    """Many letters in one file (for one print job), each starting on a new page."""
+def build_letters(letters: list[LetterData], path: Path,
+                  on_page: Callable[[int], None] | None = None) -> Path:
+    """Many letters in one file (for one print job), each starting on a new page.
+
+    `on_page(n)` is called as each page is laid out (progress; it may raise to stop).
+    """
     from reportlab.platypus import PageBreak
 
     story: list[Any] = []
@@ -95,5 +100,10 @@ def build_letters(letters: list[LetterData], path: Path) -> Path:
     document = SimpleDocTemplate(str(path), pagesize=PAPER[first.paper], title=first.title,
                                  leftMargin=22 * mm, rightMargin=22 * mm, topMargin=18 * mm,
                                  bottomMargin=18 * mm)
-    document.build(story, canvasmaker=numbered_canvas(first.words))
+    def page_done(_canvas: Any, doc: Any) -> None:
+        if on_page is not None:
+            on_page(doc.page)
+
+    document.build(story, canvasmaker=numbered_canvas(first.words), onFirstPage=page_done,
+                   onLaterPages=page_done)
     return path

@@ -27,6 +27,13 @@ def is_open() -> bool:
     return database_proxy.obj is not None
 
 
+def close_thread_connection() -> None:
+    """Closes this thread's connection (a background job's), leaving the others open."""
+    database = database_proxy.obj
+    if database is not None and not database.is_closed():
+        database.close()
+
+
 def close_desk() -> None:
     """Closes the database connection."""
     close_database()

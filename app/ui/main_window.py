@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(self.tr("Search"), QKeySequence.StandardKey.Find,
                                           self._on_find)
         self.settings_action = self._action(self.tr("Settings…"), "", self._on_settings)
+        self.letters_action = self._action(self.tr("Print letters…"), "", self._on_print_letters)
         self.switch_action = self._action(self.tr("Switch user…"), "", self._on_switch_user)
         self.about_action = self._action(self.tr("About Complaint Desk"), "", self._on_about)
         self.reminders = RemindersPanel(self._context)
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
             desk.addAction(action)
         cases = menus.addMenu(self.tr("&Cases"))
         for action in (self.new_action, self.open_action, self.search_action,
-                       self.refresh_action):
+                       self.refresh_action, self.letters_action):
             cases.addAction(action)
         menus.addMenu(self.tr("&Help")).addAction(self.about_action)
 
@@ -211,6 +212,12 @@ class MainWindow(QMainWindow):
         from app.ui.settings.dialog import SettingsDialog
 
         SettingsDialog(self._context, parent=self).exec()
+
+    def _on_print_letters(self) -> None:
+        """Called from Cases › Print letters: many letters, prepared in the background."""
+        from app.ui.printing.actions import print_letters
+
+        print_letters(self, self._context)
 
     def _on_switch_user(self) -> None:
         """Called when the user chooses Switch user: sign in again without restarting."""

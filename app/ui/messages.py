@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app.errors import DeskError
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def tr(text: str) -> str:
@@ -57,6 +61,13 @@ def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
     """A line of text from the user, or None when they cancel."""
     text, ok = QInputDialog.getText(parent, title, prompt)
     return text if ok else None
+
+
+def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system's printer dialog; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
 
 
 def choose_open_file(parent: QWidget | None, caption: str, filters: str = "") -> Path | None:

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,7 +17,7 @@ from app.errors import DeskError
 from app.models import User
 from app.services import setup
 from app.ui.context import UiContext
-from app.ui.widgets import FieldRow, add_row
+from app.ui.widgets import FieldRow, add_row, button_row
 
 
 class WelcomeDialog(QDialog):
@@ -61,10 +60,7 @@ class WelcomeDialog(QDialog):
         self.demo = QPushButton(self.tr("Try with demo data"))
         self.start.clicked.connect(self._on_start)
         self.demo.clicked.connect(self._on_demo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.demo)
-        buttons.addStretch()
-        buttons.addWidget(self.start)
+        buttons = button_row(self.demo, right=(self.start,))
         layout = QVBoxLayout(self)
         for widget in (intro, business, owner):
             layout.addWidget(widget)

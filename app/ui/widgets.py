@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services.text import when
 
-__all__ = ["FieldRow", "add_row", "fill_combo", "select_data", "text_box", "when"]
+__all__ = [
+    "FieldRow", "add_row", "button_row", "dialog_buttons", "fill_combo", "select_data",
+    "text_box", "when",
+]
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -102,3 +108,28 @@ def heading(text: str, *, size: int = 13) -> QLabel:
     label.setStyleSheet(f"font-size: {size}pt; font-weight: bold;")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def dialog_buttons(ok: str, cancel: str, on_ok: Callable[[], Any],
+                   on_cancel: Callable[[], Any]) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's confirm and cancel buttons, wired; returns the box and the confirm button.
+
+    Buttons carry verbs ("Record the decision", "Print") rather than OK, so the caller names them.
+    """
+    buttons = QDialogButtonBox()
+    confirm = buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(on_cancel)
+    return buttons, confirm
+
+
+def button_row(*left: QWidget, right: Iterable[QWidget] = ()) -> QHBoxLayout:
+    """A row of buttons: `left` packed at the start, `right` at the end, space between."""
+    row = QHBoxLayout()
+    for widget in left:
+        row.addWidget(widget)
+    row.addStretch()
+    for widget in right:
+        row.addWidget(widget)
+    return row

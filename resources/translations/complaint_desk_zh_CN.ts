@@ -283,6 +283,39 @@
     </message>
 </context>
 <context>
+    <name>BatchLetters</name>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="116"/>
+        <source>Print letters</source>
+        <translation>批量打印告知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="128"/>
+        <source>Prepare</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="129"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="133"/>
+        <source>Cases now</source>
+        <translation>投诉状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="134"/>
+        <source>Decided since</source>
+        <translation>处理日期自</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="135"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../app/ui/register/model.py" line="44"/>
@@ -434,113 +467,128 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="70"/>
-        <location filename="../../app/ui/case/window.py" line="198"/>
+        <location filename="../../app/ui/case/window.py" line="78"/>
+        <location filename="../../app/ui/case/window.py" line="131"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="71"/>
+        <location filename="../../app/ui/case/window.py" line="79"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="72"/>
+        <location filename="../../app/ui/case/window.py" line="80"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="73"/>
+        <location filename="../../app/ui/case/window.py" line="81"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="74"/>
+        <location filename="../../app/ui/case/window.py" line="82"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="79"/>
+        <location filename="../../app/ui/case/window.py" line="87"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="100"/>
-        <source>Call the customer with an update</source>
-        <translation>电话联系客户，告知处理进度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case/window.py" line="102"/>
-        <source>Add follow-up</source>
-        <translation>添加跟进</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case/window.py" line="103"/>
-        <source>Done…</source>
-        <translation>完成…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case/window.py" line="103"/>
-        <source>Snooze…</source>
-        <translation>推迟…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case/window.py" line="168"/>
+        <location filename="../../app/ui/case/window.py" line="104"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="168"/>
+        <location filename="../../app/ui/case/window.py" line="104"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="207"/>
+        <location filename="../../app/ui/case/window.py" line="140"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="210"/>
+        <location filename="../../app/ui/case/window.py" line="143"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="211"/>
+        <location filename="../../app/ui/case/window.py" line="144"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="212"/>
+        <location filename="../../app/ui/case/window.py" line="145"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="221"/>
+        <location filename="../../app/ui/case/window.py" line="154"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="223"/>
+        <location filename="../../app/ui/case/window.py" line="156"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="225"/>
+        <location filename="../../app/ui/case/window.py" line="158"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="244"/>
+        <location filename="../../app/ui/case/window.py" line="180"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="307"/>
+        <location filename="../../app/ui/case/window.py" line="190"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="194"/>
+        <source>Receipt for the customer</source>
+        <translation>受理回执（交客户）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="195"/>
+        <source>Case summary for the file</source>
+        <translation>投诉处理单（存档）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="198"/>
+        <source>Resolution letter…</source>
+        <translation>处理结果告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="202"/>
+        <source>The signed letter came back…</source>
+        <translation>登记客户签字后的告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="208"/>
+        <source>The signed letter</source>
+        <translation>客户签字的告知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="209"/>
+        <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="275"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="308"/>
+        <location filename="../../app/ui/case/window.py" line="276"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -576,6 +624,39 @@
         <location filename="../../app/ui/case/conflict.py" line="42"/>
         <source>What you had entered (not saved; copy it if needed):</source>
         <translation>您刚才填写的内容（未保存，如需要请复制）：</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <location filename="../../app/ui/printing/preview.py" line="59"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/preview.py" line="60"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/preview.py" line="61"/>
+        <source>Open in the PDF viewer</source>
+        <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/preview.py" line="62"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/preview.py" line="109"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/preview.py" line="110"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -692,6 +773,29 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsPage</name>
+    <message>
+        <location filename="../../app/ui/case/follow_ups.py" line="39"/>
+        <source>Call the customer with an update</source>
+        <translation>电话联系客户，告知处理进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/follow_ups.py" line="41"/>
+        <source>Add follow-up</source>
+        <translation>添加跟进</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/follow_ups.py" line="42"/>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/follow_ups.py" line="42"/>
+        <source>Snooze…</source>
+        <translation>推迟…</translation>
+    </message>
+</context>
+<context>
     <name>ImagePicker</name>
     <message>
         <location filename="../../app/ui/settings/image.py" line="24"/>
@@ -704,17 +808,27 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="49"/>
+        <location filename="../../app/ui/settings/image.py" line="33"/>
+        <source>Sign on screen…</source>
+        <translation>在屏幕上签名…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/image.py" line="53"/>
         <source>No image</source>
         <translation>无图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="54"/>
+        <location filename="../../app/ui/settings/image.py" line="60"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/image.py" line="66"/>
         <source>Choose an image</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="55"/>
+        <location filename="../../app/ui/settings/image.py" line="67"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -818,21 +932,49 @@
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="212"/>
+        <location filename="../../app/ui/intake/dialog.py" line="213"/>
         <source>Required when solved on the spot.</source>
         <translation>当场解决时必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="245"/>
+        <location filename="../../app/ui/intake/dialog.py" line="246"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/dialog.py" line="247"/>
+        <location filename="../../app/ui/intake/dialog.py" line="248"/>
         <source>Returning customer: %n earlier case(s)</source>
         <translation>
             <numerusform>老客户：以前投诉过 %n 次</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LetterOptions</name>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="78"/>
+        <source>Resolution letter</source>
+        <translation>处理结果告知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="83"/>
+        <source>The customer signs on screen now</source>
+        <translation>客户现在在屏幕上签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="85"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="86"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="90"/>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
 </context>
 <context>
@@ -925,65 +1067,70 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="60"/>
+        <source>Print letters…</source>
+        <translation>批量打印告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="61"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69"/>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="70"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>%1 %2
 Customer complaints, followed to the end.</source>
         <translation>%1 %2
@@ -1082,6 +1229,14 @@ Customer complaints, followed to the end.</source>
         <location filename="../../app/ui/compensation/propose.py" line="78"/>
         <source>Your limit: %1. Above it: a manager or the owner must approve, and the case shows “awaiting approval” until then.</source>
         <translation>您的权限：%1。超出权限：须经理或负责人批准，批准前投诉显示为“待审批”。</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <location filename="../../app/ui/runner.py" line="83"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1468,39 @@ Customer complaints, followed to the end.</source>
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../app/ui/printing/signature.py" line="110"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/signature.py" line="112"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/signature.py" line="113"/>
+        <source>Undo last stroke</source>
+        <translation>撤销上一笔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/signature.py" line="115"/>
+        <source>Use this signature</source>
+        <translation>使用此签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/signature.py" line="117"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/signature.py" line="123"/>
+        <source>%1, please sign in the box:</source>
+        <translation>请 %1 在框内签名：</translation>
+    </message>
+</context>
+<context>
     <name>SnoozeDialog</name>
     <message>
         <location filename="../../app/ui/reminders/dialogs.py" line="102"/>
@@ -1343,32 +1531,37 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>SuccessPage</name>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="20"/>
+        <location filename="../../app/ui/intake/success.py" line="21"/>
         <source>Complaint recorded. Case number:</source>
         <translation>投诉已受理，编号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="26"/>
+        <location filename="../../app/ui/intake/success.py" line="27"/>
         <source>Copy number</source>
         <translation>复制编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="27"/>
+        <location filename="../../app/ui/intake/success.py" line="28"/>
+        <source>Print receipt</source>
+        <translation>打印受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="29"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="28"/>
+        <location filename="../../app/ui/intake/success.py" line="30"/>
         <source>Next complaint</source>
         <translation>受理下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="29"/>
+        <location filename="../../app/ui/intake/success.py" line="31"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="55"/>
+        <location filename="../../app/ui/intake/success.py" line="59"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1520,29 +1713,42 @@ Customer complaints, followed to the end.</source>
         <translation>示范账户：owner、manager、staff1、staff2，密码均为“demo”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="40"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="44"/>
+        <location filename="../../app/ui/messages.py" line="48"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="50"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="53"/>
+        <location filename="../../app/ui/messages.py" line="57"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="188"/>
+        <source>Letters</source>
+        <translation>告知书</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/actions.py" line="191"/>
+        <source>Preparing letters…</source>
+        <translation>正在生成告知书…</translation>
     </message>
 </context>
 </TS>

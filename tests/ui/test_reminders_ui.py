@@ -109,13 +109,13 @@ def test_a_follow_up_in_one_keystroke_after_the_date(qtbot: QtBot, context: UiCo
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
-    assert QApplication.focusWidget() is window.follow_up_due
-    qtbot.keyClicks(window.follow_up_due, "06")  # the day: 6 March
-    qtbot.keyClick(window.follow_up_due, Qt.Key.Key_Return)  # and Enter
+    assert QApplication.focusWidget() is window.follow_ups.due
+    qtbot.keyClicks(window.follow_ups.due, "06")  # the day: 6 March
+    qtbot.keyClick(window.follow_ups.due, Qt.Key.Key_Return)  # and Enter
     follow_up = FollowUp.get()
     assert follow_up.due_at == datetime(2026, 3, 6, 10, 0)
     assert follow_up.note == "Call the customer with an update"
-    assert window.follow_ups.rowCount() == 1
+    assert window.follow_ups.table.rowCount() == 1
 
 
 def test_a_follow_up_is_done_from_the_case_view(qtbot: QtBot, context: UiContext,
@@ -124,17 +124,17 @@ def test_a_follow_up_is_done_from_the_case_view(qtbot: QtBot, context: UiContext
     window = CaseWindow(context, case.id)
     qtbot.addWidget(window)
     window.show()
-    window._on_add_follow_up()
-    window.follow_ups.selectRow(0)
+    window.follow_ups.add()
+    window.follow_ups.table.selectRow(0)
 
     def finish(dialog: DoneDialog) -> None:
         type_text(dialog.outcome, "已告知客户检测结果")
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
     when_dialog(DoneDialog, finish)
-    window._on_follow_up_done()
+    window.follow_ups._on_done()
     assert FollowUp.get().outcome == "已告知客户检测结果"
-    assert window.follow_ups.item(0, 4).text() == "已告知客户检测结果"
+    assert window.follow_ups.table.item(0, 4).text() == "已告知客户检测结果"
 
 
 def test_pause_and_resume_from_the_case_view(qtbot: QtBot, context: UiContext,

@@ -97,3 +97,24 @@ def test_the_logo_is_chosen_from_a_file(qtbot: QtBot, owner: User, tmp_path: Pat
     assert picker.preview.pixmap() is not None and not picker.preview.pixmap().isNull()
     form.save.click()
     assert base64.b64decode(settings.get("business.logo")) == logo.read_bytes()
+
+
+def test_the_owner_signs_once_for_all_letters(qtbot: QtBot, owner: User) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    from app.ui.printing.signature import SignatureDialog
+    from tests.ui.conftest import when_dialog
+
+    form: SettingsForm = _tab(_owner_dialog(qtbot, owner), "Business")
+    picker = form.editors["letter.owner_signature"]
+
+    def sign(dialog: SignatureDialog) -> None:
+        qtbot.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 100))
+        qtbot.mouseMove(dialog.pad, QPoint(200, 60))
+        qtbot.mouseRelease(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(260, 90))
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    when_dialog(SignatureDialog, sign)
+    picker.sign.click()
+    form.save.click()
+    assert base64.b64decode(settings.get("letter.owner_signature")).startswith(b"\x89PNG")

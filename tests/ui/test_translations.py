@@ -23,15 +23,20 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.i18n import current_language
 from app.models import Complaint, User
 from app.services import case_actions
 from app.services.case_view import CaseDetails
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.case.window import CaseWindow
+from app.ui.compensation.propose import ProposeDialog
 from app.ui.context import UiContext
 from app.ui.intake.dialog import IntakeDialog
 from app.ui.main_window import MainWindow
+from app.ui.printing.actions import BatchLetters, LetterOptions, build_document
+from app.ui.printing.preview import DocumentPreview
+from app.ui.printing.signature import SignatureDialog
 from app.ui.settings.dialog import SettingsDialog
 from app.ui.signin import SignInDialog
 from app.ui.welcome import WelcomeDialog
@@ -44,7 +49,7 @@ spec.loader.exec_module(translations)  # type: ignore[union-attr]
 # Latin words that may stay in a Chinese window: key names, units, data and codes.
 ALLOWED = {"Ctrl", "Enter", "CNY", "KB", "MB", "jpg", "jpeg", "png", "pdf", "heic", "doc",
            "docx", "English", "A4", "Letter", "TS", "RC", "DD", "HH", "mm", "yyyy", "PNG",
-           "JPEG"}
+           "JPEG", "PDF"}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -114,7 +119,10 @@ def _screens(context: UiContext, owner: User, case_id: int) -> list[QWidget]:
         MainWindow(context), IntakeDialog(context), SettingsDialog(as_owner),
         SignInDialog(), WelcomeDialog(context), ReplyDialog(details, lambda _t: None),
         *(ActionDialog(action, details, lambda *_a: None) for action in case_actions.ACTIONS),
-        CaseWindow(context, case_id),
+        CaseWindow(context, case_id), LetterOptions(), BatchLetters(), SignatureDialog("张三"),
+        ProposeDialog(context, details.number, lambda *_a: None),
+        DocumentPreview(build_document("receipt", details.number, language=current_language(),
+                                       now=details.received_at), details.number),
     ]
 
 

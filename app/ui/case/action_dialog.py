@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,15 @@ from app.services.case_actions import INPUTS, Action
 from app.services.case_view import CaseDetails
 from app.services.fields import FIELDS
 from app.ui.case.editors import editor_for, value_of
-from app.ui.widgets import ERROR_STYLE, FieldRow, add_row, from_qdatetime, text_box, to_qdatetime
+from app.ui.widgets import (
+    ERROR_STYLE,
+    FieldRow,
+    add_row,
+    dialog_buttons,
+    from_qdatetime,
+    text_box,
+    to_qdatetime,
+)
 
 Submit = Callable[[dict[str, Any], dict[str, Any]], None]
 
@@ -75,12 +82,8 @@ class ActionDialog(QDialog):
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
         self.general.hide()
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(str(self._action.label),
-                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = dialog_buttons(str(self._action.label), self.tr("Cancel"),
+                                          self._on_ok, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general)

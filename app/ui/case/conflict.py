@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError
+from app.ui.widgets import dialog_buttons
 
 
 class ConflictDialog(QDialog):
@@ -30,11 +30,8 @@ class ConflictDialog(QDialog):
         self.mine = QPlainTextEdit("\n".join(f"{name}: {value}" for name, value in unsaved.items()
                                         if value not in (None, "")))
         self.mine.setReadOnly(True)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("Reload the case"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialog_buttons(self.tr("Reload the case"), self.tr("Close"),
+                                    self.accept, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(message)
         layout.addWidget(QLabel(self.tr("Their changes:")))

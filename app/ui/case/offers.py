@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.services import compensation, compensation_figures
 from app.services.case_view import CaseDetails, OfferInfo
@@ -11,6 +11,7 @@ from app.ui import messages
 from app.ui.case import tabs
 from app.ui.compensation.approval import ApprovalDialog
 from app.ui.context import UiContext
+from app.ui.widgets import button_row
 
 
 class OffersPage(QWidget):
@@ -24,10 +25,7 @@ class OffersPage(QWidget):
         self.withdraw = QPushButton(self.tr("Withdraw…"))
         self.accept_counter = QPushButton(self.tr("Accept the counter-offer"))
         self.decide = QPushButton(self.tr("Decide…"))
-        buttons = QHBoxLayout()
-        for button in (self.decide, self.accept_counter, self.withdraw):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        buttons = button_row(self.decide, self.accept_counter, self.withdraw)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from app.errors import DeskError
 from app.i18n import current_language
 from app.services import replies
 from app.services.case_view import CaseDetails
-from app.ui.widgets import ERROR_STYLE, text_box
+from app.ui.widgets import ERROR_STYLE, dialog_buttons, text_box
 
 
 class ReplyDialog(QDialog):
@@ -38,10 +37,8 @@ class ReplyDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("Record as told to the customer"),
-                          QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons, _ = dialog_buttons(self.tr("Record as told to the customer"),
+                                    self.tr("Cancel"), self._on_ok, self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Template"), self.template)
         form.addRow(self.tr("Text"), self.text)
@@ -50,8 +47,6 @@ class ReplyDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.template.currentIndexChanged.connect(self._on_template)
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
         self.resize(620, 380)
 
     def _on_template(self, _index: int) -> None:

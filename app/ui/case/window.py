@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QMenu,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -23,20 +21,29 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError, DeskError
-from app.services import attachments, case_actions, cases, compensation, guidance, replies
+from app.services import (
+    attachments,
+    case_actions,
+    cases,
+    compensation,
+    documents,
+    guidance,
+    replies,
+)
 from app.services.case_actions import Action
-from app.services.case_view import CaseDetails, FollowUpInfo
+from app.services.case_view import CaseDetails
 from app.services.labels import FLAGS, STATUSES, label
 from app.ui import messages
 from app.ui.case import tabs
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.conflict import ConflictDialog
+from app.ui.case.follow_ups import FollowUpsPage
 from app.ui.case.offers import OffersPage
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.compensation.propose import ProposeDialog
 from app.ui.context import UiContext
-from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
-from app.ui.widgets import from_qdatetime, heading, to_qdatetime, when
+from app.ui.printing import actions as printing
+from app.ui.widgets import button_row, heading, when
 
 SETTINGS_GUIDANCE = "case/show_guidance"
 # Actions that take the case a step further; the others go on the second row.
@@ -64,12 +71,13 @@ class CaseWindow(QDialog):
         self.summary.setWordWrap(True)
         self.actions_row, self.more_row = QHBoxLayout(), QHBoxLayout()
         self.tabs = QTabWidget()
-        self.timeline, self.follow_ups = tabs.timeline_table(), tabs.follow_up_table()
+        self.timeline = tabs.timeline_table()
+        self.follow_ups = FollowUpsPage(self._context)
         self.offers, self.files = OffersPage(self._context), tabs.attachment_table()
         self.details_tab = QWidget()
         for widget, title in ((self.details_tab, self.tr("Details")),
                               (self.timeline, self.tr("Timeline")),
-                              (self._follow_ups_page(), self.tr("Follow-ups")),
+                              (self.follow_ups, self.tr("Follow-ups")),
                               (self.offers, self.tr("Compensation")),
                               (self._files_page(), self.tr("Attachments"))):
             self.tabs.addTab(widget, title)
@@ -79,6 +87,8 @@ class CaseWindow(QDialog):
         self.show_guidance = QCheckBox(self.tr("Show the seven steps"))
         self.show_guidance.setChecked(QSettings().value(SETTINGS_GUIDANCE, True, type=bool))
         self.show_guidance.toggled.connect(self._on_guidance_toggled)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
+        shortcut.activated.connect(self._on_follow_up_shortcut)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
@@ -89,80 +99,6 @@ class CaseWindow(QDialog):
         layout.addWidget(self.show_guidance)
         self.resize(1100, 680)
 
-    def _follow_ups_page(self) -> QWidget:
-        """The follow-ups, a quick-add bar (date, Tab, Enter) and Done / Snooze."""
-        page = QWidget()
-        self.follow_up_due = QDateTimeEdit()
-        self.follow_up_due.setObjectName("follow-up-due")
-        self.follow_up_due.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.follow_up_due.setCalendarPopup(True)
-        self.follow_up_due.installEventFilter(self)  # Enter in the date adds the follow-up
-        self.follow_up_note = QLineEdit(self.tr("Call the customer with an update"))
-        self.follow_up_note.setObjectName("follow-up-note")
-        add = QPushButton(self.tr("Add follow-up"))
-        done, snooze = QPushButton(self.tr("Done…")), QPushButton(self.tr("Snooze…"))
-        add.clicked.connect(self._on_add_follow_up)
-        self.follow_up_note.returnPressed.connect(self._on_add_follow_up)
-        done.clicked.connect(self._on_follow_up_done)
-        snooze.clicked.connect(self._on_follow_up_snooze)
-        quick = QHBoxLayout()
-        for widget in (self.follow_up_due, self.follow_up_note, add):
-            quick.addWidget(widget)
-        quick.setStretchFactor(self.follow_up_note, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(done)
-        buttons.addWidget(snooze)
-        buttons.addStretch()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.follow_ups)
-        layout.addLayout(buttons)
-        layout.addLayout(quick)
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
-        shortcut.activated.connect(lambda: self.focus_follow_up(page))
-        return page
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """Enter in the follow-up date adds the follow-up with the note as it stands."""
-        if (watched is self.follow_up_due and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self._on_add_follow_up()
-            return True
-        return super().eventFilter(watched, event)
-
-    def focus_follow_up(self, page: QWidget) -> None:
-        """Ctrl+Shift+F: straight to the follow-up date; type the day, Enter adds it."""
-        self.tabs.setCurrentWidget(page)
-        self.follow_up_due.setFocus()
-        self.follow_up_due.setSelectedSection(QDateTimeEdit.Section.DaySection)
-
-    def _on_add_follow_up(self) -> None:
-        """Called on Enter in the note, or Add: the follow-up goes on the case."""
-        due = from_qdatetime(self.follow_up_due.dateTime())
-        inputs = {"due": due, "note": self.follow_up_note.text()}
-        if messages.attempt(self, lambda: case_actions.perform(
-                "follow_up", self.details, values={}, inputs=inputs,
-                actor=self._context.user, now=self._context.now())):
-            self._context.case_changed.emit(self._case_id)
-
-    def _selected_follow_up(self) -> FollowUpInfo | None:
-        row = self.follow_ups.currentRow()
-        if row < 0 or row >= len(self.details.follow_ups):
-            return None
-        item = self.details.follow_ups[row]
-        return None if item.done_at else item
-
-    def _on_follow_up_done(self) -> None:
-        """Called when the user marks the selected follow-up done."""
-        item = self._selected_follow_up()
-        if item and DoneDialog(self._context, item.id, item.note, parent=self).exec():
-            self._context.case_changed.emit(self._case_id)
-
-    def _on_follow_up_snooze(self) -> None:
-        """Called when the user moves the selected follow-up later."""
-        item = self._selected_follow_up()
-        if item and SnoozeDialog(self._context, item.id, item.due_at, parent=self).exec():
-            self._context.case_changed.emit(self._case_id)
-
     def _files_page(self) -> QWidget:
         page = QWidget()
         add, show = QPushButton(self.tr("Add file…")), QPushButton(self.tr("Open"))
@@ -170,10 +106,7 @@ class CaseWindow(QDialog):
         show.setObjectName("open-file")
         add.clicked.connect(self._on_add_file)
         show.clicked.connect(self._on_open_file)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(show)
-        buttons.addStretch()
+        buttons = button_row(add, show)
         layout = QVBoxLayout(page)
         layout.addWidget(self.files)
         layout.addLayout(buttons)
@@ -186,10 +119,7 @@ class CaseWindow(QDialog):
         self.title.setText(f"{d.number}  ·  {label(STATUSES, d.status)}")
         self.summary.setText(self._summary_text(d))
         tabs.fill(self.timeline, tabs.timeline_rows(d))
-        tabs.fill(self.follow_ups, tabs.follow_up_rows(d))
-        tomorrow = self._context.now() + timedelta(days=1)
-        self.follow_up_due.setDateTime(to_qdatetime(tomorrow.replace(hour=10, minute=0,
-                                                                     second=0)))
+        self.follow_ups.show_case(d)
         self.offers.show_case(d)
         tabs.fill(self.files, tabs.attachment_rows(d))
         index = self.tabs.indexOf(self.details_tab)
@@ -240,6 +170,9 @@ class CaseWindow(QDialog):
             row = self.actions_row if action.code in STEP_ACTIONS else self.more_row
             row.addWidget(button)
             button.show()  # a widget added to a shown window stays hidden until shown
+        print_button = self._print_button()
+        self.more_row.addWidget(print_button)
+        print_button.show()
         if self.details.status != "closed":
             reply = QPushButton(self.tr("Reply with template…"))
             reply.setObjectName("action-reply")
@@ -249,11 +182,43 @@ class CaseWindow(QDialog):
         self.actions_row.addStretch()
         self.more_row.addStretch()
 
+    def _print_button(self) -> QPushButton:
+        """Print: the receipt, the summary, the letter; and the signed letter coming back."""
+        button = QPushButton(self.tr("Print"))
+        button.setObjectName("action-print")
+        menu = QMenu(button)
+        d = self.details
+        for text, kind in ((self.tr("Receipt for the customer"), "receipt"),
+                           (self.tr("Case summary for the file"), "summary")):
+            menu.addAction(text, lambda k=kind: printing.show_document(
+                self, self._context, k, d.number, d.id))
+        letter = menu.addAction(self.tr("Resolution letter…"), lambda: printing.print_letter(
+            self, self._context, d.number, d.id, d.customer))
+        letter.setEnabled(documents.decision(d) is not None)
+        menu.addSeparator()
+        menu.addAction(self.tr("The signed letter came back…"), self._on_signed_letter)
+        button.setMenu(menu)
+        return button
+
+    def _on_signed_letter(self) -> None:
+        """Called when the customer's signed letter (scan or photo) is brought back."""
+        path = messages.choose_open_file(self, self.tr("The signed letter"),
+                                         self.tr("Scans and photos (*.pdf *.jpg *.jpeg *.png)"))
+        if path is not None and messages.attempt(self, lambda: documents.attach_signed_letter(
+                self.details.number, file_name=path.name, data=path.read_bytes(),
+                actor=self._context.user, now=self._context.now())):
+            self._context.case_changed.emit(self._case_id)
+
     def _show_guidance(self) -> None:
         steps = guidance.for_case(self.details.status, flags=self.details.flags,
                                   severity=self.details.severity)
         self.guidance.setText("<br>".join(f"<b>{s.title}</b> — {s.advice}" for s in steps))
         self.guidance.setVisible(self.show_guidance.isChecked() and bool(steps))
+
+    def _on_follow_up_shortcut(self) -> None:
+        """Ctrl+Shift+F: straight to the follow-up date; type the day, Enter adds it."""
+        self.tabs.setCurrentWidget(self.follow_ups)
+        self.follow_ups.focus_date()
 
     def _on_guidance_toggled(self, shown: bool) -> None:
         """Called when the user hides or shows the seven steps (remembered)."""

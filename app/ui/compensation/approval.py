@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -25,7 +24,7 @@ from app.services.compensation_figures import ApprovalView
 from app.services.labels import OFFER_KINDS, STATUSES, label
 from app.services.text import when, yuan
 from app.ui.case.tabs import fill, read_only_table
-from app.ui.widgets import FieldRow, add_row, text_box
+from app.ui.widgets import FieldRow, add_row, dialog_buttons, text_box
 
 Submit = Callable[[str, str, str, str], None]  # decision, reason, password, counter amount
 
@@ -55,12 +54,8 @@ class ApprovalDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self._decision_box())
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(self.tr("Record the decision"),
-                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = dialog_buttons(self.tr("Record the decision"), self.tr("Cancel"),
+                                          self._on_ok, self.reject)
         layout.addWidget(buttons)
         self.resize(1000, 660)
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +19,7 @@ from app.services import compensation
 from app.services.labels import OFFER_KINDS
 from app.services.text import parse_amount, yuan
 from app.ui.context import UiContext
-from app.ui.widgets import FieldRow, add_row, fill_combo, text_box
+from app.ui.widgets import FieldRow, add_row, dialog_buttons, fill_combo, text_box
 
 Submit = Callable[[str, str, str, str], None]  # kind, amount, description, reason
 
@@ -50,11 +49,8 @@ class ProposeDialog(QDialog):
             "reason": add_row(form, self.tr("Why"), self.reason, required=True),
         }
         form.addRow(self.hint)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(self.tr("Propose"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = dialog_buttons(self.tr("Propose"), self.tr("Cancel"),
+                                          self._on_ok, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.services import compensation, compensation_figures
 from app.services.compensation_figures import OfferRow
@@ -12,6 +12,7 @@ from app.services.text import when, yuan
 from app.ui.case.tabs import fill, read_only_table
 from app.ui.compensation.approval import ApprovalDialog
 from app.ui.context import UiContext
+from app.ui.widgets import button_row
 
 
 class ApprovalsPanel(QWidget):
@@ -28,10 +29,7 @@ class ApprovalsPanel(QWidget):
         self.table.setObjectName("approvals")
         self.decide = QPushButton(self.tr("Decide…"))
         self.open = QPushButton(self.tr("Open case"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.decide)
-        buttons.addWidget(self.open)
-        buttons.addStretch()
+        buttons = button_row(self.decide, self.open)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

@@ -33,6 +33,7 @@ from app.ui.intake.success import SuccessPage
 from app.ui.widgets import (
     FieldRow,
     add_row,
+    button_row,
     fill_combo,
     from_qdatetime,
     select_data,
@@ -147,10 +148,7 @@ class IntakeDialog(QDialog):
         left.addWidget(self.on_spot)
         left.addWidget(self.spot_box)
         left.addStretch()
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.save)
+        buttons = button_row(right=(self.cancel, self.save))
         left.addLayout(buttons)
         right = QVBoxLayout()
         tips = QLabel("<br><br>".join(f"<b>{s.title}</b> — {s.advice}"
@@ -179,6 +177,7 @@ class IntakeDialog(QDialog):
         self.success.new_requested.connect(self._on_new)
         self.success.open_requested.connect(self._on_open)
         self.success.close_requested.connect(self.accept)
+        self.success.receipt_requested.connect(self._on_receipt)
 
     def form_values(self) -> IntakeForm:
         """What the user typed, as the intake service takes it."""
@@ -263,6 +262,12 @@ class IntakeDialog(QDialog):
     def _on_promise_edited(self) -> None:
         """Called when the user changes the promised time themselves."""
         self._promise_edited = True
+
+    def _on_receipt(self, case_id: int, number: str) -> None:
+        """Called from the success page: the receipt to hand to the customer, in one click."""
+        from app.ui.printing.actions import show_document
+
+        show_document(self, self._context, "receipt", number, case_id)
 
     def _on_new(self) -> None:
         """Called from the success page: a fresh form for the next customer."""

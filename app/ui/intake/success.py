@@ -13,6 +13,7 @@ class SuccessPage(QWidget):
     new_requested = Signal()
     open_requested = Signal(int)
     close_requested = Signal()
+    receipt_requested = Signal(int, str)  # case id, number
 
     def __init__(self) -> None:
         super().__init__()
@@ -24,12 +25,13 @@ class SuccessPage(QWidget):
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = QLabel()
         self.copy = QPushButton(self.tr("Copy number"))
+        self.receipt = QPushButton(self.tr("Print receipt"))
         self.open = QPushButton(self.tr("Open case"))
         self.next = QPushButton(self.tr("Next complaint"))
         self.done = QPushButton(self.tr("Close"))
         self.done.setDefault(True)
         buttons = QHBoxLayout()
-        for button in (self.copy, self.open, self.next, self.done):
+        for button in (self.copy, self.receipt, self.open, self.next, self.done):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addStretch()
@@ -38,6 +40,8 @@ class SuccessPage(QWidget):
         layout.addLayout(buttons)
         layout.addStretch()
         self.copy.clicked.connect(self._on_copy)
+        self.receipt.clicked.connect(
+            lambda: self.receipt_requested.emit(self._case_id, self.number.text()))
         self.open.clicked.connect(lambda: self.open_requested.emit(self._case_id))
         self.next.clicked.connect(self.new_requested)
         self.done.clicked.connect(self.close_requested)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.services.reminders import GROUPS, Reminder, Reminders
 from app.ui.context import UiContext
 from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
-from app.ui.widgets import when
+from app.ui.widgets import button_row, when
 
 ITEM = Qt.ItemDataRole.UserRole
 GROUP_COLOURS = {"overdue": "#c62828", "escalated": "#e65100"}
@@ -42,10 +41,7 @@ class RemindersPanel(QWidget):
         self.done = QPushButton(self.tr("Done…"))
         self.snooze = QPushButton(self.tr("Snooze…"))
         self.open = QPushButton(self.tr("Open case"))
-        buttons = QHBoxLayout()
-        for button in (self.open, self.done, self.snooze):
-            buttons.addWidget(button)
-        buttons.addStretch()
+        buttons = button_row(self.open, self.done, self.snooze)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)

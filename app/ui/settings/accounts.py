@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QPushButton,
@@ -19,6 +18,7 @@ from app.services.labels import ROLE_NAMES, label
 from app.ui import messages
 from app.ui.case.tabs import fill, read_only_table
 from app.ui.context import UiContext
+from app.ui.widgets import button_row
 
 
 class AccountsEditor(QWidget):
@@ -45,11 +45,7 @@ class AccountsEditor(QWidget):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Password"), self.password)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reset)
-        buttons.addWidget(self.toggle)
-        buttons.addStretch()
-        buttons.addWidget(self.add)
+        buttons = button_row(self.reset, self.toggle, right=(self.add,))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)

@@ -24,7 +24,7 @@ from app.services import settings
 from app.services.settings import SettingSpec
 from app.ui.context import UiContext
 from app.ui.settings.image import ImagePicker
-from app.ui.widgets import FieldRow, add_row
+from app.ui.widgets import FieldRow, add_row, button_row
 
 
 class SettingsForm(QWidget):
@@ -44,9 +44,7 @@ class SettingsForm(QWidget):
         }
         self.save = QPushButton(self.tr("Save"))
         self.save.clicked.connect(self._on_save)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.save)
+        buttons = button_row(right=(self.save,))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch()
@@ -74,7 +72,7 @@ class SettingsForm(QWidget):
                 row.addWidget(QCheckBox(QLocale().dayName(day, QLocale.FormatType.ShortFormat)))
             return holder
         if spec.kind == "image":
-            return ImagePicker()
+            return ImagePicker(can_sign=spec.key == "letter.owner_signature")
         if spec.kind == "dates":
             box = QPlainTextEdit()
             box.setPlaceholderText(self.tr("One date per line, e.g. 2026-10-01"))

@@ -14,7 +14,7 @@ from app.ui import messages
 class ImagePicker(QWidget):
     """Holds an image as base64 text, the way the setting stores it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, can_sign: bool = False) -> None:
         super().__init__()
         self._value = ""
         self.preview = QLabel()
@@ -29,6 +29,10 @@ class ImagePicker(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.preview)
         row.addWidget(self.choose)
+        if can_sign:
+            self.sign = QPushButton(self.tr("Sign on screen…"))
+            self.sign.clicked.connect(self._on_sign)
+            row.addWidget(self.sign)
         row.addWidget(self.remove)
         row.addStretch()
         self.set_value("")
@@ -48,6 +52,14 @@ class ImagePicker(QWidget):
         else:
             self.preview.setText(self.tr("No image"))
         self.remove.setEnabled(bool(self._value))
+
+    def _on_sign(self) -> None:
+        """Called when the owner signs on screen (once; kept in the settings)."""
+        from app.ui.printing.signature import SignatureDialog
+
+        dialog = SignatureDialog(self.tr("Owner"), self)
+        if dialog.exec() and dialog.png:
+            self.set_value(base64.b64encode(dialog.png).decode())
 
     def _on_choose(self) -> None:
         """Called when the user picks an image file."""

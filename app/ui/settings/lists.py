@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from app.services import catalog
 from app.ui import messages
 from app.ui.case.tabs import fill, read_only_table
 from app.ui.context import UiContext
+from app.ui.widgets import button_row
 
 Model = type[Category] | type[Department] | type[RootCause]
 
@@ -44,10 +44,7 @@ class ListEditor(QWidget):
         form.addRow(self.tr("English name"), self.name_en)
         if model is Category:
             form.addRow(self.tr("Deadline rule"), self.profile)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.toggle)
-        buttons.addStretch()
-        buttons.addWidget(self.add)
+        buttons = button_row(self.toggle, right=(self.add,))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -18,7 +17,7 @@ from app.i18n import EN, ZH, current_language
 from app.services import replies
 from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.widgets import text_box
+from app.ui.widgets import button_row, text_box
 
 
 class TemplatesEditor(QWidget):
@@ -42,9 +41,7 @@ class TemplatesEditor(QWidget):
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Text"), self.body)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.save)
+        buttons = button_row(right=(self.save,))
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(form)

@@ -1,0 +1,106 @@
+"""The case view's follow-ups tab: the list, a quick-add bar, Done and Snooze."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import case_actions
+from app.services.case_view import CaseDetails, FollowUpInfo
+from app.ui import messages
+from app.ui.case import tabs
+from app.ui.context import UiContext
+from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
+from app.ui.widgets import button_row, from_qdatetime, to_qdatetime
+
+
+class FollowUpsPage(QWidget):
+    """Follow-ups of one case. Enter in the date adds one with the note as it stands."""
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self._context = context
+        self._details: CaseDetails | None = None
+        self.table = tabs.follow_up_table()
+        self.due = QDateTimeEdit()
+        self.due.setObjectName("follow-up-due")
+        self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.due.setCalendarPopup(True)
+        self.due.installEventFilter(self)
+        self.note = QLineEdit(self.tr("Call the customer with an update"))
+        self.note.setObjectName("follow-up-note")
+        add = QPushButton(self.tr("Add follow-up"))
+        done, snooze = QPushButton(self.tr("Done…")), QPushButton(self.tr("Snooze…"))
+        add.clicked.connect(self.add)
+        self.note.returnPressed.connect(self.add)
+        done.clicked.connect(self._on_done)
+        snooze.clicked.connect(self._on_snooze)
+        quick = QHBoxLayout()
+        for widget in (self.due, self.note, add):
+            quick.addWidget(widget)
+        quick.setStretchFactor(self.note, 1)
+        buttons = button_row(done, snooze)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addLayout(quick)
+
+    def show_case(self, details: CaseDetails) -> None:
+        """Lists the case's follow-ups; the date field suggests tomorrow at 10:00."""
+        self._details = details
+        tabs.fill(self.table, tabs.follow_up_rows(details))
+        tomorrow = self._context.now() + timedelta(days=1)
+        self.due.setDateTime(to_qdatetime(tomorrow.replace(hour=10, minute=0, second=0)))
+
+    def focus_date(self) -> None:
+        """Puts the cursor on the day of the follow-up date."""
+        self.due.setFocus()
+        self.due.setSelectedSection(QDateTimeEdit.Section.DaySection)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Enter in the date adds the follow-up."""
+        if (watched is self.due and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.add()
+            return True
+        return super().eventFilter(watched, event)
+
+    def add(self) -> None:
+        """Adds the follow-up typed in the quick-add bar."""
+        details = self._details
+        inputs = {"due": from_qdatetime(self.due.dateTime()), "note": self.note.text()}
+        if details and messages.attempt(self, lambda: case_actions.perform(
+                "follow_up", details, values={}, inputs=inputs, actor=self._context.user,
+                now=self._context.now())):
+            self._context.case_changed.emit(details.id)
+
+    def selected(self) -> FollowUpInfo | None:
+        """The selected follow-up if it is still to be done."""
+        row = self.table.currentRow()
+        items = self._details.follow_ups if self._details else ()
+        if row < 0 or row >= len(items) or items[row].done_at:
+            return None
+        return items[row]
+
+    def _on_done(self) -> None:
+        """Called when the user marks the selected follow-up done."""
+        item = self.selected()
+        if item and self._details and DoneDialog(self._context, item.id, item.note,
+                                                 parent=self).exec():
+            self._context.case_changed.emit(self._details.id)
+
+    def _on_snooze(self) -> None:
+        """Called when the user moves the selected follow-up later."""
+        item = self.selected()
+        if item and self._details and SnoozeDialog(self._context, item.id, item.due_at,
+                                                   parent=self).exec():
+            self._context.case_changed.emit(self._details.id)

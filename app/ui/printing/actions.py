@@ -1,0 +1,186 @@
+"""Print a receipt, a summary or a letter from the window; letters in bulk in the background."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QWidget,
+)
+
+from app.errors import DeskError
+from app.i18n import EN, ZH, current_language
+from app.services import documents
+from app.services.labels import STATUSES, label
+from app.ui import messages
+from app.ui.context import UiContext
+from app.ui.printing.preview import DocumentPreview
+from app.ui.printing.signature import SignatureDialog
+from app.ui.runner import Progress, run_in_background
+from app.ui.widgets import dialog_buttons
+
+
+def temp_pdf(name: str) -> Path:
+    """A new file name in this program's folder for documents about to be printed."""
+    folder = Path(tempfile.gettempdir()) / "complaint-desk-print"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{name}-{datetime.now():%Y%m%d-%H%M%S-%f}.pdf"
+
+
+def build_document(kind: str, number: str, *, language: str, now: datetime,
+                   signature: bytes | None = None) -> Path:
+    """Writes one document of a case to a new temporary PDF."""
+    from app.reports.letter import build_letter  # reportlab loads when the first print does
+    from app.reports.receipt import build_receipt
+    from app.reports.summary import build_summary
+    from app.services.summary_document import summary
+
+    path = temp_pdf(f"{number}-{kind}")
+    if kind == "letter":
+        return build_letter(documents.letter(number, language=language, now=now,
+                                             customer_signature=signature), path)
+    if kind == "receipt":
+        return build_receipt(documents.receipt(number, language=language), path)
+    return build_summary(summary(number, language=language, now=now), path)
+
+
+def show_document(parent: QWidget, context: UiContext, kind: str, number: str, case_id: int,
+                  *, language: str | None = None, signature: bytes | None = None) -> None:
+    """Builds the document and shows it to print or save; issuing it goes on the timeline."""
+    try:
+        path = build_document(kind, number, language=language or current_language(),
+                              now=context.now(), signature=signature)
+    except DeskError as error:
+        messages.show_error(parent, error)
+        return
+
+    def issued() -> None:
+        documents.record_printed(number, kind, actor=context.user, now=context.now())
+        context.case_changed.emit(case_id)
+
+    DocumentPreview(path, f"{number}", issued=issued, parent=parent).exec()
+
+
+class LetterOptions(QDialog):
+    """The letter's language, and whether the customer signs on screen now."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resolution letter"))
+        self.language = QComboBox()
+        self.language.addItem("简体中文", ZH)
+        self.language.addItem("English", EN)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.sign = QCheckBox(self.tr("The customer signs on screen now"))
+        buttons, _ = dialog_buttons(self.tr("Continue"), self.tr("Cancel"),
+                                    self.accept, self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.sign)
+        form.addRow(buttons)
+
+
+def print_letter(parent: QWidget, context: UiContext, number: str, case_id: int,
+                 customer: str) -> None:
+    """Asks for the language and (if wanted) the customer's signature, then shows the letter."""
+    options = LetterOptions(parent)
+    if not options.exec():
+        return
+    signature = None
+    if options.sign.isChecked():
+        pad = SignatureDialog(customer, parent)
+        if not pad.exec():
+            return
+        signature = pad.png
+    show_document(parent, context, "letter", number, case_id,
+                  language=options.language.currentData(), signature=signature)
+
+
+class BatchLetters(QDialog):
+    """Which cases' letters to print together."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Print letters"))
+        self.status = QComboBox()
+        for code in ("resolved", "rejected", "closed"):
+            self.status.addItem(label(STATUSES, code), code)
+        self.since = QDateEdit()
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDate(self.since.date().currentDate().addDays(-7))
+        self.language = QComboBox()
+        self.language.addItem("简体中文", ZH)
+        self.language.addItem("English", EN)
+        buttons, _ = dialog_buttons(self.tr("Prepare"), self.tr("Cancel"),
+                                    self.accept, self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Cases now"), self.status)
+        form.addRow(self.tr("Decided since"), self.since)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(buttons)
+
+
+LettersResult = tuple[Path | None, list[str], list[str]]  # the PDF, printed, refused
+
+
+def letters_job(status: str, since: datetime, language: str, now: datetime,
+                ) -> Callable[[Progress], LettersResult]:
+    """The background job: each case's letter, then one PDF (progress throughout)."""
+    def job(progress: Progress) -> LettersResult:
+        from app.reports.letter import build_letters
+
+        numbers = documents.decided_numbers(status=status, since=since)
+        letters, printed, skipped = [], [], []
+        for index, number in enumerate(numbers):
+            progress.step(index, len(numbers) * 2, number)
+            try:
+                letters.append(documents.letter(number, language=language, now=now))
+                printed.append(number)
+            except DeskError as error:
+                skipped.append(f"{number}: {error}")
+        if not letters:
+            return None, printed, skipped
+        path = build_letters(letters, temp_pdf("letters"), on_page=lambda page: progress.step(
+            len(numbers) + min(page, len(numbers)), len(numbers) * 2))
+        return path, printed, skipped
+
+    return job
+
+
+def print_letters(parent: QWidget, context: UiContext) -> None:
+    """Asks which letters, prepares them in the background, then shows them to print."""
+    choice = BatchLetters(parent)
+    if not choice.exec():
+        return
+    since = datetime.combine(choice.since.date().toPython(), datetime.min.time())
+    job = letters_job(choice.status.currentData(), since, choice.language.currentData(),
+                      context.now())
+
+    def done(result: LettersResult) -> None:
+        path, printed, skipped = result
+        if skipped:
+            messages.show_info(parent, "\n".join(skipped[:20]))
+        if path is None:
+            return
+
+        def issued() -> None:
+            for number in printed:
+                documents.record_printed(number, "letter", actor=context.user,
+                                         now=context.now())
+            context.cases_changed.emit()
+
+        DocumentPreview(path, QCoreApplication.translate("printing", "Letters"), issued=issued,
+                        parent=parent).exec()
+
+    run_in_background(parent, QCoreApplication.translate("printing", "Preparing letters…"),
+                      job, done)
