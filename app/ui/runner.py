@@ -4,15 +4,24 @@ A job is a plain function taking a `Progress`; it runs on the single worker thre
 database work from the background never overlaps), reports with `progress.step()`, and
 stops with `CancelledError` when the user presses Cancel. Its result, or its error, comes back
 on the UI thread, where errors are shown once through the messages seam.
+
+A QObject must never be made or destroyed on the worker thread: its destructor takes Qt's
+signal lock and then waits for Python's lock, while the UI thread, emitting a signal, holds
+them the other way round (a deadlock seen when a print job freed its PDF document). So the
+worker reaches the UI through one relay that lives as long as the program, a job only uses
+QObjects the UI thread owns, and the task lets go of the job before it reports back, so the
+last reference to anything the job held is dropped on the UI thread.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import DeskError
@@ -20,50 +29,108 @@ from app.services import desk
 from app.ui import messages
 
 _POOL: QThreadPool | None = None
+_RELAY: _Relay | None = None
+_NUMBERS = itertools.count(1)
 
 
 class CancelledError(Exception):
     """Raised inside a job when the user cancelled it."""
 
 
-class Progress:
-    """What a job uses to report progress and notice a cancel."""
+class _Relay(QObject):
+    """Carries a job's news (tagged with its number) from the worker to the UI thread."""
 
-    def __init__(self, relay: _Relay) -> None:
-        self._relay = relay
+    progressed = Signal(int, int, int, str)
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: dict[int, _Watch] = {}
+        self.progressed.connect(self._on_progressed)
+        self.finished.connect(self._on_finished)
+        self.failed.connect(self._on_failed)
+
+    def _on_progressed(self, number: int, done: int, total: int, text: str) -> None:
+        if number in self.jobs:
+            self.jobs[number].show(done, total, text)
+
+    def _on_finished(self, number: int, result: object) -> None:
+        watch = self.jobs.pop(number)
+        watch.end()
+        watch.on_done(result)
+
+    def _on_failed(self, number: int, error: object) -> None:
+        watch = self.jobs.pop(number)
+        watch.end()
+        _report(watch.parent, error)  # type: ignore[arg-type]
+
+
+@dataclass
+class _Watch:
+    """The UI side of a running job: its dialog and what to call when it ends."""
+
+    parent: QWidget
+    dialog: QProgressDialog
+    on_done: Callable[[Any], None]
+    on_end: Callable[[], None]
+
+    def show(self, done: int, total: int, text: str) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        if text:
+            self.dialog.setLabelText(text)
+
+    def end(self) -> None:
+        self.dialog.hide()  # not close(): that emits canceled, which means nothing now
+        self.dialog.deleteLater()
+        self.on_end()
+
+
+def _relay() -> _Relay:
+    global _RELAY
+    if _RELAY is None:
+        _RELAY = _Relay()
+    return _RELAY
+
+
+class Progress:
+    """What a job uses to report progress and notice a cancel (plain Python: safe to drop on
+    the worker thread)."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
         self._cancelled = threading.Event()
 
     def step(self, done: int, total: int, text: str = "") -> None:
         """Reports `done` of `total`; raises CancelledError if the user has cancelled."""
         if self._cancelled.is_set():
             raise CancelledError
-        self._relay.progressed.emit(done, total, text)
+        _relay().progressed.emit(self.number, done, total, text)
 
     def cancel(self) -> None:
         """Asks the job to stop at its next step."""
         self._cancelled.set()
 
 
-class _Relay(QObject):
-    progressed = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(object)
-
-
 class _Task(QRunnable):
-    def __init__(self, job: Callable[[Progress], Any], progress: Progress, relay: _Relay) -> None:
+    def __init__(self, job: Callable[[Progress], Any], progress: Progress) -> None:
         super().__init__()
-        self._job, self._progress, self._relay = job, progress, relay
+        self._job: Callable[[Progress], Any] | None = job
+        self._progress = progress
 
     def run(self) -> None:
+        relay, number = _relay(), self._progress.number
+        job, self._job = self._job, None
+        assert job is not None
         try:
-            result = self._job(self._progress)
+            outcome = (relay.finished, job(self._progress))
         except BaseException as error:  # everything reaches the UI thread, once
-            self._relay.failed.emit(error)
-        else:
-            self._relay.finished.emit(result)
+            outcome = (relay.failed, error)
         finally:
+            del job  # before reporting: the UI thread must hold the last references
             desk.close_thread_connection()  # this thread's database connection
+        outcome[0].emit(number, outcome[1])
 
 
 def worker_pool() -> QThreadPool:
@@ -76,27 +143,33 @@ def worker_pool() -> QThreadPool:
 
 
 def run_in_background(parent: QWidget, title: str, job: Callable[[Progress], Any],
-                      on_done: Callable[[Any], None]) -> Progress:
-    """Runs `job` on the worker with a progress dialog; `on_done(result)` on success."""
-    relay = _Relay(parent)
-    progress = Progress(relay)
+                      on_done: Callable[[Any], None],
+                      on_end: Callable[[], None] | None = None) -> Progress:
+    """Runs `job` on the worker with a progress dialog; `on_done(result)` on success.
+
+    `on_end()` is called when the job ends in any way: done, failed or cancelled.
+    """
+    progress = Progress(next(_NUMBERS))
     dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    dialog.canceled.connect(progress.cancel)
-    relay.progressed.connect(lambda done, total, text: _show(dialog, done, total, text))
-    relay.finished.connect(lambda result: (dialog.close(), on_done(result)))
-    relay.failed.connect(lambda error: (dialog.close(), _report(parent, error)))
-    worker_pool().start(_Task(job, progress, relay))
+    # A lambda, not the bound method: PySide watches a bound method's object and would
+    # disconnect the dialog from the worker thread when the task drops the Progress.
+    dialog.canceled.connect(lambda: progress.cancel())
+    _relay().jobs[progress.number] = _Watch(parent, dialog, on_done, on_end or (lambda: None))
+    worker_pool().start(_Task(job, progress))
     return progress
 
 
-def _show(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
-    dialog.setMaximum(total)
-    dialog.setValue(done)
-    if text:
-        dialog.setLabelText(text)
+def run_and_wait(parent: QWidget, title: str, job: Callable[[Progress], Any]) -> Any:
+    """Runs `job` in the background and returns its result once it ends (None if it failed
+    or was cancelled); the window keeps painting and the Cancel button works meanwhile."""
+    loop = QEventLoop()
+    results: list[Any] = []
+    run_in_background(parent, title, job, results.append, on_end=loop.quit)
+    loop.exec()
+    return results[0] if results else None
 
 
 def _report(parent: QWidget, error: BaseException) -> None:
