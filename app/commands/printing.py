@@ -8,7 +8,7 @@ from pathlib import Path
 from app.commands.context import Context
 from app.errors import DeskError, InputError
 from app.i18n import Text, current_language
-from app.services import documents
+from app.services import documents, print_jobs
 from app.services.labels import STATUSES, lookup
 from app.services.text import parse_datetime
 
@@ -18,7 +18,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     printing = commands.add_parser("print", parents=[common],
                                    help="write a receipt, summary or letter as PDF")
     printing.add_argument("number", nargs="?", help="the case (omit with --status for many)")
-    printing.add_argument("--kind", required=True, choices=documents.KINDS)
+    printing.add_argument("--kind", required=True, choices=print_jobs.KINDS)
     printing.add_argument("--out", required=True, metavar="FILE.pdf|DIR")
     printing.add_argument("--status", help="with no number: every case in this state")
     printing.add_argument("--since", metavar="DATE", help="with --status: decided since")
@@ -42,13 +42,12 @@ def run_print(args: argparse.Namespace, ctx: Context) -> int:
         if args.since else None
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    written, refused = 0, []
-    for number in documents.decided_numbers(status=status, since=since):
-        try:
-            write_document(args.kind, number, folder / f"{number}-{args.kind}.pdf", language, ctx)
-            written += 1
-        except DeskError as error:
-            refused.append(f"{number}: {error}")
+    numbers = documents.decided_numbers(status=status, since=since)
+    if args.kind == "letter":
+        run = print_jobs.letters_in_folder(numbers, folder, language=language, now=ctx.now)
+        written, refused = len(run.files), run.refusals()
+    else:
+        written, refused = _each_document(args.kind, numbers, folder, language, ctx)
     for line in refused:
         print(line)
     print(str(Text("{n} file(s) written to {folder}; {r} refused.",
@@ -57,15 +56,18 @@ def run_print(args: argparse.Namespace, ctx: Context) -> int:
     return 0 if not refused else 1
 
 
+def _each_document(kind: str, numbers: list[str], folder: Path, language: str,
+                   ctx: Context) -> tuple[int, list[str]]:
+    written, refused = 0, []
+    for number in numbers:
+        try:
+            write_document(kind, number, folder / f"{number}-{kind}.pdf", language, ctx)
+            written += 1
+        except DeskError as error:
+            refused.append(f"{number}: {error}")
+    return written, refused
+
+
 def write_document(kind: str, number: str, path: Path, language: str, ctx: Context) -> Path:
     """Builds one document of one case into `path`."""
-    from app.reports.letter import build_letter  # reportlab loads only when printing
-    from app.reports.receipt import build_receipt
-    from app.reports.summary import build_summary
-    from app.services.summary_document import summary
-
-    if kind == "letter":
-        return build_letter(documents.letter(number, language=language, now=ctx.now), path)
-    if kind == "receipt":
-        return build_receipt(documents.receipt(number, language=language), path)
-    return build_summary(summary(number, language=language, now=ctx.now), path)
+    return print_jobs.write_document(kind, number, path, language=language, now=ctx.now)

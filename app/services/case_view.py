@@ -180,7 +180,7 @@ class CaseDetails:
     @classmethod
     def from_case(cls, c: Complaint) -> CaseDetails:
         """Builds the details of a case row already read."""
-        people = _People()
+        people = People()
         customer = Customer.get_by_id(c.customer_id)
         return cls(
             id=c.id, number=c.number, status=c.status, version=c.version,
@@ -252,8 +252,8 @@ def _review_until(case: Complaint) -> datetime | None:
     return decided + timedelta(days=REVIEW_WINDOW_DAYS) if decided else None
 
 
-class _People:
-    """Users by id, read once per case."""
+class People:
+    """Users by id, read once per case (or once per batch of cases)."""
 
     def __init__(self) -> None:
         self._by_id = {u.id: Person(u.username, u.display_name) for u in User.select()}
@@ -269,29 +269,38 @@ def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -
     return Ref(entry.code, name_of(entry))
 
 
-def _entry(event: Any, people: _People) -> TimelineEntry:
+def _entry(event: Any, people: People) -> TimelineEntry:
     person = people.get(event.actor_id)
     return TimelineEntry(event.at, person.username if person else "",
                          person.name if person else "", event.kind, event.field,
                          event.old_value, event.new_value, event.note)
 
 
-def _follow_ups(case_id: int, people: _People) -> tuple[FollowUpInfo, ...]:
+def _follow_ups(case_id: int, people: People) -> tuple[FollowUpInfo, ...]:
     rows = FollowUp.select().where(FollowUp.complaint == case_id).order_by(FollowUp.due_at)
     return tuple(FollowUpInfo(f.id, f.kind, f.due_at, people.get(f.assignee_id), f.note,
                               f.done_at, f.outcome) for f in rows)
 
 
-def _offers(case_id: int, people: _People) -> tuple[OfferInfo, ...]:
-    rows = (CompensationOffer.select().where(CompensationOffer.complaint == case_id)
+def _offers(case_id: int, people: People) -> tuple[OfferInfo, ...]:
+    return offers_of_cases([case_id], people).get(case_id, ())
+
+
+def offers_of_cases(case_ids: list[int], people: People) -> dict[int, tuple[OfferInfo, ...]]:
+    """The offers of each of `case_ids` (in the order made), read in one query."""
+    rows = (CompensationOffer.select().where(CompensationOffer.complaint.in_(case_ids))
             .order_by(CompensationOffer.id))
-    return tuple(OfferInfo(o.id, o.kind, Decimal(o.amount_fen) / 100, o.description, o.status,
-                           Decimal(o.counter_fen) / 100 if o.counter_fen else None,
-                           people.get(o.requester_id), people.get(o.approver_id),
-                           o.decision_reason, o.created_at) for o in rows)
+    found: dict[int, list[OfferInfo]] = {}
+    for o in rows:
+        found.setdefault(o.complaint_id, []).append(OfferInfo(
+            o.id, o.kind, Decimal(o.amount_fen) / 100, o.description, o.status,
+            Decimal(o.counter_fen) / 100 if o.counter_fen else None,
+            people.get(o.requester_id), people.get(o.approver_id), o.decision_reason,
+            o.created_at))
+    return {case_id: tuple(offers) for case_id, offers in found.items()}
 
 
-def _attachments(case_id: int, people: _People) -> tuple[AttachmentInfo, ...]:
+def _attachments(case_id: int, people: People) -> tuple[AttachmentInfo, ...]:
     rows = Attachment.select().where(Attachment.complaint == case_id).order_by(Attachment.id)
     return tuple(AttachmentInfo(a.id, a.file_name, a.kind, a.size, a.note,
                                 people.get(a.added_by_id), a.added_at) for a in rows)

@@ -24,12 +24,22 @@ from app.services.permissions import Permission, require
 
 def get_case(number: str) -> Complaint:
     """The case with this number (`TS-2026-000001`, any letter case)."""
-    wanted = number.strip().upper()
+    wanted = normal_number(number)
     case = Complaint.get_or_none(Complaint.number == wanted)
     if case is None:
-        raise NotFoundError(Text("There is no case {number}.", "没有编号为 {number} 的投诉。")
-                            .format(number=wanted), field="number")
+        raise no_such_case(wanted)
     return case
+
+
+def normal_number(number: str) -> str:
+    """A case number as stored: `ts-2026-000001 ` → `TS-2026-000001`."""
+    return number.strip().upper()
+
+
+def no_such_case(number: str) -> NotFoundError:
+    """The error for a case number that names no case."""
+    return NotFoundError(Text("There is no case {number}.", "没有编号为 {number} 的投诉。")
+                         .format(number=number), field="number")
 
 
 def parse_values(values: Mapping[str, Any]) -> dict[CaseField, Any]:

@@ -1,8 +1,7 @@
-"""What the printed documents say: the receipt, the summary and the resolution letter.
+"""What the printed documents share, the receipt's content, and the record of printing.
 
-The rules live here: no letter before a decision, and no letter while an offer is still
-waiting for approval (a letter may only mention approved compensation). The builders in
-app/reports only lay the pages out.
+The letter's content is in letter_document, the summary's in summary_document; the builders
+in app/reports only lay the pages out.
 """
 
 from __future__ import annotations
@@ -10,16 +9,13 @@ from __future__ import annotations
 import base64
 from datetime import datetime
 
-from app.errors import RuleError
 from app.i18n import Text, speaking
-from app.models import Complaint, User
-from app.reports.data import LetterData, Letterhead, ReceiptData, Words
-from app.reports.numerals import rmb_capital
-from app.services import attachments, audit, cases, letter_templates, replies, settings
+from app.models import Complaint, User, database_proxy
+from app.reports.data import Letterhead, ReceiptData, Words
+from app.services import attachments, audit, cases, settings
 from app.services.case_view import CaseDetails
-from app.services.labels import OFFER_KINDS
 from app.services.permissions import Permission, require
-from app.services.text import when, yuan
+from app.services.text import when
 
 KINDS = ("receipt", "summary", "letter")
 T = Text  # the documents' words are many; a short name keeps them readable
@@ -41,58 +37,6 @@ def letterhead() -> Letterhead:
     logo = values["business.logo"]
     return Letterhead(values["business.name"], values["business.address"],
                       values["business.phone"], base64.b64decode(logo) if logo else None)
-
-
-def decision(details: CaseDetails) -> str | None:
-    """"upheld", "not_upheld", or None while the case has no decision."""
-    if details.status not in ("resolved", "rejected", "closed"):
-        return None
-    if details.status == "rejected" or (details.answer and not details.resolution):
-        return "not_upheld"
-    return "upheld"
-
-
-def letter(number: str, *, language: str, now: datetime,
-           customer_signature: bytes | None = None) -> LetterData:
-    """The resolution letter of a decided case.
-
-    Raises:
-        RuleError: no decision yet, or an offer still waiting (or countered).
-    """
-    with speaking(language):
-        return _letter(CaseDetails.load(number), language, now, customer_signature)
-
-
-def _letter(details: CaseDetails, language: str, now: datetime,
-            customer_signature: bytes | None) -> LetterData:
-    decided = decision(details)
-    if decided is None:
-        raise RuleError(T("Case {n} has no decision yet: resolve it or record that it is not "
-                          "upheld before printing the letter.",
-                          "投诉 {n} 尚未作出处理决定：请先解决或作出不予支持的决定，"
-                          "再打印告知书。")
-                        .format(n=details.number))
-    waiting = [o for o in details.offers if o.status in ("proposed", "countered")]
-    if waiting:
-        raise RuleError(T("Compensation of {amount} is not approved yet; a letter may only "
-                          "mention approved compensation.",
-                          "补偿方案 {amount} 尚未批准；告知书只能写入已批准的补偿。")
-                        .format(amount=f"¥{waiting[0].amount:,.2f}"))
-    code = letter_templates.UPHELD if decided == "upheld" else letter_templates.NOT_UPHELD
-    text = replies.render(letter_templates.letter_body(code, language), details,
-                          today=when(now)[:10])
-    paragraphs = tuple(part.strip() for part in text.split("\n\n") if part.strip())
-    approved = [o for o in details.offers if o.status == "approved"]
-    return LetterData(
-        letterhead=letterhead(), title=T("Resolution letter", "处理结果告知书").in_language(
-            language),
-        number=details.number, date=when(now)[:10], addressee="",
-        paragraphs=paragraphs, compensation=tuple(_offer_line(o, language) for o in approved),
-        customer_name=details.customer, customer_signature=customer_signature,
-        customer_signed_at=when(now) if customer_signature else "",
-        business_signer=settings.get("business.name"),
-        owner_signature=_image("letter.owner_signature"), seal=_image("letter.seal"),
-        words=words(language), paper=settings.get("print.paper"))
 
 
 def receipt(number: str, *, language: str) -> ReceiptData:
@@ -118,11 +62,16 @@ def receipt(number: str, *, language: str) -> ReceiptData:
                        pick(note.format(phone=f" ({phone})" if phone else "")), words(language))
 
 
-def record_printed(number: str, kind: str, *, actor: User, now: datetime) -> None:
-    """Notes on the timeline that a document of the case was printed."""
-    case = cases.get_case(number)
-    audit.record(case, actor, now, kind="document", field=kind, new="printed",
-                 version=case.version)
+def record_printed(numbers: str | list[str], kind: str, *, actor: User,
+                   now: datetime) -> None:
+    """Notes on each case's timeline that its document was printed (one transaction)."""
+    wanted = [numbers] if isinstance(numbers, str) else numbers
+    with database_proxy.atomic():
+        for start in range(0, len(wanted), 500):  # SQLite caps the parameters of one query
+            chunk = [cases.normal_number(number) for number in wanted[start:start + 500]]
+            for case in Complaint.select().where(Complaint.number.in_(chunk)):
+                audit.record(case, actor, now, kind="document", field=kind, new="printed",
+                             version=case.version)
 
 
 def attach_signed_letter(number: str, *, file_name: str, data: bytes, actor: User,
@@ -143,18 +92,3 @@ def decided_numbers(*, status: str, since: datetime | None = None,
     if since is not None:
         query = query.where(Complaint.resolved_at >= since)
     return [row[0] for row in query.order_by(Complaint.number).limit(limit).tuples()]
-
-
-def _offer_line(offer: object, language: str) -> str:
-    fen = int(offer.amount * 100)  # type: ignore[attr-defined]
-    kind = OFFER_KINDS[offer.kind].in_language(language)  # type: ignore[attr-defined]
-    if not fen:
-        return kind
-    capital = T("in words: {c}", "大写：{c}").format(c=rmb_capital(fen)).in_language(language)
-    return f"{kind} {yuan(fen)}（{capital}）"
-
-
-def _image(key: str) -> bytes | None:
-    value = settings.get(key)
-    return base64.b64decode(value) if value else None
-

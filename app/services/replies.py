@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 
 from app.errors import InputError
 from app.i18n import Text
 from app.models import ReplyTemplate, User
 from app.services import cases, settings
 from app.services.audit import Change
-from app.services.case_view import CaseDetails
+from app.services.case_view import CaseDetails, Person
 from app.services.permissions import Permission, require
 from app.services.text import checked_text, when
 
@@ -51,14 +53,34 @@ def templates(language: str, *, include_inactive: bool = False) -> list[Template
             for t in query.order_by(ReplyTemplate.code)]
 
 
+class CaseFacts(Protocol):
+    """What a template reads of a case: the full CaseDetails, or a letter's lighter copy."""
+
+    number: str
+    customer: str
+    received_at: datetime
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+    description: str
+    wish: str
+    facts: str
+    resolution: str
+    answer: str
+    handler: Person | None
+
+
 class _Keep(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"  # an unknown placeholder stays visible for the user to edit
 
 
-def render(body: str, details: CaseDetails, *, today: str | None = None) -> str:
-    """The template with `{placeholders}` filled from the case and the business settings."""
-    business = settings.get_all()
+def render(body: str, details: CaseFacts, *, today: str | None = None,
+           business: Mapping[str, Any] | None = None) -> str:
+    """The template with `{placeholders}` filled from the case and the business settings.
+
+    `business` is the settings already read (`settings.get_all()`), when rendering many.
+    """
+    business = business if business is not None else settings.get_all()
     values = {
         "customer": details.customer, "number": details.number,
         "received": when(details.received_at), "promised": when(details.first_response_due),

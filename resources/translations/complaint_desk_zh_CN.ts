@@ -47,22 +47,22 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="63"/>
+        <location filename="../../app/ui/settings/accounts.py" line="59"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="63"/>
+        <location filename="../../app/ui/settings/accounts.py" line="59"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="87"/>
+        <location filename="../../app/ui/settings/accounts.py" line="83"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="88"/>
+        <location filename="../../app/ui/settings/accounts.py" line="84"/>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
     </message>
@@ -70,12 +70,12 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="64"/>
+        <location filename="../../app/ui/case/action_dialog.py" line="71"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="81"/>
+        <location filename="../../app/ui/case/action_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -83,158 +83,158 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="48"/>
+        <location filename="../../app/ui/compensation/approval.py" line="47"/>
         <source>Decide on compensation — %1</source>
         <translation>审批补偿方案 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="59"/>
+        <location filename="../../app/ui/compensation/approval.py" line="57"/>
         <source>Record the decision</source>
         <translation>保存审批结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="61"/>
+        <location filename="../../app/ui/compensation/approval.py" line="57"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="69"/>
+        <location filename="../../app/ui/compensation/approval.py" line="64"/>
         <source>The offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="72"/>
+        <location filename="../../app/ui/compensation/approval.py" line="67"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="73"/>
+        <location filename="../../app/ui/compensation/approval.py" line="68"/>
         <source>What exactly</source>
         <translation>具体内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="74"/>
+        <location filename="../../app/ui/compensation/approval.py" line="69"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="75"/>
+        <location filename="../../app/ui/compensation/approval.py" line="70"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="80"/>
+        <location filename="../../app/ui/compensation/approval.py" line="75"/>
         <source>The case: %1, %2</source>
         <translation>投诉：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="83"/>
-        <location filename="../../app/ui/compensation/approval.py" line="94"/>
+        <location filename="../../app/ui/compensation/approval.py" line="78"/>
+        <location filename="../../app/ui/compensation/approval.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="84"/>
+        <location filename="../../app/ui/compensation/approval.py" line="79"/>
         <source>What happened</source>
         <translation>投诉事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="85"/>
+        <location filename="../../app/ui/compensation/approval.py" line="80"/>
         <source>What the customer wants</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="86"/>
+        <location filename="../../app/ui/compensation/approval.py" line="81"/>
         <source>Findings</source>
         <translation>调查核实情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="87"/>
+        <location filename="../../app/ui/compensation/approval.py" line="82"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="91"/>
+        <location filename="../../app/ui/compensation/approval.py" line="86"/>
         <source>For comparison</source>
         <translation>参考信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="93"/>
+        <location filename="../../app/ui/compensation/approval.py" line="88"/>
         <source>Earlier case</source>
         <translation>以往投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="93"/>
+        <location filename="../../app/ui/compensation/approval.py" line="88"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="94"/>
+        <location filename="../../app/ui/compensation/approval.py" line="89"/>
         <source>Given</source>
         <translation>已给予</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="97"/>
+        <location filename="../../app/ui/compensation/approval.py" line="92"/>
         <source>This customer&apos;s earlier cases</source>
         <translation>该客户以往的投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="100"/>
+        <location filename="../../app/ui/compensation/approval.py" line="95"/>
         <source>Given to this customer before</source>
         <translation>此前给予该客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="102"/>
+        <location filename="../../app/ui/compensation/approval.py" line="97"/>
         <source>Already given on this case</source>
         <translation>本投诉已给予</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="103"/>
+        <location filename="../../app/ui/compensation/approval.py" line="98"/>
         <source>%1 on average over %2 case(s)</source>
         <translation>平均 %1（共 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="106"/>
+        <location filename="../../app/ui/compensation/approval.py" line="101"/>
         <source>no earlier compensation</source>
         <translation>此前没有补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="107"/>
+        <location filename="../../app/ui/compensation/approval.py" line="102"/>
         <source>Same category</source>
         <translation>同类投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="112"/>
+        <location filename="../../app/ui/compensation/approval.py" line="107"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="116"/>
+        <location filename="../../app/ui/compensation/approval.py" line="111"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="116"/>
+        <location filename="../../app/ui/compensation/approval.py" line="111"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="117"/>
+        <location filename="../../app/ui/compensation/approval.py" line="112"/>
         <source>Counter-offer</source>
         <translation>还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="125"/>
+        <location filename="../../app/ui/compensation/approval.py" line="120"/>
         <source>amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="132"/>
+        <location filename="../../app/ui/compensation/approval.py" line="127"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="133"/>
+        <location filename="../../app/ui/compensation/approval.py" line="128"/>
         <source>Your password</source>
         <translation>您的密码</translation>
     </message>
@@ -242,42 +242,42 @@
 <context>
     <name>ApprovalsPanel</name>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="26"/>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
         <source>Proposed</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="26"/>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="26"/>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <location filename="../../app/ui/compensation/queue.py" line="28"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <location filename="../../app/ui/compensation/queue.py" line="28"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <location filename="../../app/ui/compensation/queue.py" line="28"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="29"/>
+        <location filename="../../app/ui/compensation/queue.py" line="30"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="30"/>
+        <location filename="../../app/ui/compensation/queue.py" line="31"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
@@ -285,32 +285,32 @@
 <context>
     <name>BatchLetters</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="116"/>
+        <location filename="../../app/ui/printing/actions.py" line="103"/>
         <source>Print letters</source>
         <translation>批量打印告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="128"/>
+        <location filename="../../app/ui/printing/actions.py" line="114"/>
         <source>Prepare</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="129"/>
+        <location filename="../../app/ui/printing/actions.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="133"/>
+        <location filename="../../app/ui/printing/actions.py" line="117"/>
         <source>Cases now</source>
         <translation>投诉状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="134"/>
+        <location filename="../../app/ui/printing/actions.py" line="118"/>
         <source>Decided since</source>
         <translation>处理日期自</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="135"/>
+        <location filename="../../app/ui/printing/actions.py" line="119"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -467,128 +467,128 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="78"/>
-        <location filename="../../app/ui/case/window.py" line="131"/>
+        <location filename="../../app/ui/case/window.py" line="79"/>
+        <location filename="../../app/ui/case/window.py" line="129"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="79"/>
+        <location filename="../../app/ui/case/window.py" line="80"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="80"/>
+        <location filename="../../app/ui/case/window.py" line="81"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="81"/>
+        <location filename="../../app/ui/case/window.py" line="82"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="82"/>
+        <location filename="../../app/ui/case/window.py" line="83"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="87"/>
+        <location filename="../../app/ui/case/window.py" line="88"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="104"/>
+        <location filename="../../app/ui/case/window.py" line="105"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="104"/>
+        <location filename="../../app/ui/case/window.py" line="105"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="140"/>
+        <location filename="../../app/ui/case/window.py" line="138"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="143"/>
+        <location filename="../../app/ui/case/window.py" line="141"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="144"/>
+        <location filename="../../app/ui/case/window.py" line="142"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="145"/>
+        <location filename="../../app/ui/case/window.py" line="143"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="154"/>
+        <location filename="../../app/ui/case/window.py" line="152"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="156"/>
+        <location filename="../../app/ui/case/window.py" line="154"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="158"/>
+        <location filename="../../app/ui/case/window.py" line="156"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="180"/>
+        <location filename="../../app/ui/case/window.py" line="178"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="190"/>
+        <location filename="../../app/ui/case/window.py" line="188"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="194"/>
+        <location filename="../../app/ui/case/window.py" line="192"/>
         <source>Receipt for the customer</source>
         <translation>受理回执（交客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="195"/>
+        <location filename="../../app/ui/case/window.py" line="193"/>
         <source>Case summary for the file</source>
         <translation>投诉处理单（存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="198"/>
+        <location filename="../../app/ui/case/window.py" line="196"/>
         <source>Resolution letter…</source>
         <translation>处理结果告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="202"/>
+        <location filename="../../app/ui/case/window.py" line="200"/>
         <source>The signed letter came back…</source>
         <translation>登记客户签字后的告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="208"/>
+        <location filename="../../app/ui/case/window.py" line="206"/>
         <source>The signed letter</source>
         <translation>客户签字的告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="209"/>
+        <location filename="../../app/ui/case/window.py" line="207"/>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="275"/>
+        <location filename="../../app/ui/case/window.py" line="273"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="276"/>
+        <location filename="../../app/ui/case/window.py" line="274"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -606,22 +606,22 @@
         <translation>（无详细信息）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/conflict.py" line="34"/>
+        <location filename="../../app/ui/case/conflict.py" line="33"/>
         <source>Reload the case</source>
         <translation>重新载入投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/conflict.py" line="35"/>
+        <location filename="../../app/ui/case/conflict.py" line="33"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/conflict.py" line="40"/>
+        <location filename="../../app/ui/case/conflict.py" line="37"/>
         <source>Their changes:</source>
         <translation>对方的修改：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/conflict.py" line="42"/>
+        <location filename="../../app/ui/case/conflict.py" line="39"/>
         <source>What you had entered (not saved; copy it if needed):</source>
         <translation>您刚才填写的内容（未保存，如需要请复制）：</translation>
     </message>
@@ -629,32 +629,32 @@
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="59"/>
+        <location filename="../../app/ui/printing/preview.py" line="63"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="60"/>
+        <location filename="../../app/ui/printing/preview.py" line="64"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="61"/>
+        <location filename="../../app/ui/printing/preview.py" line="65"/>
         <source>Open in the PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="62"/>
+        <location filename="../../app/ui/printing/preview.py" line="66"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="109"/>
+        <location filename="../../app/ui/printing/preview.py" line="103"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="110"/>
+        <location filename="../../app/ui/printing/preview.py" line="104"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -836,113 +836,113 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="57"/>
+        <location filename="../../app/ui/intake/dialog.py" line="58"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="84"/>
-        <location filename="../../app/ui/intake/dialog.py" line="133"/>
+        <location filename="../../app/ui/intake/dialog.py" line="85"/>
+        <location filename="../../app/ui/intake/dialog.py" line="134"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="92"/>
+        <location filename="../../app/ui/intake/dialog.py" line="93"/>
         <source>Solved on the spot (close the case now)</source>
         <translation>当场解决（立即结案）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="93"/>
+        <location filename="../../app/ui/intake/dialog.py" line="94"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="95"/>
+        <location filename="../../app/ui/intake/dialog.py" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="113"/>
+        <location filename="../../app/ui/intake/dialog.py" line="114"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="114"/>
+        <location filename="../../app/ui/intake/dialog.py" line="115"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="115"/>
+        <location filename="../../app/ui/intake/dialog.py" line="116"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="116"/>
+        <location filename="../../app/ui/intake/dialog.py" line="117"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="117"/>
+        <location filename="../../app/ui/intake/dialog.py" line="118"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="118"/>
+        <location filename="../../app/ui/intake/dialog.py" line="119"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="119"/>
+        <location filename="../../app/ui/intake/dialog.py" line="120"/>
         <source>What happened (customer&apos;s words)</source>
         <translation>投诉事件（客户原话）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="120"/>
+        <location filename="../../app/ui/intake/dialog.py" line="121"/>
         <source>What the customer wants</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="121"/>
+        <location filename="../../app/ui/intake/dialog.py" line="122"/>
         <source>Order / policy number</source>
         <translation>订单号/保单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="122"/>
+        <location filename="../../app/ui/intake/dialog.py" line="123"/>
         <source>Promised answer by</source>
         <translation>承诺答复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="129"/>
+        <location filename="../../app/ui/intake/dialog.py" line="130"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="135"/>
+        <location filename="../../app/ui/intake/dialog.py" line="136"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="137"/>
+        <location filename="../../app/ui/intake/dialog.py" line="138"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="139"/>
+        <location filename="../../app/ui/intake/dialog.py" line="140"/>
         <source>Told the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="213"/>
+        <location filename="../../app/ui/intake/dialog.py" line="211"/>
         <source>Required when solved on the spot.</source>
         <translation>当场解决时必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="246"/>
+        <location filename="../../app/ui/intake/dialog.py" line="244"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/dialog.py" line="248"/>
+        <location filename="../../app/ui/intake/dialog.py" line="246"/>
         <source>Returning customer: %n earlier case(s)</source>
         <translation>
             <numerusform>老客户：以前投诉过 %n 次</numerusform>
@@ -952,27 +952,27 @@
 <context>
     <name>LetterOptions</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="78"/>
+        <location filename="../../app/ui/printing/actions.py" line="68"/>
         <source>Resolution letter</source>
         <translation>处理结果告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="83"/>
+        <location filename="../../app/ui/printing/actions.py" line="73"/>
         <source>The customer signs on screen now</source>
         <translation>客户现在在屏幕上签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="85"/>
+        <location filename="../../app/ui/printing/actions.py" line="74"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="86"/>
+        <location filename="../../app/ui/printing/actions.py" line="74"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="90"/>
+        <location filename="../../app/ui/printing/actions.py" line="77"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1028,12 +1028,12 @@
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="61"/>
+        <location filename="../../app/ui/settings/lists.py" line="58"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="61"/>
+        <location filename="../../app/ui/settings/lists.py" line="58"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1148,27 +1148,27 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>OffersPage</name>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="24"/>
+        <location filename="../../app/ui/case/offers.py" line="25"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="25"/>
+        <location filename="../../app/ui/case/offers.py" line="26"/>
         <source>Accept the counter-offer</source>
         <translation>接受还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="26"/>
+        <location filename="../../app/ui/case/offers.py" line="27"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="68"/>
+        <location filename="../../app/ui/case/offers.py" line="66"/>
         <source>Withdraw the offer</source>
         <translation>撤回补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="68"/>
+        <location filename="../../app/ui/case/offers.py" line="66"/>
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
@@ -1176,57 +1176,57 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="36"/>
+        <location filename="../../app/ui/compensation/propose.py" line="35"/>
         <source>Propose compensation — %1</source>
         <translation>提出补偿方案 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="47"/>
+        <location filename="../../app/ui/compensation/propose.py" line="46"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="48"/>
+        <location filename="../../app/ui/compensation/propose.py" line="47"/>
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="49"/>
+        <location filename="../../app/ui/compensation/propose.py" line="48"/>
         <source>What exactly</source>
         <translation>具体内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="50"/>
+        <location filename="../../app/ui/compensation/propose.py" line="49"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="54"/>
+        <location filename="../../app/ui/compensation/propose.py" line="52"/>
         <source>Propose</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="55"/>
+        <location filename="../../app/ui/compensation/propose.py" line="52"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="69"/>
+        <location filename="../../app/ui/compensation/propose.py" line="65"/>
         <source>No limit</source>
         <translation>不设上限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="73"/>
+        <location filename="../../app/ui/compensation/propose.py" line="69"/>
         <source>Your limit: %1.</source>
         <translation>您的权限：%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="76"/>
+        <location filename="../../app/ui/compensation/propose.py" line="72"/>
         <source>Your limit: %1. Within it: approved at once.</source>
         <translation>您的权限：%1。在权限内：立即生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/propose.py" line="78"/>
+        <location filename="../../app/ui/compensation/propose.py" line="74"/>
         <source>Your limit: %1. Above it: a manager or the owner must approve, and the case shows “awaiting approval” until then.</source>
         <translation>您的权限：%1。超出权限：须经理或负责人批准，批准前投诉显示为“待审批”。</translation>
     </message>
@@ -1234,7 +1234,7 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../app/ui/runner.py" line="83"/>
+        <location filename="../../app/ui/runner.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1275,37 +1275,37 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <location filename="../../app/ui/reminders/panel.py" line="36"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <location filename="../../app/ui/reminders/panel.py" line="36"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <location filename="../../app/ui/reminders/panel.py" line="36"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="38"/>
+        <location filename="../../app/ui/reminders/panel.py" line="37"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="42"/>
+        <location filename="../../app/ui/reminders/panel.py" line="41"/>
         <source>Done…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="43"/>
+        <location filename="../../app/ui/reminders/panel.py" line="42"/>
         <source>Snooze…</source>
         <translation>推迟…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="44"/>
+        <location filename="../../app/ui/reminders/panel.py" line="43"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
@@ -1313,32 +1313,32 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="32"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="31"/>
         <source>Reply to the customer — %1</source>
         <translation>答复客户 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="34"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="33"/>
         <source>— write freely —</source>
         <translation>— 自由填写 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="42"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="40"/>
         <source>Record as told to the customer</source>
         <translation>记录为已告知客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="44"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="41"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="46"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="43"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="47"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="44"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
@@ -1434,7 +1434,7 @@ Customer complaints, followed to the end.</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/form.py" line="80"/>
+        <location filename="../../app/ui/settings/form.py" line="78"/>
         <source>One date per line, e.g. 2026-10-01</source>
         <translation>每行一个日期，例如 2026-10-01</translation>
     </message>
@@ -1470,17 +1470,17 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../app/ui/printing/signature.py" line="110"/>
+        <location filename="../../app/ui/printing/signature.py" line="111"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/signature.py" line="112"/>
+        <location filename="../../app/ui/printing/signature.py" line="113"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/signature.py" line="113"/>
+        <location filename="../../app/ui/printing/signature.py" line="114"/>
         <source>Undo last stroke</source>
         <translation>撤销上一笔</translation>
     </message>
@@ -1490,12 +1490,12 @@ Customer complaints, followed to the end.</source>
         <translation>使用此签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/signature.py" line="117"/>
+        <location filename="../../app/ui/printing/signature.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/signature.py" line="123"/>
+        <location filename="../../app/ui/printing/signature.py" line="122"/>
         <source>%1, please sign in the box:</source>
         <translation>请 %1 在框内签名：</translation>
     </message>
@@ -1569,42 +1569,42 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>TemplatesEditor</name>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="31"/>
+        <location filename="../../app/ui/settings/templates.py" line="30"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="32"/>
+        <location filename="../../app/ui/settings/templates.py" line="31"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="36"/>
+        <location filename="../../app/ui/settings/templates.py" line="35"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="37"/>
+        <location filename="../../app/ui/settings/templates.py" line="36"/>
         <source>Placeholders: %1</source>
         <translation>可用占位符：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="41"/>
+        <location filename="../../app/ui/settings/templates.py" line="40"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="42"/>
+        <location filename="../../app/ui/settings/templates.py" line="41"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="43"/>
+        <location filename="../../app/ui/settings/templates.py" line="42"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="44"/>
+        <location filename="../../app/ui/settings/templates.py" line="43"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
@@ -1612,77 +1612,77 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../app/ui/welcome.py" line="32"/>
+        <location filename="../../app/ui/welcome.py" line="31"/>
         <source>Welcome to Complaint Desk</source>
         <translation>欢迎使用投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="36"/>
+        <location filename="../../app/ui/welcome.py" line="35"/>
         <source>This database is empty. Set up your business to start recording complaints, or look around with demo data first.</source>
         <translation>这是一个空数据库。请先设置商户信息再开始受理投诉，或者先用示范数据熟悉一下。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="41"/>
+        <location filename="../../app/ui/welcome.py" line="40"/>
         <source>Your business</source>
         <translation>您的商户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="42"/>
+        <location filename="../../app/ui/welcome.py" line="41"/>
         <source>The owner&apos;s account</source>
         <translation>负责人账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="44"/>
+        <location filename="../../app/ui/welcome.py" line="43"/>
         <source>Business name</source>
         <translation>商户名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="45"/>
+        <location filename="../../app/ui/welcome.py" line="44"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="46"/>
+        <location filename="../../app/ui/welcome.py" line="45"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="47"/>
+        <location filename="../../app/ui/welcome.py" line="46"/>
         <source>User name (for signing in)</source>
         <translation>用户名（登录用）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="48"/>
+        <location filename="../../app/ui/welcome.py" line="47"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="49"/>
+        <location filename="../../app/ui/welcome.py" line="48"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="50"/>
+        <location filename="../../app/ui/welcome.py" line="49"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="59"/>
+        <location filename="../../app/ui/welcome.py" line="58"/>
         <source>Set up and start</source>
         <translation>设置并开始使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="61"/>
+        <location filename="../../app/ui/welcome.py" line="60"/>
         <source>Try with demo data</source>
         <translation>使用示范数据试用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="80"/>
+        <location filename="../../app/ui/welcome.py" line="76"/>
         <source>Please enter the business name.</source>
         <translation>请填写商户名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="83"/>
+        <location filename="../../app/ui/welcome.py" line="79"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1741,14 +1741,19 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="188"/>
+        <location filename="../../app/ui/printing/actions.py" line="154"/>
         <source>Letters</source>
         <translation>告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="191"/>
+        <location filename="../../app/ui/printing/actions.py" line="157"/>
         <source>Preparing letters…</source>
         <translation>正在生成告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing/preview.py" line="93"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
     </message>
 </context>
 </TS>

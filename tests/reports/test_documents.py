@@ -12,7 +12,7 @@ from app.models import Complaint, Event, User
 from app.reports.letter import build_letter, build_letters
 from app.reports.receipt import build_receipt
 from app.reports.summary import build_summary
-from app.services import compensation, documents, settings, workflow
+from app.services import compensation, documents, letter_document, settings, workflow
 from app.services.summary_document import summary
 from tests.conftest import NOW, PASSWORD
 from tests.reports.conftest import pdf_fonts, pdf_info, pdf_text, squeezed
@@ -39,7 +39,7 @@ def decided(make_case: MakeCase, staff: User, owner: User) -> Complaint:
 
 
 def test_the_letter_says_who_what_and_how_much(decided: Complaint, tmp_path: Path) -> None:
-    path = build_letter(documents.letter(decided.number, language="zh_CN", now=NOW),
+    path = build_letter(letter_document.letter(decided.number, language="zh_CN", now=NOW),
                         tmp_path / "letter.pdf")
     text = pdf_text(path)
     for expected in ("处理结果告知书", "惠民家电生活馆", "王小芳", decided.number,
@@ -50,7 +50,7 @@ def test_the_letter_says_who_what_and_how_much(decided: Complaint, tmp_path: Pat
 
 
 def test_the_letter_reads_well_in_english(decided: Complaint, tmp_path: Path) -> None:
-    text = pdf_text(build_letter(documents.letter(decided.number, language="en", now=NOW),
+    text = pdf_text(build_letter(letter_document.letter(decided.number, language="en", now=NOW),
                                  tmp_path / "letter.pdf"))
     assert "Resolution letter" in text and "Dear 王小芳," in text and "Refund ¥1,200.00" in text
     assert "Our decision: 为客户办理全额退款" in text
@@ -60,14 +60,14 @@ def test_not_upheld_gives_the_reasoned_answer(make_case: MakeCase, staff: User,
                                               tmp_path: Path) -> None:
     case = workflow.move(make_case(), "rejected", actor=staff, now=NOW, expected_version=1,
                          values={"answer": "经查看监控，商品售出时完好，损坏属人为原因"})
-    text = pdf_text(build_letter(documents.letter(case.number, language="zh_CN", now=NOW),
+    text = pdf_text(build_letter(letter_document.letter(case.number, language="zh_CN", now=NOW),
                                  tmp_path / "letter.pdf")).replace("\n", "")
     assert "无法支持您的诉求" in text and "损坏属人为原因" in text and "30日内申请核查" in text
 
 
 def test_no_letter_before_a_decision(make_case: MakeCase) -> None:
     with pytest.raises(RuleError, match="no decision yet"):
-        documents.letter(make_case().number, language="zh_CN", now=NOW)
+        letter_document.letter(make_case().number, language="zh_CN", now=NOW)
 
 
 def test_no_letter_with_compensation_not_approved(make_case: MakeCase, staff: User) -> None:
@@ -78,7 +78,7 @@ def test_no_letter_with_compensation_not_approved(make_case: MakeCase, staff: Us
     # Even a case decided some other way cannot be lettered while the offer waits.
     Complaint.update(status="resolved", resolution="x").where(Complaint.id == case.id).execute()
     with pytest.raises(RuleError, match="not approved yet"):
-        documents.letter(case.number, language="en", now=NOW)
+        letter_document.letter(case.number, language="en", now=NOW)
 
 
 def test_a_signature_captured_on_screen_is_in_the_letter(decided: Complaint,
@@ -87,7 +87,7 @@ def test_a_signature_captured_on_screen_is_in_the_letter(decided: Complaint,
     ink.fill(0)
     png = tmp_path / "sig.png"
     ink.save(str(png))
-    data = documents.letter(decided.number, language="zh_CN", now=NOW,
+    data = letter_document.letter(decided.number, language="zh_CN", now=NOW,
                             customer_signature=png.read_bytes())
     text = pdf_text(build_letter(data, tmp_path / "letter.pdf"))
     assert f"于 {NOW:%Y-%m-%d %H:%M} 在屏幕上签名" in text
@@ -122,13 +122,13 @@ def test_a_long_summary_numbers_its_pages(make_case: MakeCase, staff: User,
 def test_paper_size_follows_the_setting(decided: Complaint, owner: User,
                                         tmp_path: Path) -> None:
     settings.set_value("print.paper", "Letter", actor=owner, now=NOW)
-    path = build_letter(documents.letter(decided.number, language="en", now=NOW),
+    path = build_letter(letter_document.letter(decided.number, language="en", now=NOW),
                         tmp_path / "letter.pdf")
     assert pdf_info(path)["Page size"].split()[:3] == ["612", "x", "792"]
 
 
 def test_many_letters_in_one_file(decided: Complaint, tmp_path: Path) -> None:
-    letters = [documents.letter(decided.number, language="zh_CN", now=NOW)] * 3
+    letters = [letter_document.letter(decided.number, language="zh_CN", now=NOW)] * 3
     path = build_letters(letters, tmp_path / "batch.pdf")
     assert int(pdf_info(path)["Pages"]) == 3
 

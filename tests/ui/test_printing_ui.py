@@ -46,7 +46,7 @@ def _decided(make_case: MakeCase, staff: User, name: str = "王小芳") -> Compl
 
 
 def test_the_receipt_prints_in_one_click_from_the_success_page(
-        qtbot: QtBot, context: UiContext, to_file: Path) -> None:
+        qtbot: QtBot, context: UiContext, to_file: Path, shown: list[tuple[str, str]]) -> None:
     dialog = IntakeDialog(context)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.phone, "13800138000")
@@ -63,6 +63,7 @@ def test_the_receipt_prints_in_one_click_from_the_success_page(
 
     when_dialog(DocumentPreview, print_it)
     qtbot.mouseClick(dialog.success.receipt, Qt.MouseButton.LeftButton)
+    assert not shown
     assert pages == [1] and pdf_info(to_file)["Pages"].strip() == "1"
     assert Event.get(Event.kind == "document").field == "receipt"
 

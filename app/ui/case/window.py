@@ -28,6 +28,7 @@ from app.services import (
     compensation,
     documents,
     guidance,
+    letter_document,
     replies,
 )
 from app.services.case_actions import Action
@@ -194,7 +195,7 @@ class CaseWindow(QDialog):
                 self, self._context, k, d.number, d.id))
         letter = menu.addAction(self.tr("Resolution letter…"), lambda: printing.print_letter(
             self, self._context, d.number, d.id, d.customer))
-        letter.setEnabled(documents.decision(d) is not None)
+        letter.setEnabled(letter_document.decision(d) is not None)
         menu.addSeparator()
         menu.addAction(self.tr("The signed letter came back…"), self._on_signed_letter)
         button.setMenu(menu)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DeskError
 from app.i18n import EN, ZH, current_language
-from app.services import documents
+from app.services import documents, print_jobs
 from app.services.labels import STATUSES, label
 from app.ui import messages
 from app.ui.context import UiContext
@@ -39,18 +39,8 @@ def temp_pdf(name: str) -> Path:
 def build_document(kind: str, number: str, *, language: str, now: datetime,
                    signature: bytes | None = None) -> Path:
     """Writes one document of a case to a new temporary PDF."""
-    from app.reports.letter import build_letter  # reportlab loads when the first print does
-    from app.reports.receipt import build_receipt
-    from app.reports.summary import build_summary
-    from app.services.summary_document import summary
-
-    path = temp_pdf(f"{number}-{kind}")
-    if kind == "letter":
-        return build_letter(documents.letter(number, language=language, now=now,
-                                             customer_signature=signature), path)
-    if kind == "receipt":
-        return build_receipt(documents.receipt(number, language=language), path)
-    return build_summary(summary(number, language=language, now=now), path)
+    return print_jobs.write_document(kind, number, temp_pdf(f"{number}-{kind}"),
+                                     language=language, now=now, signature=signature)
 
 
 def show_document(parent: QWidget, context: UiContext, kind: str, number: str, case_id: int,
@@ -130,29 +120,13 @@ class BatchLetters(QDialog):
         form.addRow(buttons)
 
 
-LettersResult = tuple[Path | None, list[str], list[str]]  # the PDF, printed, refused
-
-
 def letters_job(status: str, since: datetime, language: str, now: datetime,
-                ) -> Callable[[Progress], LettersResult]:
-    """The background job: each case's letter, then one PDF (progress throughout)."""
-    def job(progress: Progress) -> LettersResult:
-        from app.reports.letter import build_letters
-
+                ) -> Callable[[Progress], print_jobs.LetterRun]:
+    """The background job: the letters of the chosen cases in one PDF, with progress."""
+    def job(progress: Progress) -> print_jobs.LetterRun:
         numbers = documents.decided_numbers(status=status, since=since)
-        letters, printed, skipped = [], [], []
-        for index, number in enumerate(numbers):
-            progress.step(index, len(numbers) * 2, number)
-            try:
-                letters.append(documents.letter(number, language=language, now=now))
-                printed.append(number)
-            except DeskError as error:
-                skipped.append(f"{number}: {error}")
-        if not letters:
-            return None, printed, skipped
-        path = build_letters(letters, temp_pdf("letters"), on_page=lambda page: progress.step(
-            len(numbers) + min(page, len(numbers)), len(numbers) * 2))
-        return path, printed, skipped
+        return print_jobs.letters_in_one_file(numbers, temp_pdf("letters"), language=language,
+                                              now=now, on_progress=progress.step)
 
     return job
 
@@ -166,21 +140,19 @@ def print_letters(parent: QWidget, context: UiContext) -> None:
     job = letters_job(choice.status.currentData(), since, choice.language.currentData(),
                       context.now())
 
-    def done(result: LettersResult) -> None:
-        path, printed, skipped = result
-        if skipped:
-            messages.show_info(parent, "\n".join(skipped[:20]))
-        if path is None:
+    def done(run: print_jobs.LetterRun) -> None:
+        if run.refused:
+            messages.show_info(parent, "\n".join(run.refusals()[:20]))
+        if not run.files:
             return
 
         def issued() -> None:
-            for number in printed:
-                documents.record_printed(number, "letter", actor=context.user,
-                                         now=context.now())
+            documents.record_printed(run.printed, "letter", actor=context.user,
+                                     now=context.now())
             context.cases_changed.emit()
 
-        DocumentPreview(path, QCoreApplication.translate("printing", "Letters"), issued=issued,
-                        parent=parent).exec()
+        title = QCoreApplication.translate("printing", "Letters")
+        DocumentPreview(run.files[0], title, issued=issued, parent=parent).exec()
 
     run_in_background(parent, QCoreApplication.translate("printing", "Preparing letters…"),
                       job, done)
