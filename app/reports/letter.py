@@ -12,7 +12,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
 
 from app.reports.data import LetterData
-from app.reports.pdf import FONT, PAPER, letterhead_flowables, numbered_canvas, para
+from app.reports.pdf import FONT, PAPER, letterhead_flowables, numbered_canvas, para, paras
 
 BLOCK_HEIGHT = 46 * mm
 
@@ -67,7 +67,7 @@ def letter_flowables(data: LetterData) -> list[Any]:
                         para(data.title, "title"), para(f"{data.number}    {data.date}", "small"),
                         Spacer(1, 4 * mm), para(data.addressee), Spacer(1, 2 * mm)]
     for paragraph in data.paragraphs:
-        story += [para(paragraph), Spacer(1, 2.5 * mm)]
+        story += [*paras(paragraph), Spacer(1, 2.5 * mm)]
     for line in data.compensation:
         story.append(para(f"• {line}"))
     story += [Spacer(1, 10 * mm), SignatureBlocks(data)]

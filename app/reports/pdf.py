@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from reportlab.lib import colors, textsplit
 from reportlab.lib.pagesizes import A4, A5, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -14,7 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Image, Paragraph
+from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle, paragraph
 
 from app.reports.data import Letterhead, Words
 from app.resources import resource_path
@@ -28,7 +29,21 @@ def register_font() -> str:
     """Registers the bundled WenQuanYi Micro Hei (TrueType, embedded as a subset)."""
     path = resource_path("fonts", "wqy-microhei.ttc")
     pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    _keep_chinese_punctuation_off_line_starts()
     return FONT
+
+
+# Full-width punctuation that must not begin a line in Chinese text.
+CANNOT_START = "，。、：；！？）》」』】〕…"
+
+
+def _keep_chinese_punctuation_off_line_starts() -> None:
+    # reportlab's list covers Japanese punctuation but not "，：；！？", so a line could
+    # begin with a comma. Adding them makes the comma hang at the end of the line before,
+    # as Chinese typesetting does. Both names are read when lines are broken.
+    missing = "".join(mark for mark in CANNOT_START if mark not in textsplit.ALL_CANNOT_START)
+    textsplit.ALL_CANNOT_START += missing
+    paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
 
 
 @cache
@@ -41,7 +56,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=1,
                                 spaceAfter=6 * mm),
         "heading": ParagraphStyle("heading", parent=base, fontSize=12, leading=18,
-                                  spaceBefore=4 * mm, spaceAfter=2 * mm),
+                                  spaceBefore=4 * mm, spaceAfter=2 * mm,
+                                  keepWithNext=1),  # never alone at the foot of a page
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12.5),
         "business": ParagraphStyle("business", parent=base, fontSize=14, leading=19),
@@ -52,6 +68,48 @@ def para(text: str, style: str = "body") -> Paragraph:
     """A paragraph of plain text (markup characters escaped, line breaks kept)."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Paragraph(escaped.replace("\n", "<br/>"), styles()[style])
+
+
+def paras(text: str, style: str = "body") -> list[Paragraph | Spacer]:
+    """Text with line breaks as one paragraph per line (blank lines kept as space).
+
+    Prints the same as `para`, but a `<br/>` makes reportlab lay Chinese out one character
+    at a time through its mixed-style path, several times slower.
+    """
+    chosen = styles()[style]
+    return [para(line, style) if line.strip() else Spacer(1, chosen.leading)
+            for line in text.split("\n")]
+
+
+CELL_PADDING = 12  # points: a table cell's default left and right padding together
+
+
+def cell(text: str, width: float) -> str | Paragraph:
+    """A table cell's content: the plain string when it fits on one line of the column (a
+    table draws those many times faster), else a wrapping paragraph."""
+    style = styles()["cell"]
+    if "\n" not in text and (pdfmetrics.stringWidth(text, FONT, style.fontSize)
+                              <= width - CELL_PADDING):
+        return text
+    return para(text, "cell")
+
+
+def cell_font() -> list[tuple[Any, ...]]:
+    """Table style commands that draw plain-string cells like "cell" paragraphs."""
+    style = styles()["cell"]
+    return [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), style.fontSize),
+            ("LEADING", (0, 0), (-1, -1), style.leading)]
+
+
+def label_table(rows: list[tuple[str, str]], width: float, label_share: float) -> Table:
+    """Labels in a shaded first column and their values beside them, in a grid."""
+    widths = [width * label_share, width * (1 - label_share)]
+    cells = [[cell(label, widths[0]), cell(value or "—", widths[1])] for label, value in rows]
+    table = Table(cells, colWidths=widths, splitByRow=True)
+    table.setStyle(TableStyle([*cell_font(), ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke)]))
+    return table
 
 
 def picture(data: bytes, max_width: float, max_height: float) -> Image:

@@ -10,13 +10,18 @@ from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
 from app.reports import data as model
-from app.reports.pdf import PAPER, letterhead_flowables, numbered_canvas, para
+from app.reports.pdf import (
+    PAPER,
+    cell,
+    cell_font,
+    label_table,
+    letterhead_flowables,
+    numbered_canvas,
+    para,
+    paras,
+)
 
-GRID = TableStyle([
-    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-])
+LINES = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
 
 def build_summary(data: model.SummaryData, path: Path) -> Path:
@@ -49,27 +54,19 @@ def _fields(rows: tuple[tuple[str, str], ...], width: float) -> list[Any]:
             short.append((label, value))
             continue
         if short:
-            story.append(_grid(short, width))
+            story.append(label_table(short, width, 0.24))
             short = []
-        story += [para(label, "cell"), para(value, "cell")]
+        story += [para(label, "cell"), *paras(value, "cell")]
     if short:
-        story.append(_grid(short, width))
+        story.append(label_table(short, width, 0.24))
     return story
 
 
-def _grid(rows: list[tuple[str, str]], width: float) -> Table:
-    cells = [[para(label, "cell"), para(value or "—", "cell")] for label, value in rows]
-    table = Table(cells, colWidths=[width * 0.24, width * 0.76], splitByRow=True)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke)]))
-    return table
-
-
 def _table(table: model.Table, width: float) -> Table:
-    cells = [[para(text, "cell") for text in table.headers]]
-    cells += [[para(text, "cell") for text in row] for row in table.rows]
-    result = Table(cells, colWidths=[width * part for part in table.widths], repeatRows=1,
-                   splitByRow=True)
-    result.setStyle(GRID)
+    widths = [width * part for part in table.widths]
+    cells = [[cell(text, column) for text, column in zip(row, widths, strict=True)]
+             for row in (table.headers, *table.rows)]
+    result = Table(cells, colWidths=widths, repeatRows=1, splitByRow=True)
+    result.setStyle(TableStyle([*cell_font(), *LINES,
+                                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)]))
     return result

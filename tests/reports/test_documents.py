@@ -88,7 +88,7 @@ def test_a_signature_captured_on_screen_is_in_the_letter(decided: Complaint,
     png = tmp_path / "sig.png"
     ink.save(str(png))
     data = letter_document.letter(decided.number, language="zh_CN", now=NOW,
-                            customer_signature=png.read_bytes())
+                                  customer_signature=png.read_bytes())
     text = pdf_text(build_letter(data, tmp_path / "letter.pdf"))
     assert f"于 {NOW:%Y-%m-%d %H:%M} 在屏幕上签名" in text
 
