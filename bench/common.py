@@ -28,9 +28,11 @@ def demo_database() -> tuple[Path, float | None]:
     return DEMO_DB, time.perf_counter() - started
 
 
-def best_of(action: Callable[[], object], runs: int = 15) -> float:
-    """The fastest of `runs` timings of `action`, in milliseconds (after one warm-up)."""
-    action()
+def best_of(action: Callable[[], object], runs: int = 15, *, warm_up: bool = True) -> float:
+    """The fastest of `runs` timings of `action`, in milliseconds (after one warm-up run
+    unless `warm_up` is False, for actions too long to repeat)."""
+    if warm_up:
+        action()
     timings = []
     for _ in range(runs):
         started = time.perf_counter()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +59,11 @@ def run() -> list[tuple[str, float, str]]:
 def _batch(numbers: list[str], now: Any, out: Path) -> list[tuple[str, float, str]]:
     made, _ = letter_document.letters(numbers, language="zh_CN", now=now)
     texts = [letter for _, letter in made]
-    bare = _timed(lambda: bare_letters(texts, out / "bare.pdf"), runs=3)
-    ours = _timed(lambda: print_jobs.letters_in_one_file(
-        numbers, out / "ours.pdf", language="zh_CN", now=now), runs=3)
-    data = _timed(lambda: letter_document.letters(numbers, language="zh_CN", now=now), runs=3)
+    bare = best_of(lambda: bare_letters(texts, out / "bare.pdf"), runs=3, warm_up=False)
+    ours = best_of(lambda: print_jobs.letters_in_one_file(
+        numbers, out / "ours.pdf", language="zh_CN", now=now), runs=3, warm_up=False)
+    data = best_of(lambda: letter_document.letters(numbers, language="zh_CN", now=now),
+                   runs=3, warm_up=False)
     return [
         (f"{len(numbers)} letters in one PDF: cases read, templates filled, laid out", ours,
          f"bare reportlab {bare:.0f} ms, ratio {ours / bare:.2f}x (target ≤ 1.3x)"),
@@ -140,16 +140,6 @@ class _BareNumberedCanvas(Canvas):
             self.drawCentredString(A4[0] / 2, 10 * mm, f"第 {number} 页 / 共 {len(self._kept)} 页")
             super().showPage()
         super().save()
-
-
-def _timed(action: Callable[[], object], runs: int) -> float:
-    """The fastest of `runs` timings, in milliseconds."""
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return min(timings) * 1000
 
 
 if __name__ == "__main__":
