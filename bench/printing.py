@@ -1,8 +1,8 @@
 """Printing on the 100,000-case database: one summary, one letter, 1,000 letters at once.
 
 The bulk figure is compared with a bare reportlab script, run in the same process, that
-draws the same pages from texts already in memory: letterhead, title, paragraphs,
-compensation lines, both signature blocks and "page n of N". What is left over is this
+draws the same pages from texts already in memory: letterhead, title, paragraphs
+(compensation included), both signature blocks and "page n of N". What is left over is this
 program's own work: reading the cases, filling the templates, and its layout code.
 """
 
@@ -84,12 +84,10 @@ def bare_letters(letters: list[LetterData], path: Path) -> None:
         story += [Paragraph(letter.letterhead.name, head),
                   Paragraph(f"{letter.letterhead.address}  {letter.letterhead.phone}", small),
                   Spacer(1, 6 * mm), Paragraph(letter.title, title),
-                  Paragraph(f"{letter.number}    {letter.date}", small), Spacer(1, 4 * mm),
-                  Paragraph(letter.addressee, body)]
+                  Paragraph(f"{letter.number}    {letter.date}", small), Spacer(1, 6 * mm)]
         for text in letter.paragraphs:
             story += [Paragraph(line, body) for line in text.split("\n")]
             story.append(Spacer(1, 2.5 * mm))
-        story += [Paragraph(f"• {line}", body) for line in letter.compensation]
         story += [Spacer(1, 10 * mm), _BareSignatures(letter)]
     document = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=22 * mm,
                                  rightMargin=22 * mm, topMargin=18 * mm, bottomMargin=18 * mm)

@@ -1,4 +1,4 @@
-"""Renders the README screenshots (Chinese window, demo data) into docs/.
+"""Renders the README screenshots (Chinese window and documents, demo data) into docs/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.i18n import ZH, set_language
@@ -22,6 +23,7 @@ from app.ui.app import make_application
 from app.ui.context import UiContext
 from app.ui.intake.dialog import IntakeDialog
 from app.ui.main_window import MainWindow
+from app.ui.printing.preview import page_image
 from app.ui.translation import install_translators
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -62,8 +64,33 @@ def main() -> None:
     case = window.open_case(busy.id)
     case.tabs.setCurrentIndex(1)
     save(case, "case.png")
+    save_documents(busy.number, folder)
     close_desk()
     del translators
+
+
+def save_documents(receipt_number: str, folder: Path) -> None:
+    """The first page of a receipt, a letter with compensation in money, and a summary."""
+    from app.reports.letter import build_letter
+    from app.reports.receipt import build_receipt
+    from app.reports.summary import build_summary
+    from app.services import documents, letter_document
+    from app.services.summary_document import summary
+
+    lettered = next(number for number in documents.decided_numbers(status="closed")
+                    if "¥" in "".join(letter_document.letter(number, language=ZH,
+                                                             now=NOW).compensation))
+    pdfs = {"receipt": build_receipt(documents.receipt(receipt_number, language=ZH),
+                                     folder / "receipt.pdf"),
+            "letter": build_letter(letter_document.letter(lettered, language=ZH, now=NOW),
+                                   folder / "letter.pdf"),
+            "summary": build_summary(summary(lettered, language=ZH, now=NOW),
+                                     folder / "summary.pdf")}
+    for name, pdf in pdfs.items():
+        document = QPdfDocument()
+        document.load(str(pdf))
+        page_image(document, 0, 900).save(str(DOCS / f"{name}.png"))
+        print(DOCS / f"{name}.png")
 
 
 if __name__ == "__main__":

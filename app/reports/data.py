@@ -24,6 +24,7 @@ class Words:
     business: str = "For the business"
     signature: str = "Signature:"
     date: str = "Date:"
+    number: str = "Complaint no.:"
     signed_on_screen: str = "Signed on screen at {at}"
 
 
@@ -35,9 +36,8 @@ class LetterData:
     title: str
     number: str
     date: str
-    addressee: str
     paragraphs: tuple[str, ...]
-    compensation: tuple[str, ...] = ()
+    compensation: tuple[str, ...] = ()  # the approved offers, already in the paragraphs
     customer_name: str = ""
     customer_signature: bytes | None = None
     customer_signed_at: str = ""

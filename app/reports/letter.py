@@ -61,15 +61,18 @@ class SignatureBlocks(Flowable):
                             anchor="sw")
 
 
+def _reference(data: LetterData) -> str:
+    words = data.words
+    return f"{words.number} {data.number}    {words.date} {data.date}"
+
+
 def letter_flowables(data: LetterData) -> list[Any]:
     """The letter's content, also used to print many letters into one file."""
     story: list[Any] = [*letterhead_flowables(data.letterhead), Spacer(1, 6 * mm),
-                        para(data.title, "title"), para(f"{data.number}    {data.date}", "small"),
-                        Spacer(1, 4 * mm), para(data.addressee), Spacer(1, 2 * mm)]
+                        para(data.title, "title"), para(_reference(data), "small"),
+                        Spacer(1, 6 * mm)]
     for paragraph in data.paragraphs:
         story += [*paras(paragraph), Spacer(1, 2.5 * mm)]
-    for line in data.compensation:
-        story.append(para(f"• {line}"))
     story += [Spacer(1, 10 * mm), SignatureBlocks(data)]
     return story
 

@@ -28,6 +28,7 @@ def words(language: str) -> Words:
         page=pick(T("Page {page} of {pages}", "第 {page} 页 / 共 {pages} 页")),
         customer=pick(T("Customer", "客户")), business=pick(T("For the business", "商户")),
         signature=pick(T("Signature:", "签名：")), date=pick(T("Date:", "日期：")),
+        number=pick(T("Complaint no.:", "投诉编号：")),
         signed_on_screen=pick(T("Signed on screen at {at}", "于 {at} 在屏幕上签名")))
 
 
@@ -55,11 +56,16 @@ def receipt(number: str, *, language: str) -> ReceiptData:
         (pick(T("Decision by", "处理期限")), when(d.resolution_due)),
     )
     phone = settings.get("business.phone")
-    note = T("Thank you for telling us. Please keep this receipt and quote the number when "
-             "you contact us{phone}.",
-             "感谢您的反馈。请妥善保管本回执，联系我们时请提供投诉编号{phone}。")
+    note = T("Thank you for telling us. Please keep this receipt and quote the complaint "
+             "number when you contact us.",
+             "感谢您的反馈。请妥善保管本回执，联系我们时请提供投诉编号。")
+    if phone:
+        note = T("Thank you for telling us. Please keep this receipt; to ask about your "
+                 "complaint, call {phone} and quote its number.",
+                 "感谢您的反馈。请妥善保管本回执；查询处理进度请致电 {phone}，并提供投诉编号。"
+                 ).format(phone=phone)
     return ReceiptData(letterhead(), pick(T("Complaint receipt", "受理回执")), rows,
-                       pick(note.format(phone=f" ({phone})" if phone else "")), words(language))
+                       pick(note), words(language))
 
 
 def record_printed(numbers: str | list[str], kind: str, *, actor: User,

@@ -125,13 +125,15 @@ class _Run:
         _check(case)
         code = (letter_templates.UPHELD if decision(case) == "upheld"
                 else letter_templates.NOT_UPHELD)
-        text = replies.render(self.bodies[code], case, today=self.today, business=self.settings)
-        approved = [o for o in case.offers if o.status == "approved"]
+        lines = tuple(_offer_line(o, self.language) for o in case.offers
+                      if o.status == "approved")
+        text = replies.render(_with_compensation_slot(self.bodies[code], bool(lines)), case,
+                              today=self.today, business=self.settings,
+                              extra={"compensation": "\n".join(f"• {line}" for line in lines)})
         return LetterData(
             letterhead=self.letterhead, title=self.title, number=case.number, date=self.today,
-            addressee="",
             paragraphs=tuple(part.strip() for part in text.split("\n\n") if part.strip()),
-            compensation=tuple(_offer_line(o, self.language) for o in approved),
+            compensation=lines,
             customer_name=case.customer, customer_signature=self.signature,
             customer_signed_at=when(self.now) if self.signature else "",
             business_signer=self.settings["business.name"],
@@ -169,6 +171,18 @@ def _load(numbers: list[str], people: People) -> dict[str, LetterCase]:
     return {number: LetterCase(*row[:12], handler=people.get(row[12]),
                                offers=offers.get(row[0], ()))
             for number, row in cases.items()}
+
+
+SLOTS = tuple("{" + name + "}" for name in (*replies.LETTER_PLACEHOLDERS,
+                                            *replies.LETTER_PLACEHOLDERS.values()))
+
+
+def _with_compensation_slot(body: str, needed: bool) -> str:
+    """The template, with a compensation paragraph before its last one if it has none."""
+    if not needed or any(slot in body for slot in SLOTS):
+        return body
+    paragraphs = body.rstrip().split("\n\n")
+    return "\n\n".join([*paragraphs[:-1], SLOTS[0], *paragraphs[-1:]])
 
 
 def _offer_line(offer: OfferInfo, language: str) -> str:

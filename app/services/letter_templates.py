@@ -1,7 +1,9 @@
 """The default wording of resolution letters, per language, editable like reply templates.
 
 Paragraphs are separated by blank lines; `{placeholders}` are those of the reply
-templates (Chinese or English names). Approved compensation is added by the letter itself.
+templates (Chinese or English names), plus `{补偿}` / `{compensation}`: the approved
+compensation, a line per offer. A template without it gets those lines just before its
+last paragraph; with nothing approved, the paragraph is left out.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
 
 处理结果：{解决方案}
 
+{补偿}
+
 感谢您对我们工作的监督与支持，您的意见帮助我们改进。如有疑问，请联系{处理人}，电话{商户电话}。"""),
     (NOT_UPHELD, "zh_CN"): ("处理结果告知书（不予支持）", """尊敬的{客户}：
 
@@ -41,6 +45,8 @@ You asked us to: {wish}
 We looked into it: {facts}
 
 Our decision: {resolution}
+
+{compensation}
 
 Thank you for telling us; it helps us improve. If you have any questions, please contact \
 {handler} on {business_phone}."""),

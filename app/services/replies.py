@@ -24,11 +24,15 @@ PLACEHOLDERS: dict[str, str] = {
     "business": "商户名称", "business_phone": "商户电话", "business_address": "商户地址",
     "today": "今天",
 }
+# Only letters fill this one: the approved compensation, a line per offer.
+LETTER_PLACEHOLDERS: dict[str, str] = {"compensation": "补偿"}
 
 
-def placeholder_names(language: str) -> list[str]:
-    """The placeholders as a user of `language` writes them, braces included."""
-    names = PLACEHOLDERS.values() if language == "zh_CN" else PLACEHOLDERS.keys()
+def placeholder_names(language: str, *, letters: bool = False) -> list[str]:
+    """The placeholders as a user of `language` writes them, braces included (with
+    `letters`, those only letters fill)."""
+    table = LETTER_PLACEHOLDERS if letters else PLACEHOLDERS
+    names = table.values() if language == "zh_CN" else table.keys()
     return ["{" + name + "}" for name in names]
 
 
@@ -75,10 +79,12 @@ class _Keep(dict):
 
 
 def render(body: str, details: CaseFacts, *, today: str | None = None,
-           business: Mapping[str, Any] | None = None) -> str:
+           business: Mapping[str, Any] | None = None,
+           extra: Mapping[str, str] | None = None) -> str:
     """The template with `{placeholders}` filled from the case and the business settings.
 
-    `business` is the settings already read (`settings.get_all()`), when rendering many.
+    `business` is the settings already read (`settings.get_all()`), when rendering many;
+    `extra` fills placeholders only some documents have (a letter's `compensation`).
     """
     business = business if business is not None else settings.get_all()
     values = {
@@ -90,8 +96,10 @@ def render(body: str, details: CaseFacts, *, today: str | None = None,
         "business": business["business.name"], "business_phone": business["business.phone"],
         "business_address": business["business.address"], "today": today or "",
     }
+    values.update(extra or {})
+    chinese = PLACEHOLDERS | LETTER_PLACEHOLDERS
     both = _Keep(values)
-    both.update({PLACEHOLDERS[key]: value for key, value in values.items()})
+    both.update({chinese[key]: value for key, value in values.items()})
     try:
         return body.format_map(both)
     except (ValueError, IndexError):  # a stray brace: leave the text for the user to fix

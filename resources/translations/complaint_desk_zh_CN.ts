@@ -1234,7 +1234,7 @@ Customer complaints, followed to the end.</source>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../app/ui/runner.py" line="88"/>
+        <location filename="../../app/ui/runner.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1584,27 +1584,27 @@ Customer complaints, followed to the end.</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="36"/>
-        <source>Placeholders: %1</source>
-        <translation>可用占位符：%1</translation>
+        <location filename="../../app/ui/settings/templates.py" line="37"/>
+        <source>Placeholders: %1. Letters also take %2: the approved compensation, a line per offer.</source>
+        <translation>可用占位符：%1。告知书另可使用 %2：已批准的补偿，每项一行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="40"/>
+        <location filename="../../app/ui/settings/templates.py" line="44"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="41"/>
+        <location filename="../../app/ui/settings/templates.py" line="45"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="42"/>
+        <location filename="../../app/ui/settings/templates.py" line="46"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/templates.py" line="43"/>
+        <location filename="../../app/ui/settings/templates.py" line="47"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>

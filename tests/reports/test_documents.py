@@ -12,7 +12,7 @@ from app.models import Complaint, Event, User
 from app.reports.letter import build_letter, build_letters
 from app.reports.receipt import build_receipt
 from app.reports.summary import build_summary
-from app.services import compensation, documents, letter_document, settings, workflow
+from app.services import compensation, documents, letter_document, replies, settings, workflow
 from app.services.summary_document import summary
 from tests.conftest import NOW, PASSWORD
 from tests.reports.conftest import pdf_fonts, pdf_info, pdf_text, squeezed
@@ -93,14 +93,18 @@ def test_a_signature_captured_on_screen_is_in_the_letter(decided: Complaint,
     assert f"于 {NOW:%Y-%m-%d %H:%M} 在屏幕上签名" in text
 
 
-def test_the_receipt_is_half_a_page_with_the_promise(make_case: MakeCase,
+def test_the_receipt_is_half_a_page_with_the_promise(make_case: MakeCase, owner: User,
                                                      tmp_path: Path) -> None:
     case = make_case(customer_name="李雷")
+    plain = documents.receipt(case.number, language="zh_CN").note
+    assert plain == "感谢您的反馈。请妥善保管本回执，联系我们时请提供投诉编号。"
+    settings.set_value("business.phone", "0571-8888 6666", actor=owner, now=NOW)
     path = build_receipt(documents.receipt(case.number, language="zh_CN"),
                          tmp_path / "receipt.pdf")
     text = pdf_text(path)
     assert "受理回执" in text and case.number in text and "李雷" in text
     assert "2026-03-04 18:00" in text and "2026-03-11 18:00" in text  # answer and decision
+    assert "查询处理进度请致电 0571-8888 6666，并提供投诉编号" in text.replace("\n", "")
     assert pdf_info(path)["Page size"].split()[:3] == ["595.276", "x", "419.528"]  # A5 landscape
 
 
@@ -140,3 +144,35 @@ def test_printing_and_the_signed_copy_are_on_the_timeline(decided: Complaint,
                                    data=b"\xff\xd8\xff scan", actor=staff, now=NOW)
     notes = [(e.field, e.new_value) for e in Event.select().where(Event.kind == "document")]
     assert notes == [("letter", "printed"), ("letter", "signed copy returned")]
+
+
+def test_compensation_follows_the_decision_and_precedes_the_thanks(decided: Complaint,
+                                                                   tmp_path: Path) -> None:
+    text = squeezed(pdf_text(build_letter(
+        letter_document.letter(decided.number, language="zh_CN", now=NOW), tmp_path / "l.pdf")))
+    decision = text.index("为客户办理全额退款")
+    amount = text.index("退款¥1,200.00（大写：壹仟贰佰元整）")
+    thanks = text.index("感谢您对我们工作的监督与支持")
+    assert decision < amount < thanks
+
+
+def test_an_edited_letter_without_the_compensation_slot_still_lists_it(decided: Complaint,
+                                                                       owner: User) -> None:
+    replies.save_template(code="letter_upheld", language="zh_CN", title="告知书",
+                          body="尊敬的{客户}：\n\n处理结果：{解决方案}\n\n此致", actor=owner,
+                          now=NOW)
+    data = letter_document.letter(decided.number, language="zh_CN", now=NOW)
+    assert data.paragraphs == ("尊敬的王小芳：", "处理结果：为客户办理全额退款",
+                               "• 退款 ¥1,200.00（大写：壹仟贰佰元整）", "此致")
+
+
+def test_without_approved_compensation_the_slot_leaves_no_trace(make_case: MakeCase,
+                                                                staff: User) -> None:
+    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+                         values={"department": "after_sales", "handler": "staff1"})
+    case = workflow.move(case, "resolved", actor=staff, now=NOW, expected_version=case.version,
+                         values={"root_cause": "RC03", "resolution": "更换新品"})
+    for language in ("zh_CN", "en"):
+        data = letter_document.letter(case.number, language=language, now=NOW)
+        assert data.compensation == ()
+        assert not any("{" in part or "•" in part for part in data.paragraphs), language

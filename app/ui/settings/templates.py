@@ -33,8 +33,12 @@ class TemplatesEditor(QWidget):
         self.code, self.title = QLineEdit(), QLineEdit()
         self.body = text_box(6)
         self.save = QPushButton(self.tr("Save template"))
-        hint = QLabel(self.tr("Placeholders: %1").replace(
-            "%1", " ".join(replies.placeholder_names(current_language()))))
+        language = current_language()
+        hint = QLabel(self.tr("Placeholders: %1. Letters also take %2: the approved "
+                              "compensation, a line per offer.")
+                      .replace("%1", " ".join(replies.placeholder_names(language)))
+                      .replace("%2", " ".join(replies.placeholder_names(language,
+                                                                        letters=True))))
         hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
