@@ -1,5 +1,7 @@
 """The three documents: what they say (read back from the PDF), and when they are refused."""
 
+import base64
+import subprocess
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -176,3 +178,26 @@ def test_without_approved_compensation_the_slot_leaves_no_trace(make_case: MakeC
         data = letter_document.letter(case.number, language=language, now=NOW)
         assert data.compensation == ()
         assert not any("{" in part or "•" in part for part in data.paragraphs), language
+
+
+def _png(tmp_path: Path, name: str, width: int, height: int) -> str:
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(0xFFC00000)
+    path = tmp_path / name
+    image.save(str(path))
+    return base64.b64encode(path.read_bytes()).decode()
+
+
+def test_logo_owner_signature_and_seal_are_placed_on_the_letter(decided: Complaint,
+                                                                owner: User,
+                                                                tmp_path: Path) -> None:
+    for key, size in (("business.logo", (240, 80)), ("letter.owner_signature", (300, 100)),
+                      ("letter.seal", (200, 200))):
+        settings.set_value(key, _png(tmp_path, f"{key}.png", *size), actor=owner, now=NOW)
+    path = build_letter(letter_document.letter(decided.number, language="zh_CN", now=NOW),
+                        tmp_path / "letter.pdf")
+    listed = subprocess.run(["pdfimages", "-list", str(path)], check=True, text=True,
+                            capture_output=True).stdout.splitlines()[2:]
+    sizes = sorted((int(row.split()[3]), int(row.split()[4])) for row in listed
+                   if row.split()[2] == "image")
+    assert sizes == [(200, 200), (240, 80), (300, 100)]
