@@ -138,3 +138,17 @@ def next_due(
             candidates.append(first_response_due)
     present = [moment for moment in candidates if moment is not None]
     return min(present) if present else None
+
+
+ON_TIME, LATE = Text("on time", "按时"), Text("late", "超时")
+OVERDUE, NOT_YET_DUE = Text("overdue", "已逾期"), Text("not yet due", "未到期")
+
+
+def kept(due: datetime | None, done: datetime | None, now: datetime) -> Text | None:
+    """Whether a deadline was met: on time or late once done; overdue or not yet due while
+    open; None when there was no deadline."""
+    if due is None:
+        return None
+    if done is not None:
+        return LATE if done > due else ON_TIME
+    return OVERDUE if now > due else NOT_YET_DUE

@@ -144,6 +144,12 @@ def page_select(query: CaseQuery, *, now: datetime, offset: int = 0, limit: int 
     return select.offset(offset).limit(limit)
 
 
+def ordered_ids(query: CaseQuery, *, now: datetime) -> list[int]:
+    """The ids of every case under `query`, in its sort order (what an export walks)."""
+    select = page_select(query, now=now, limit=0).limit(None).select(Complaint.id)
+    return [row[0] for row in database_proxy.obj.execute(select).fetchall()]
+
+
 def first_page(query: CaseQuery, *, now: datetime, limit: int = 100,
                ) -> tuple[list[CaseRow], int]:
     """The first page and how many cases match in all, reading the cases as few times as

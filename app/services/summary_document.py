@@ -6,6 +6,7 @@ from datetime import datetime
 
 from app.i18n import Text, speaking
 from app.reports.data import SummaryData, Table
+from app.services import deadlines
 from app.services.case_fields import handling_fields, intake_fields
 from app.services.case_view import CaseDetails
 from app.services.documents import letterhead, words
@@ -50,10 +51,7 @@ def _kept(due: datetime | None, done: datetime | None, now: datetime) -> str:
     parts = [str(T("due {at}", "期限 {at}").format(at=when(due)))]
     if done is not None:
         parts.append(str(T("done {at}", "完成 {at}").format(at=when(done))))
-        late = done > due
-        parts.append(str(T("late", "超时") if late else T("on time", "按时")))
-    else:
-        parts.append(str(T("overdue", "已逾期") if now > due else T("not yet due", "未到期")))
+    parts.append(str(deadlines.kept(due, done, now)))
     return str(T(", ", "，")).join(parts)
 
 

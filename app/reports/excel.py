@@ -1,0 +1,139 @@
+"""Excel workbooks written a row at a time (openpyxl write-only), so memory stays flat
+whatever the number of rows.
+
+A sheet is a list of typed columns and an iterable of rows. Each typed column has one
+styled cell that every row reuses: openpyxl writes a cell the moment its row is appended,
+so reuse is safe, and it saves building a styled cell for every date and amount.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+FORMATS = {
+    "datetime": "yyyy-mm-dd hh:mm",
+    "date": "yyyy-mm-dd",
+    "money": '"¥"#,##0.00',
+    "int": "0",
+    "text": "General",
+}
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="4F6D8F")
+HEADER_BORDER = Border(bottom=Side(style="thin", color="2F4A66"))
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header, the kind of its values (a key of FORMATS) and its width."""
+
+    header: str
+    kind: str = "text"
+    width: float = 12
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet to write. `rows` is called when the sheet's turn comes, so it may depend on
+    what earlier sheets saw (a summary of the rows above)."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Callable[[], Iterable[Sequence[Any]]]
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet]) -> dict[str, int]:
+    """Writes the sheets to `path` and returns the number of rows of each.
+
+    The file is written under a temporary name and renamed at the end: stopping half way
+    (a row iterator may raise), or failing, leaves no half-written workbook and an earlier
+    file of that name intact.
+    """
+    workbook = Workbook(write_only=True)
+    try:
+        counts = {sheet.title: _write_sheet(workbook.create_sheet(sheet.title), sheet)
+                  for sheet in sheets}
+    except BaseException:
+        _abandon(workbook)
+        raise
+    partial = path.with_name(path.name + ".part")
+    try:
+        workbook.save(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return counts
+
+
+def _abandon(workbook: Workbook) -> None:
+    """Ends the sheets begun and deletes the rows they buffered on disk. Left to the garbage
+    collector, each would write to its already closed buffer file (an error on stderr),
+    and the files would stay until the program exits."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        if writer is None or sheet.closed:
+            continue
+        sheet.close()
+        Path(writer.out).unlink(missing_ok=True)
+
+
+def _write_sheet(sheet: WriteOnlyWorksheet, spec: Sheet) -> int:
+    # Widths and the frozen header go in the sheet's head, written with the first row.
+    for index, column in enumerate(spec.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "A2"
+    sheet.append([_header_cell(sheet, column.header) for column in spec.columns])
+    templates = [_typed_cell(sheet, column.kind) for column in spec.columns]
+    count = 0
+    for values in spec.rows():
+        sheet.append([_fill(sheet, template, value)
+                      for template, value in zip(templates, values, strict=True)])
+        count += 1
+    last = get_column_letter(max(len(spec.columns), 1))
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"  # written after the rows
+    return count
+
+
+def _header_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
+    cell.alignment = Alignment(vertical="center", wrap_text=True)
+    return cell
+
+
+def _typed_cell(sheet: WriteOnlyWorksheet, kind: str) -> WriteOnlyCell | None:
+    if kind == "text":
+        return None
+    cell = WriteOnlyCell(sheet)
+    cell.number_format = FORMATS[kind]
+    return cell
+
+
+def _fill(sheet: WriteOnlyWorksheet, template: WriteOnlyCell | None, value: Any) -> Any:
+    if isinstance(value, str):
+        return _text(sheet, value)
+    if template is None or value is None:
+        return value
+    template.value = value
+    return template
+
+
+def _text(sheet: WriteOnlyWorksheet, value: str) -> Any:
+    # Control characters pasted into a description are not allowed in the file's XML.
+    if not value.isprintable():
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith("="):  # a customer's words, never a formula
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
