@@ -37,16 +37,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     add.set_defaults(run=run_add)
 
     listing = commands.add_parser("list", parents=[common], help="list cases")
-    listing.add_argument("--status", action="append", default=[], help="state (repeatable)")
-    listing.add_argument("--category")
-    listing.add_argument("--department")
-    listing.add_argument("--handler", metavar="USER")
-    listing.add_argument("--open", action="store_true", help="only cases not yet decided")
-    listing.add_argument("--overdue", action="store_true")
-    listing.add_argument("--flagged", action="store_true", help="group or escalation-risk cases")
-    listing.add_argument("--search", default="")
-    listing.add_argument("--from", dest="date_from", metavar="DATE")
-    listing.add_argument("--to", dest="date_to", metavar="DATE")
+    add_filter_arguments(listing)
     listing.add_argument("--limit", type=int, default=50)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(run=run_list)
@@ -87,7 +78,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     if not 1 <= args.limit <= MAX_LIMIT:
         raise InputError(Text("--limit must be between 1 and {n}.",
                               "--limit 必须在 1 到 {n} 之间。").format(n=MAX_LIMIT))
-    query = _query(args)
+    query = case_query(args)
     rows = register.fetch_page(query, now=ctx.now, limit=args.limit)
     if args.json:
         output.print_json([row.to_json(ctx.now) for row in rows])
@@ -148,7 +139,22 @@ def _split_assignment(item: str) -> tuple[str, str]:
     return name.strip(), value
 
 
-def _query(args: argparse.Namespace) -> register.CaseQuery:
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """The register's filters as options (`list`, `export`)."""
+    parser.add_argument("--status", action="append", default=[], help="state (repeatable)")
+    parser.add_argument("--category")
+    parser.add_argument("--department")
+    parser.add_argument("--handler", metavar="USER")
+    parser.add_argument("--open", action="store_true", help="only cases not yet decided")
+    parser.add_argument("--overdue", action="store_true")
+    parser.add_argument("--flagged", action="store_true", help="group or escalation-risk cases")
+    parser.add_argument("--search", default="")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="received from")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="received up to")
+
+
+def case_query(args: argparse.Namespace) -> register.CaseQuery:
+    """The query the filter options describe."""
     statuses = tuple(lookup(STATUSES, part, what=Text("state", "状态"))
                      for item in args.status for part in item.split(",") if part.strip())
     return register.CaseQuery(
