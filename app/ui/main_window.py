@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
                                           self._on_find)
         self.settings_action = self._action(self.tr("Settings…"), "", self._on_settings)
         self.letters_action = self._action(self.tr("Print letters…"), "", self._on_print_letters)
+        self.export_action = self._action(self.tr("Export to Excel…"), "", self._on_export)
         self.switch_action = self._action(self.tr("Switch user…"), "", self._on_switch_user)
         self.about_action = self._action(self.tr("About Complaint Desk"), "", self._on_about)
         self.reminders = RemindersPanel(self._context)
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.open_action, self.refresh_action,
-                       self.reminders_action, self.approvals_action):
+                       self.reminders_action, self.approvals_action, self.export_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
             desk.addAction(action)
         cases = menus.addMenu(self.tr("&Cases"))
         for action in (self.new_action, self.open_action, self.search_action,
-                       self.refresh_action, self.letters_action):
+                       self.refresh_action, self.letters_action, self.export_action):
             cases.addAction(action)
         menus.addMenu(self.tr("&Help")).addAction(self.about_action)
 
@@ -218,6 +219,12 @@ class MainWindow(QMainWindow):
         from app.ui.printing.actions import print_letters
 
         print_letters(self, self._context)
+
+    def _on_export(self) -> None:
+        """Called from Export to Excel: the register as filtered now, in the background."""
+        from app.ui.excel.export import export_register
+
+        export_register(self, self._context, self.register.current_query())
 
     def _on_switch_user(self) -> None:
         """Called when the user chooses Switch user: sign in again without restarting."""

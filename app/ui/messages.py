@@ -81,3 +81,19 @@ def choose_save_file(parent: QWidget | None, caption: str, suggested: str,
     """Where to save a file, or None when the user cancels."""
     name, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
     return Path(name) if name else None
+
+
+def open_file(path: Path) -> None:
+    """Opens a file in the program the system uses for it (Excel, the PDF viewer)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder: where saved files are suggested to go."""
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.StandardLocation.DocumentsLocation
+    return Path(QStandardPaths.writableLocation(location) or Path.home())

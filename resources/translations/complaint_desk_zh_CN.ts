@@ -698,6 +698,34 @@
     </message>
 </context>
 <context>
+    <name>ExportChoice</name>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="27"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="28"/>
+        <source>%1 case(s) match the register&apos;s current filters and search; they will be exported in its order.</source>
+        <translation>当前筛选和搜索条件下共 %1 件投诉，将按列表顺序导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="32"/>
+        <source>Also a sheet with every case&apos;s timeline (larger file)</source>
+        <translation>同时导出每件投诉的处理记录（文件较大）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="33"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="33"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <location filename="../../app/ui/register/filters.py" line="48"/>
@@ -1072,65 +1100,70 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="61"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>%1 %2
 Customer complaints, followed to the end.</source>
         <translation>%1 %2
@@ -1703,6 +1736,38 @@ Customer complaints, followed to the end.</source>
         <location filename="../../app/ui/crash.py" line="24"/>
         <source>Complaint Desk met an unexpected error. Your saved work is safe. The details below are also in %1.</source>
         <translation>投诉处理台遇到意外错误。已保存的内容不受影响。以下详细信息也已记录在 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="55"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="60"/>
+        <source>Complaints</source>
+        <translation>投诉登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="63"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="72"/>
+        <source>%1 case(s) exported to %2.
+
+Open the file now?</source>
+        <translation>已导出 %1 件投诉到 %2。
+
+现在打开文件吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/export.py" line="77"/>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出到 Excel…</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ spec.loader.exec_module(translations)  # type: ignore[union-attr]
 # Latin words that may stay in a Chinese window: key names, units, data and codes.
 ALLOWED = {"Ctrl", "Enter", "CNY", "KB", "MB", "jpg", "jpeg", "png", "pdf", "heic", "doc",
            "docx", "English", "A4", "Letter", "TS", "RC", "DD", "HH", "mm", "yyyy", "PNG",
-           "JPEG", "PDF"}
+           "JPEG", "PDF", "Excel", "xlsx"}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

@@ -10,8 +10,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -96,7 +96,7 @@ class DocumentPreview(QDialog):
 
     def _on_open(self) -> None:
         """Called when the user opens the PDF in the system's viewer."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+        messages.open_file(self.path)
 
     def _on_save(self) -> None:
         """Called when the user saves the document as a PDF file."""

@@ -1,0 +1,1 @@
+"""Excel from the window: exporting the register."""
