@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import common, printing, register, reminders, window
+from bench import common, excel, printing, register, reminders, window
 
 GROUPS = {"register": ("Register (foundation)", register),
           "window": ("The window", window),
           "reminders": ("Reminders", reminders),
-          "printing": ("Printing", printing)}
+          "printing": ("Printing", printing),
+          "excel": ("Excel", excel)}
 
 
 def main(names: list[str]) -> None:
