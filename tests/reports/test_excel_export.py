@@ -150,3 +150,18 @@ def test_progress_counts_cases_then_their_timelines(register: dict[str, Complain
     assert seen == [(3, 6), (6, 6)]
     assert result.cases == 3 and result.events == Event.select().where(
         Event.complaint.is_null(False)).count()
+
+
+def test_an_export_reads_back_through_the_import_reader(register: dict[str, Complaint],
+                                                        tmp_path: Path) -> None:
+    from app.services.import_sheet import read_sheet
+
+    reading = read_sheet(_export(tmp_path), now=LATER)
+    assert reading.sheet == "投诉登记" and reading.header_row == 1 and not reading.problems
+    got = {row.values["number"]: row.values for row in reading.rows}
+    for case in register.values():
+        values = got[case.number]
+        assert values["customer_name"] == case.customer.name
+        assert values["phone"] == case.customer.phone
+        assert values["received_at"] == case.received_at
+        assert values["description"] == case.description.replace("\x0b", "")

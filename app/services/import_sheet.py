@@ -1,0 +1,436 @@
+"""Reading a complaint register that a shop kept by hand in Excel before using this app.
+
+The rows of one .xlsx sheet become clean values: names stripped, phones as digits, dates as
+datetimes. Every cell that cannot be taken is listed with its row and column so the shop can
+correct the file. Nothing is written here: recording the cases is the caller's job.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import chain, islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree.ElementTree import ParseError
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+
+from app.errors import InputError
+from app.i18n import Text
+from app.services.text import (
+    check_not_future,
+    checked_text,
+    clean,
+    normalize_phone,
+    parse_datetime,
+    to_seconds,
+    when,
+)
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+HEADER_SCAN_ROWS = 20  # title rows and notes above the header never run longer than this
+MIN_HEADER_MATCHES = 2  # one known word could be a title or a note; two make a header
+LONG_TEXT = 5000
+
+# A bare number in a date column is an Excel day serial (openpyxl converts date-formatted
+# cells itself). Day 0 of the 1900 system Excel and WPS use is 1899-12-30, not 12-31,
+# because Excel counts a 29 February 1900 that never was.
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+_SECONDS_PER_DAY = 86400
+# Typed by hand but not read by `parse_datetime`, whose `%H时%M分` wants a space after 日.
+_EXTRA_DATE_FORMATS = ("%Y年%m月%d日%H时%M分", "%Y.%m.%d %H:%M")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# “电话（必填）”, “【必填】客户姓名”: a bracketed note beside the title; NFKC has made
+# full-width parentheses ASCII by the time this runs.
+_HEADER_NOTE = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]")
+_HEADER_EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # “客户姓名：”, “*电话”, “No.”
+# What openpyxl raises for a CSV, an old .xls, a renamed text file, a renamed Word document
+# ("no valid workbook part") or a damaged workbook.
+_NOT_EXCEL = (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError, OSError)
+
+Cells = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class ImportField:
+    """A value the import takes from one column, and the column titles that name it.
+
+    `kind` says how a cell is cleaned: `text` (digits made half-width), `identifier`
+    (fully NFKC-normalised, for order and case numbers), `phone` (digits only) or
+    `moment` (a datetime).
+    """
+
+    name: str
+    label: Text
+    synonyms: tuple[str, ...]
+    kind: str = "text"
+    required: bool = False
+    max_length: int = LONG_TEXT
+
+
+FIELDS: Mapping[str, ImportField] = {field.name: field for field in (
+    ImportField("customer_name", Text("Customer name", "客户姓名"),
+                ("客户姓名", "姓名", "客户", "顾客", "投诉人", "name", "customer",
+                 "customer name"), required=True, max_length=60),
+    ImportField("phone", Text("Phone", "电话"),
+                ("电话", "手机", "手机号", "联系电话", "电话号码", "phone", "mobile", "tel",
+                 "telephone"), kind="phone", required=True),
+    ImportField("received_at", Text("Complaint date", "投诉日期"),
+                ("投诉日期", "日期", "受理时间", "投诉时间", "登记日期", "date", "received",
+                 "received at", "complaint date"), kind="moment", required=True),
+    ImportField("description", Text("Description", "投诉内容"),
+                ("投诉内容", "内容", "投诉事件", "问题描述", "情况", "description",
+                 "complaint", "details"), required=True),
+    ImportField("wish", Text("Customer wish", "客户诉求"),
+                ("客户诉求", "诉求", "要求", "wish", "request", "customer wish"), max_length=2000),
+    ImportField("channel", Text("Channel", "投诉渠道"), ("渠道", "投诉渠道", "来源", "channel")),
+    ImportField("category", Text("Category", "投诉类别"),
+                ("类别", "投诉类别", "分类", "类型", "category", "type")),
+    ImportField("severity", Text("Severity", "严重程度"), ("严重程度", "级别", "severity")),
+    ImportField("status", Text("Status", "处理状态"), ("状态", "处理状态", "status")),
+    ImportField("address", Text("Address", "地址"), ("地址", "address"), max_length=200),
+    ImportField("reference", Text("Order no", "订单号"),
+                ("订单号", "单号", "保单号", "订单号/保单号", "order", "reference", "order no"),
+                kind="identifier", max_length=100),
+    ImportField("resolution", Text("Resolution", "处理结果"),
+                ("处理结果", "解决方案", "resolution", "solution")),
+    ImportField("number", Text("Case number", "投诉编号"),
+                ("编号", "投诉编号", "case number", "number", "no"), kind="identifier",
+                max_length=100),
+)}
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One data row whose every cell could be taken; `row` is the Excel row number.
+
+    `values` holds a clean value for each matched column; an optional cell left blank is "".
+    """
+
+    row: int
+    values: dict[str, object]
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A cell that cannot be taken: Excel row number, column title, the value as text, why."""
+
+    row: int
+    column: str
+    value: str
+    reason: Text
+
+    @property
+    def message(self) -> Text:
+        """The whole problem in one sentence, as a list of problems shows it."""
+        return Text("Row {row}, column “{column}”: {reason}",
+                    "第 {row} 行，列“{column}”：{reason}").format(
+            row=self.row, column=self.column, reason=self.reason)
+
+
+@dataclass(frozen=True)
+class SheetReading:
+    """What was read from one sheet: where the header is, what each column feeds, the rows.
+
+    `columns` maps a field name to a 0-based column index, in form order. A row with any
+    problem is left out of `rows`; each of its bad cells is in `problems`.
+    """
+
+    sheet: str
+    header_row: int
+    headers: list[str]
+    columns: dict[str, int]
+    unmatched: list[str]
+    rows: list[SheetRow]
+    problems: list[RowProblem]
+
+
+def header_key(title: str) -> str:
+    """A column title reduced for comparison, ignoring case, width, spaces, bracketed notes
+    and surrounding punctuation: `“*客户姓名（必填）：”` → `客户姓名`, `Customer Name` →
+    `customername`.
+    """
+    key = "".join(unicodedata.normalize("NFKC", title).casefold().split())
+    return _HEADER_EDGES.sub("", _HEADER_NOTE.sub("", key))
+
+
+_FIELD_BY_KEY = {header_key(word): field.name
+                 for field in FIELDS.values() for word in field.synonyms}
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The names of the worksheets in the workbook at `path`, in tab order.
+
+    Raises:
+        InputError: the file is missing or is not an Excel .xlsx workbook.
+    """
+    with _workbook(path) as book:
+        return [worksheet.title for worksheet in book.worksheets]
+
+
+def read_sheet(path: str | Path, *, now: datetime, sheet: str | None = None,
+               mapping: Mapping[str, str] | None = None) -> SheetReading:
+    """Reads the complaints on `sheet` (the first sheet when None) of the workbook at `path`.
+
+    The header is the row among the first 20 naming the most fields (at least two). Columns
+    are matched to fields by their titles; `mapping` (field name → column title as in the
+    file) chooses or adds columns, and each column feeds one field. Dates after `now` or
+    before 2000 are problems.
+
+    Raises:
+        InputError: the file is missing or not an .xlsx workbook, the sheet does not exist,
+            is empty or has no header row, a required column is missing, or `mapping` names
+            an unknown field or a column title not in the header.
+    """
+    mapping = dict(mapping or {})
+    _check_field_names(mapping)
+    with _workbook(path) as book:
+        worksheet = _worksheet(book, sheet)
+        # Some programs write a wrong used range; read the rows the file really has.
+        worksheet.reset_dimensions()
+        lines = worksheet.iter_rows(values_only=True)
+        top = list(islice(lines, HEADER_SCAN_ROWS))
+        extra_keys = {header_key(title) for title in mapping.values()} - {""}
+        header_row = _header_row(top, lines, extra_keys=extra_keys, sheet=worksheet.title)
+        headers = _header_texts(top[header_row - 1])
+        columns = _columns(headers, mapping, header_row=header_row)
+        _require_columns(columns, headers)
+        rows, problems = _read_rows(chain(top[header_row:], lines), first_row=header_row + 1,
+                                    columns=columns, headers=headers, now=now)
+    used = set(columns.values())
+    unmatched = [title for index, title in enumerate(headers) if title and index not in used]
+    return SheetReading(sheet=worksheet.title, header_row=header_row, headers=headers,
+                        columns=columns, unmatched=unmatched, rows=rows, problems=problems)
+
+
+@contextmanager
+def _workbook(path: str | Path) -> Iterator[Workbook]:
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(Text("The file “{path}” was not found.", "找不到文件“{path}”。")
+                         .format(path=file), field="path")
+    try:
+        book = load_workbook(file, read_only=True, data_only=True)
+    except PermissionError as error:
+        raise InputError(
+            Text("The file “{name}” cannot be opened: access is denied. Close it in Excel or "
+                 "WPS, or copy it to this computer, and try again.",
+                 "无法打开文件“{name}”：没有访问权限。请先在 Excel 或 WPS 中关闭它，"
+                 "或把它复制到本机后再试。").format(name=file.name), field="path") from error
+    except _NOT_EXCEL as error:
+        raise _not_excel(file) from error
+    try:
+        yield book
+    except (zipfile.BadZipFile, ParseError) as error:  # sheets are only parsed as they are read
+        raise _not_excel(file) from error
+    finally:
+        book.close()  # read-only workbooks keep the file open until closed
+
+
+def _not_excel(file: Path) -> InputError:
+    return InputError(
+        Text("“{name}” is not an Excel workbook (.xlsx), or it has a password. Open it in "
+             "Excel or WPS, save it as “Excel Workbook (*.xlsx)” without a password, and "
+             "import that file.",
+             "“{name}”不是 Excel 工作簿（.xlsx）文件，或者设置了密码。请用 Excel 或 WPS "
+             "打开，另存为“Excel 工作簿（*.xlsx）”（不设密码）后再导入。")
+        .format(name=file.name), field="path")
+
+
+def _worksheet(book: Workbook, sheet: str | None) -> ReadOnlyWorksheet:
+    if sheet is None:
+        return book.worksheets[0]
+    names = [worksheet.title for worksheet in book.worksheets]
+    if sheet not in names:
+        raise InputError(
+            Text("There is no sheet “{sheet}” in this workbook. Sheets: {names}.",
+                 "工作簿中没有名为“{sheet}”的工作表。现有工作表：{names}。")
+            .format(sheet=sheet, names=_listing(names)), field="sheet")
+    return book[sheet]
+
+
+def _header_row(top: Sequence[Cells], rest: Iterable[Cells], *, extra_keys: set[str],
+                sheet: str) -> int:
+    """The 1-based number of the row in `top` naming the most fields; the first on a tie."""
+    known = _FIELD_BY_KEY.keys() | extra_keys
+    counts = [len({header_key(_cell_text(cell)) for cell in cells} & known) for cells in top]
+    best = max(counts, default=0)
+    if best >= MIN_HEADER_MATCHES:
+        return counts.index(best) + 1
+    raise _no_header(chain(top, rest), sheet=sheet)
+
+
+def _no_header(lines: Iterable[Cells], *, sheet: str) -> InputError:
+    if all(_is_blank(*cells) for cells in lines):
+        return InputError(Text("The sheet “{sheet}” is empty.", "工作表“{sheet}”是空的。")
+                          .format(sheet=sheet), field="sheet")
+    required = _listing([field.label for field in FIELDS.values() if field.required])
+    return InputError(
+        Text("No header row found in the first {n} rows of the sheet “{sheet}”. The table "
+             "needs column titles such as {titles}.",
+             "在工作表“{sheet}”的前 {n} 行中找不到表头。表格需要有列标题，例如：{titles}。")
+        .format(n=HEADER_SCAN_ROWS, sheet=sheet, titles=required), field="sheet")
+
+
+def _header_texts(cells: Cells) -> list[str]:
+    texts = [_cell_text(cell) for cell in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return texts
+
+
+def _columns(headers: Sequence[str], mapping: Mapping[str, str], *,
+             header_row: int) -> dict[str, int]:
+    keys = [header_key(title) for title in headers]
+    columns: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key in _FIELD_BY_KEY:
+            columns.setdefault(_FIELD_BY_KEY[key], index)  # a repeated title: the first counts
+    for name, title in mapping.items():
+        index = _column_titled(title, keys, headers, header_row=header_row)
+        columns = {field: used for field, used in columns.items() if used != index}
+        columns[name] = index
+    return {name: columns[name] for name in FIELDS if name in columns}
+
+
+def _column_titled(title: str, keys: Sequence[str], headers: Sequence[str], *,
+                   header_row: int) -> int:
+    key = header_key(title)
+    if key and key in keys:
+        return keys.index(key)
+    raise InputError(
+        Text("There is no column “{title}” in the header (row {row}). Columns: {headers}.",
+             "表头（第 {row} 行）中没有“{title}”这一列。现有的列：{headers}。")
+        .format(title=title, row=header_row, headers=_listing(filter(None, headers))),
+        field="mapping")
+
+
+def _require_columns(columns: Mapping[str, int], headers: Sequence[str]) -> None:
+    missing = [field for field in FIELDS.values() if field.required and field.name not in columns]
+    if missing:
+        raise InputError(
+            Text("The sheet has no column for: {missing}. Columns found: {headers}. Rename "
+                 "the column titles in the file or choose the columns by hand.",
+                 "表格缺少这些列：{missing}。找到的列：{headers}。请修改文件中的列标题，"
+                 "或手动指定对应的列。")
+            .format(missing=_listing([field.label for field in missing]),
+                    headers=_listing(filter(None, headers))),
+            field=missing[0].name)
+
+
+def _read_rows(lines: Iterable[Cells], *, first_row: int, columns: Mapping[str, int],
+               headers: Sequence[str], now: datetime) -> tuple[list[SheetRow], list[RowProblem]]:
+    rows: list[SheetRow] = []
+    problems: list[RowProblem] = []
+    for number, cells in enumerate(lines, start=first_row):
+        if _is_blank(*cells):
+            continue
+        values, found = _read_row(number, cells, columns, headers, now=now)
+        problems.extend(found)
+        if not found:
+            rows.append(SheetRow(number, values))
+    return rows, problems
+
+
+def _read_row(number: int, cells: Cells, columns: Mapping[str, int], headers: Sequence[str], *,
+              now: datetime) -> tuple[dict[str, object], list[RowProblem]]:
+    values: dict[str, object] = {}
+    problems: list[RowProblem] = []
+    for name, index in columns.items():
+        raw = cells[index] if index < len(cells) else None
+        try:
+            values[name] = _clean_value(FIELDS[name], raw, now=now)
+        except InputError as error:
+            text = "" if raw is None else str(raw)
+            problems.append(RowProblem(number, headers[index], text, error.text))
+    return values, problems
+
+
+def _clean_value(field: ImportField, raw: object, *, now: datetime) -> object:
+    if _is_blank(raw):
+        if field.required:
+            raise InputError(Text("{label} is required.", "请填写{label}。")
+                             .format(label=field.label), field=field.name)
+        return ""
+    if field.kind == "moment":
+        return _moment(field, raw, now=now)
+    text = _cell_text(raw)
+    if field.kind == "phone":
+        return normalize_phone(text)
+    # Identifiers are codes, so full-width letters go too; in prose NFKC would also turn
+    # Chinese punctuation (，：（）) into ASCII, so only the digits are made half-width.
+    if field.kind == "identifier":
+        text = unicodedata.normalize("NFKC", text)
+    else:
+        text = text.translate(_FULL_WIDTH_DIGITS)
+    return checked_text(text, field=field.name, label=field.label, max_length=field.max_length)
+
+
+def _moment(field: ImportField, raw: object, *, now: datetime) -> datetime:
+    if isinstance(raw, datetime):
+        moment = raw
+    elif isinstance(raw, date):
+        moment = datetime.combine(raw, time())
+    elif isinstance(raw, int | float) and not isinstance(raw, bool):
+        moment = _from_serial(field, raw)
+    else:
+        moment = _parse_date_text(field, str(raw))
+    return check_not_future(to_seconds(moment), now=now, field=field.name, label=field.label)
+
+
+def _from_serial(field: ImportField, serial: float) -> datetime:
+    try:
+        return _EXCEL_EPOCH + timedelta(seconds=round(serial * _SECONDS_PER_DAY))
+    except (OverflowError, ValueError):
+        raise InputError(Text("{label}: the number {value} is not a date.",
+                              "{label}：数字 {value} 不是有效的日期。")
+                         .format(label=field.label, value=serial), field=field.name) from None
+
+
+def _parse_date_text(field: ImportField, text: str) -> datetime:
+    normal = unicodedata.normalize("NFKC", clean(text))
+    for pattern in _EXTRA_DATE_FORMATS:
+        with suppress(ValueError):
+            return datetime.strptime(normal, pattern)
+    return parse_datetime(text, field=field.name, label=field.label)
+
+
+def _cell_text(raw: object) -> str:
+    """A cell as text: whole numbers without `.0`, datetimes as `2026-03-05 14:30`."""
+    if raw is None:
+        return ""
+    if isinstance(raw, datetime):
+        return when(raw)
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))  # a phone typed into a number cell reads back as 13800138000.0
+    # The second strip takes the non-breaking spaces that come with text pasted from the web.
+    return clean(str(raw)).strip()
+
+
+def _is_blank(*cells: object) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
+
+
+def _listing(items: Iterable[Text | str]) -> Text:
+    """Items joined as each language lists them: `a, b` and `a、b`."""
+    texts = [item if isinstance(item, Text) else Text(item, item) for item in items]
+    return Text(", ".join(text.en for text in texts), "、".join(text.zh for text in texts))
+
+
+def _check_field_names(mapping: Mapping[str, str]) -> None:
+    unknown = [name for name in mapping if name not in FIELDS]
+    if unknown:
+        raise InputError(
+            Text("Unknown field “{name}”. Fields: {names}.",
+                 "未知字段“{name}”。可用字段：{names}。")
+            .format(name=unknown[0], names=", ".join(FIELDS)), field="mapping")
