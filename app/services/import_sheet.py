@@ -104,6 +104,8 @@ FIELDS: Mapping[str, ImportField] = {field.name: field for field in (
                 kind="identifier", max_length=100),
     ImportField("resolution", Text("Resolution", "处理结果"),
                 ("处理结果", "解决方案", "resolution", "solution")),
+    ImportField("answer", Text("Reasoned answer", "不予支持的理由"),
+                ("不予支持的理由", "不支持理由", "答复理由", "reasoned answer", "answer")),
     ImportField("number", Text("Case number", "投诉编号"),
                 ("编号", "投诉编号", "case number", "number", "no"), kind="identifier",
                 max_length=100),

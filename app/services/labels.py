@@ -90,6 +90,7 @@ EVENT_KINDS: Mapping[str, Text] = {
     "settings": Text("Settings changed", "设置修改"),
     "user": Text("User account", "用户账户"),
     "catalog": Text("List changed", "列表修改"),
+    "imported": Text("Imported", "导入"),
 }
 
 

@@ -20,6 +20,17 @@ def next_number(year: int) -> str:
     return format_number(year, number)
 
 
+def reserve_numbers(year: int, count: int) -> list[str]:
+    """Takes the next `count` numbers of `year` at once (an import); same rules as
+    `next_number`: inside the transaction that inserts the cases."""
+    CaseCounter.insert(year=year, last_number=0).on_conflict_ignore().execute()
+    CaseCounter.update(last_number=CaseCounter.last_number + count).where(
+        CaseCounter.year == year
+    ).execute()
+    last = CaseCounter.get_by_id(year).last_number
+    return [format_number(year, sequence) for sequence in range(last - count + 1, last + 1)]
+
+
 def format_number(year: int, sequence: int) -> str:
     """`TS-2026-000042` for year 2026, sequence 42."""
     return f"TS-{year}-{sequence:06d}"

@@ -21,6 +21,7 @@ class Permission(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_USERS = "manage_users"
     BACKUP = "backup"
+    IMPORT_CASES = "import_cases"
 
 
 _ALL = frozenset(Permission)
@@ -33,6 +34,7 @@ GRANTS: dict[str, frozenset[Permission]] = {
         Permission.ACKNOWLEDGE_ESCALATION,
         Permission.MANAGE_LISTS,
         Permission.BACKUP,
+        Permission.IMPORT_CASES,
     }),
     "owner": _ALL,
     # The administrator looks after the PCs and accounts; money decisions stay with the
@@ -50,6 +52,7 @@ DESCRIPTIONS: dict[Permission, Text] = {
     Permission.MANAGE_SETTINGS: Text("change settings", "修改设置"),
     Permission.MANAGE_USERS: Text("manage user accounts", "管理用户账户"),
     Permission.BACKUP: Text("back up and restore", "备份与恢复"),
+    Permission.IMPORT_CASES: Text("import cases from a spreadsheet", "从表格导入投诉"),
 }
 
 

@@ -1,0 +1,195 @@
+"""What an import would do with each row of a sheet: the case it becomes, why it cannot be
+taken, or which case it repeats. Reads the database, writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.errors import DeskError
+from app.i18n import Text
+from app.models import Category, Complaint, Customer
+from app.services import catalog
+from app.services.import_sheet import RowProblem, SheetReading, SheetRow
+from app.services.labels import CHANNELS, SEVERITIES, STATUSES, lookup
+
+CHUNK = 500
+# States an old register can bring; awaiting approval needs an offer, a review its decision.
+IMPORTABLE = ("new", "acknowledged", "in_progress", "resolved", "rejected", "closed")
+# What hand-kept registers write for a state, beyond the app's own names.
+STATUS_WORDS = {"已处理": "closed", "处理完毕": "closed", "已完成": "closed", "完成": "closed",
+                "已办结": "closed", "办结": "closed", "未处理": "new", "待处理": "new",
+                "done": "closed", "open": "new", "pending": "new"}
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """A row of the sheet as the case it will become (names resolved to codes and ids)."""
+
+    row: int
+    customer_name: str
+    phone: str
+    address: str
+    channel: str
+    category_id: int
+    profile: str
+    severity: str
+    status: str
+    description: str
+    wish: str
+    reference: str
+    resolution: str
+    answer: str
+    received_at: datetime
+    original_number: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A row that repeats a case already recorded, or an earlier row of the same sheet."""
+
+    row: int
+    of: str  # the case number, or "row 7" of this sheet
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every row of the sheet, sorted into what can be taken, what cannot, and repeats."""
+
+    new: list[NewCase]
+    problems: list[RowProblem]
+    duplicates: list[Duplicate]
+
+
+def plan(reading: SheetReading) -> Plan:
+    """Resolves each clean row of `reading`; its problems come first, in row order."""
+    problems = list(reading.problems)
+    candidates: list[NewCase] = []
+    categories = _Categories()
+    for row in reading.rows:
+        case, wrong = _case(row, reading, categories)
+        if case is None:
+            problems.extend(wrong)
+        else:
+            candidates.append(case)
+    new, duplicates = _without_repeats(candidates)
+    problems.sort(key=lambda problem: problem.row)
+    return Plan(new, problems, duplicates)
+
+
+class _Categories:
+    """Category lookups by name, each asked of the database once."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, Category] = {}
+
+    def find(self, value: str) -> Category:
+        """The active category named `value` (code or name in either language)."""
+        if value not in self._found:
+            category = catalog.find(Category, value)
+            if not category.active:
+                raise DeskError(Text("The category “{name}” is switched off.",
+                                     "投诉类别“{name}”已停用。").format(name=category.name_zh))
+            self._found[value] = category
+        return self._found[value]
+
+
+def _case(row: SheetRow, reading: SheetReading,
+          categories: _Categories) -> tuple[NewCase | None, list[RowProblem]]:
+    values, wrong = row.values, []
+
+    def checked(field: str, check: Any, default: Any) -> Any:
+        raw = str(values.get(field) or "").strip()
+        if not raw:
+            return default
+        try:
+            return check(raw)
+        except DeskError as error:
+            header = reading.headers[reading.columns[field]]
+            wrong.append(RowProblem(row.row, header, raw, error.text))
+            return default
+
+    channel = checked("channel", lambda v: lookup(CHANNELS, v, what=Text("channel", "渠道")),
+                      "other")
+    category = checked("category", categories.find, None) or categories.find("other")
+    severity = checked("severity", lambda v: lookup(SEVERITIES, v, what=Text(
+        "severity", "严重程度")), "medium")
+    resolution = str(values.get("resolution") or "")
+    answered = resolution or values.get("answer")
+    status = checked("status", _status, "closed" if answered else "new")
+    if wrong:
+        return None, wrong
+    return NewCase(
+        row=row.row, customer_name=values["customer_name"], phone=values["phone"],
+        address=str(values.get("address") or ""), channel=channel, category_id=category.id,
+        profile=category.profile, severity=severity, status=status,
+        description=values["description"], wish=str(values.get("wish") or ""),
+        reference=str(values.get("reference") or ""), resolution=resolution,
+        answer=str(values.get("answer") or ""),
+        received_at=values["received_at"], original_number=str(values.get("number") or ""),
+    ), []
+
+
+def _status(value: str) -> str:
+    code = STATUS_WORDS.get(value.casefold()) or lookup(STATUSES, value,
+                                                       what=Text("state", "状态"))
+    if code not in IMPORTABLE:
+        raise DeskError(Text("Cases cannot be imported as “{state}”: use new, in progress, "
+                             "resolved, not upheld or closed.",
+                             "不能以“{state}”状态导入：请用新受理、处理中、已解决、不予支持或已结案。")
+                        .format(state=value))
+    return code
+
+
+def _key(phone: str, received: datetime, description: str) -> tuple[str, datetime, str]:
+    return phone, received.replace(microsecond=0), description.strip()
+
+
+def _without_repeats(candidates: list[NewCase]) -> tuple[list[NewCase], list[Duplicate]]:
+    """Drops rows already recorded (same customer phone, time and words, or the number of
+    an existing case) and rows repeating an earlier row of the sheet."""
+    recorded = _recorded(candidates)
+    numbers = _existing_numbers(c.original_number for c in candidates if c.original_number)
+    seen: dict[tuple[str, datetime, str], int] = {}
+    new, duplicates = [], []
+    for case in candidates:
+        key = _key(case.phone, case.received_at, case.description)
+        if case.original_number in numbers:
+            duplicates.append(Duplicate(case.row, case.original_number))
+        elif key in recorded:
+            duplicates.append(Duplicate(case.row, recorded[key]))
+        elif key in seen:
+            duplicates.append(Duplicate(case.row, str(Text("row {n}", "第 {n} 行")
+                                                      .format(n=seen[key]))))
+        else:
+            seen[key] = case.row
+            new.append(case)
+    return new, duplicates
+
+
+def _recorded(candidates: list[NewCase]) -> dict[tuple[str, datetime, str], str]:
+    phones = sorted({case.phone for case in candidates})
+    found: dict[tuple[str, datetime, str], str] = {}
+    for start in range(0, len(phones), CHUNK):
+        select = (Complaint.select(Customer.phone, Complaint.received_at,
+                                   Complaint.description, Complaint.number)
+                  .join(Customer).where(Customer.phone.in_(phones[start:start + CHUNK]))
+                  .tuples())
+        for phone, received, description, number in select:
+            if isinstance(received, str):
+                received = datetime.fromisoformat(received)
+            found[_key(phone, received, description)] = number
+    return found
+
+
+def _existing_numbers(numbers: Iterable[str]) -> set[str]:
+    wanted = sorted(set(numbers))
+    found: set[str] = set()
+    for start in range(0, len(wanted), CHUNK):
+        select = Complaint.select(Complaint.number).where(
+            Complaint.number.in_(wanted[start:start + CHUNK])).tuples()
+        found.update(number for (number,) in select)
+    return found

@@ -1,0 +1,174 @@
+"""Importing the complaints a shop kept in a spreadsheet: all or nothing, never twice.
+
+`import_cases` reads the sheet (`import_sheet`), decides what each row becomes
+(`import_plan`), and then, unless it is a dry run, records every new case in one
+transaction. If any row cannot be taken, nothing is recorded, unless the user chose to
+skip the bad rows. Each imported case keeps its original date and state, gets a case
+number of the year it was received, and an event that names the file and row it came from;
+rows already recorded (the same file imported twice) are reported, not added again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.i18n import Text
+from app.models import Complaint, Customer, Event, User, database_proxy
+from app.models.bulk import bulk_insert
+from app.services import deadlines, numbering, settings
+from app.services.import_plan import CHUNK, Duplicate, NewCase, plan
+from app.services.import_sheet import RowProblem, SheetReading, read_sheet
+from app.services.permissions import Permission, require
+from app.services.text import to_seconds
+
+DECIDED = ("resolved", "rejected", "closed")
+# Every column: a bulk insert bypasses peewee's defaults, and the database has none for most.
+CASE_COLUMNS = (
+    "number", "customer_id", "channel", "category_id", "severity", "flag_group", "flag_risk",
+    "flag_management", "description", "wish", "mood", "reference", "received_at", "status",
+    "profile", "first_response_due", "resolution_due", "next_due_at", "fault_party", "facts",
+    "resolution", "answer", "feedback", "created_at", "updated_at", "version", "complex_case",
+    "last_contact_at",
+)
+EVENT_COLUMNS = ("complaint_id", "at", "actor_id", "kind", "field", "old_value", "new_value",
+                 "note", "case_version")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import found, and what it recorded (nothing on a dry run or a refusal)."""
+
+    file: str
+    sheet: str
+    rows: int  # data rows read, blank rows not counted
+    ready: int  # new cases the sheet holds
+    problems: tuple[RowProblem, ...]
+    duplicates: tuple[Duplicate, ...]
+    created: tuple[str, ...] = ()  # the numbers of the cases recorded
+    dry_run: bool = False
+    skip_bad_rows: bool = False
+
+    @property
+    def refused(self) -> bool:
+        """True when bad rows stopped the import (nothing was recorded)."""
+        return bool(self.problems) and not self.skip_bad_rows and not self.dry_run
+
+
+Progress = Callable[[int, int], None]  # (cases recorded, cases to record); may raise to stop
+
+
+def import_cases(path: str | Path, *, actor: User, now: datetime, sheet: str | None = None,
+                 mapping: Mapping[str, str] | None = None, dry_run: bool = False,
+                 skip_bad_rows: bool = False, on_progress: Progress | None = None,
+                 ) -> ImportReport:
+    """Imports the sheet's complaints (see the module's description).
+
+    Raises:
+        InputError: the file cannot be read as a register (not Excel, no header, …).
+    """
+    require(actor, Permission.IMPORT_CASES)
+    file = Path(path)
+    reading = read_sheet(file, now=now, sheet=sheet, mapping=dict(mapping or {}))
+    planned = plan(reading)
+    report = ImportReport(file.name, reading.sheet, len(reading.rows) + _bad_rows(reading),
+                          len(planned.new), tuple(planned.problems),
+                          tuple(planned.duplicates), dry_run=dry_run,
+                          skip_bad_rows=skip_bad_rows)
+    if dry_run or report.refused or not planned.new:
+        return report
+    with database_proxy.atomic():
+        created = _record(planned.new, file.name, actor=actor, now=to_seconds(now),
+                          on_progress=on_progress or (lambda _done, _total: None))
+    return replace(report, created=tuple(created))
+
+
+def _bad_rows(reading: SheetReading) -> int:
+    return len({problem.row for problem in reading.problems})
+
+
+def _record(cases: list[NewCase], file: str, *, actor: User, now: datetime,
+            on_progress: Progress) -> list[str]:
+    """Writes the customers, cases and events; returns the case numbers in sheet order."""
+    customer_ids = _customers(cases, now)
+    numbers = _numbers(cases)
+    values = settings.get_all()  # the calendar and deadline rules, read once
+    for start in range(0, len(cases), CHUNK):
+        chunk = cases[start:start + CHUNK]
+        bulk_insert(Complaint, CASE_COLUMNS,
+                    [_case_row(case, numbers[case.row], customer_ids[case.phone], now, values)
+                     for case in chunk])
+        ids = dict(Complaint.select(Complaint.number, Complaint.id)
+                   .where(Complaint.number.in_([numbers[c.row] for c in chunk])).tuples())
+        bulk_insert(Event, EVENT_COLUMNS,
+                    [_event(case, ids[numbers[case.row]], numbers[case.row], file, actor, now)
+                     for case in chunk])
+        on_progress(start + len(chunk), len(cases))
+    return [numbers[case.row] for case in cases]
+
+
+def _customers(cases: list[NewCase], now: datetime) -> dict[str, int]:
+    """The customer id of every phone: customers already known keep their record; new
+    ones take the name and address of their first row."""
+    first: dict[str, NewCase] = {}
+    for case in cases:
+        first.setdefault(case.phone, case)
+    phones = sorted(first)
+    known = _customer_ids(phones)
+    bulk_insert(Customer, ("name", "phone", "address", "note", "created_at", "updated_at"),
+                [(first[p].customer_name, p, first[p].address, "", now, now)
+                 for p in phones if p not in known])
+    return known | _customer_ids([p for p in phones if p not in known])
+
+
+def _customer_ids(phones: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(phones), CHUNK):
+        found.update(Customer.select(Customer.phone, Customer.id)
+                     .where(Customer.phone.in_(phones[start:start + CHUNK])).tuples())
+    return found
+
+
+def _numbers(cases: list[NewCase]) -> dict[int, str]:
+    """A case number per sheet row, of the year received, in the order received."""
+    by_year: dict[int, list[NewCase]] = defaultdict(list)
+    for case in sorted(cases, key=lambda c: (c.received_at, c.row)):
+        by_year[case.received_at.year].append(case)
+    numbers: dict[int, str] = {}
+    for year, found in sorted(by_year.items()):
+        for case, number in zip(found, numbering.reserve_numbers(year, len(found)),
+                                strict=True):
+            numbers[case.row] = number
+    return numbers
+
+
+def _case_row(case: NewCase, number: str, customer_id: int, now: datetime,
+              values: Mapping[str, Any]) -> tuple:
+    received = to_seconds(case.received_at)
+    due = deadlines.for_intake(received, profile=case.profile, values=values)
+    next_due = None if case.status in DECIDED else deadlines.next_due(
+        status=case.status, first_response_due=due.first_response_due, first_response_at=None,
+        resolution_due=due.resolution_due, follow_up_due=None, paused=False)
+    # A "not upheld" case's reasoned answer is its own column, or what the sheet calls its
+    # result when it has no such column.
+    resolution, answer = case.resolution, case.answer
+    if case.status == "rejected" and not answer:
+        resolution, answer = "", resolution
+    return (number, customer_id, case.channel, case.category_id, case.severity, False, False,
+            False, case.description, case.wish, "", case.reference, received, case.status,
+            case.profile, due.first_response_due, due.resolution_due, next_due, "", "",
+            resolution, answer, "", now, now, 1, False, received)
+
+
+def _event(case: NewCase, case_id: int, number: str, file: str, actor: User,
+           now: datetime) -> tuple:
+    note = Text("Imported from {file}, row {row}", "从 {file} 第 {row} 行导入").format(
+        file=file, row=case.row)
+    if case.original_number:
+        note = Text("{note} (was {old})", "{note}（原编号 {old}）").format(
+            note=note, old=case.original_number)
+    return (case_id, now, actor.id, "imported", "number", "", number, str(note), 1)

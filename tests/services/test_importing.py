@@ -1,0 +1,136 @@
+"""Importing an old register: all or nothing, original dates and states, never twice."""
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from app.errors import AccessError
+from app.models import Complaint, Customer, Event, User
+from app.services import importing, users
+from app.services.desk import close_desk, open_desk
+from app.services.register import CaseQuery
+from app.services.register_export import export_register
+from tests.conftest import NOW
+
+MakeCase = Callable[..., Complaint]
+HEADER = ["客户姓名", "电话", "投诉日期", "投诉内容", "客户诉求", "类别", "状态", "处理结果"]
+ROWS = [
+    ["王小芳", "138 0013 8000", "2025/3/5", "电饭煲用了三天就坏了", "退货", "产品质量", "已处理",
+     "已退款"],
+    ["李雷", "139-0000-0001", datetime(2025, 4, 1, 9, 30), "送货晚了两天", "", "物流配送", "",
+     ""],
+    ["赵敏", "13900000002", "2026年1月8日", "收银多收了十元", "退还差价", "", "不予支持",
+     "经核对收银记录无误"],
+]
+
+
+def _sheet(path: Path, rows: list[list[object]], *, title: bool = True) -> Path:
+    book = Workbook()
+    sheet = book.active
+    if title:
+        sheet.append(["2025年投诉登记表"])
+        sheet.merge_cells("A1:H1")
+        sheet.append([])
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _count() -> int:
+    return Complaint.select().count()
+
+
+def test_rows_become_cases_with_their_dates_states_and_source(owner: User,
+                                                              tmp_path: Path) -> None:
+    report = importing.import_cases(_sheet(tmp_path / "旧登记表.xlsx", ROWS), actor=owner,
+                                    now=NOW)
+    assert (report.rows, report.ready, len(report.created)) == (3, 3, 3)
+    assert not report.problems and not report.duplicates and not report.refused
+    first = Complaint.get(Complaint.number == report.created[0])
+    assert first.number.startswith("TS-2025-") and first.received_at == datetime(2025, 3, 5)
+    assert first.customer.phone == "13800138000" and first.customer.name == "王小芳"
+    assert (first.status, first.resolution, first.next_due_at) == ("closed", "已退款", None)
+    assert first.category.code == "product_quality"
+    late = Complaint.get(Complaint.number == report.created[1])
+    assert late.status == "new" and late.next_due_at is not None  # still owed: an answer
+    rejected = Complaint.get(Complaint.number == report.created[2])
+    assert rejected.number.startswith("TS-2026-") and rejected.answer == "经核对收银记录无误"
+    assert rejected.category.code == "other"  # blank category
+    event = Event.get(Event.complaint == first.id)
+    assert event.kind == "imported" and "旧登记表.xlsx" in event.note and "4" in event.note
+
+
+def test_the_same_file_twice_adds_nothing_the_second_time(owner: User, tmp_path: Path) -> None:
+    path = _sheet(tmp_path / "old.xlsx", ROWS)
+    first = importing.import_cases(path, actor=owner, now=NOW)
+    again = importing.import_cases(path, actor=owner, now=NOW)
+    assert again.created == () and again.ready == 0
+    assert [(d.row, d.of) for d in again.duplicates] == list(zip((4, 5, 6), first.created,
+                                                                 strict=True))
+    assert _count() == 3
+
+
+def test_a_known_customer_keeps_their_record(owner: User, make_case: MakeCase,
+                                             tmp_path: Path) -> None:
+    make_case(customer_name="王芳芳", phone="13800138000")
+    importing.import_cases(_sheet(tmp_path / "old.xlsx", ROWS[:1]), actor=owner, now=NOW)
+    assert Customer.select().where(Customer.phone == "13800138000").count() == 1
+
+
+def test_a_bad_row_stops_everything_unless_bad_rows_are_skipped(owner: User,
+                                                                tmp_path: Path) -> None:
+    bad = [*ROWS, ["孙丽", "12", "明天", "", "", "家具", "", ""]]
+    path = _sheet(tmp_path / "old.xlsx", bad)
+    refused = importing.import_cases(path, actor=owner, now=NOW)
+    assert refused.refused and refused.created == () and _count() == 0
+    assert {(p.row, p.column) for p in refused.problems} == {(7, "电话"), (7, "投诉日期"),
+                                                             (7, "投诉内容")}
+    assert all(p.row == 7 and str(p.reason) for p in refused.problems)
+    skipped = importing.import_cases(path, actor=owner, now=NOW, skip_bad_rows=True)
+    assert len(skipped.created) == 3 and _count() == 3
+
+
+def test_a_value_outside_the_lists_is_a_row_problem(owner: User, tmp_path: Path) -> None:
+    row = ["孙丽", "13900000009", "2025-06-01", "沙发开裂", "", "家具", "待审批", ""]
+    report = importing.import_cases(_sheet(tmp_path / "old.xlsx", [row]), actor=owner, now=NOW)
+    assert report.refused and {(p.column, p.value) for p in report.problems} == {
+        ("类别", "家具"), ("状态", "待审批")}
+    assert "Unknown category" in report.problems[0].reason.en
+
+
+def test_a_dry_run_says_what_would_happen_and_writes_nothing(owner: User,
+                                                             tmp_path: Path) -> None:
+    report = importing.import_cases(_sheet(tmp_path / "old.xlsx", ROWS, title=False),
+                                    actor=owner, now=NOW, dry_run=True)
+    assert report.ready == 3 and report.created == () and not report.refused
+    assert _count() == 0
+
+
+def test_staff_may_not_import(staff: User, tmp_path: Path) -> None:
+    with pytest.raises(AccessError):
+        importing.import_cases(_sheet(tmp_path / "old.xlsx", ROWS), actor=staff, now=NOW)
+
+
+def test_an_export_imported_into_an_empty_database_gives_the_same_cases(
+        owner: User, tmp_path: Path) -> None:
+    importing.import_cases(_sheet(tmp_path / "old.xlsx", ROWS), actor=owner, now=NOW)
+    before = _cases()
+    exported = tmp_path / "register.xlsx"
+    export_register(CaseQuery(), exported, now=NOW + timedelta(days=1), language="zh_CN")
+    close_desk()
+    open_desk(str(tmp_path / "empty.sqlite3"), now=NOW)
+    boss = users.create_user(username="boss", display_name="老板", role="owner",
+                             password="secret", actor=None, now=NOW)
+    report = importing.import_cases(exported, actor=boss, now=NOW)
+    assert len(report.created) == 3 and not report.problems
+    assert _cases() == before
+
+
+def _cases() -> list[tuple]:
+    return sorted((c.customer.name, c.customer.phone, c.received_at, c.description, c.wish,
+                   c.category.code, c.status, c.resolution, c.answer) for c in Complaint.select())
