@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import common, excel, printing, register, reminders, window
+from bench import common, excel, importing, printing, register, reminders, window
 
 GROUPS = {"register": ("Register (foundation)", register),
           "window": ("The window", window),
           "reminders": ("Reminders", reminders),
           "printing": ("Printing", printing),
-          "excel": ("Excel", excel)}
+          "excel": ("Excel", excel),
+          "import": ("Import", importing)}
 
 
 def main(names: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from peewee import PostgresqlDatabase, SqliteDatabase
@@ -45,3 +45,14 @@ def reset_id_sequences(*models: type[BaseModel]) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM \"{table}\"), 0) + 1, false)"
         )
+
+
+def rows_where_in(sql: str, values: Sequence, *, chunk: int = BATCH) -> Iterator[tuple]:
+    """The rows of `sql`, whose `{marks}` stands for an IN list, run over `values` a chunk
+    at a time (raw tuples). Writing the placeholders directly costs a fraction of having
+    peewee build a 500-value IN list for every chunk."""
+    database = database_proxy.obj
+    for start in range(0, len(values), chunk):
+        part = list(values[start:start + chunk])
+        marks = ", ".join(database.param for _ in part)
+        yield from database.execute_sql(sql.format(marks=marks), part).fetchall()

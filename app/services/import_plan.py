@@ -11,7 +11,8 @@ from typing import Any
 
 from app.errors import DeskError
 from app.i18n import Text
-from app.models import Category, Complaint, Customer
+from app.models import Category
+from app.models.bulk import rows_where_in
 from app.services import catalog
 from app.services.import_sheet import RowProblem, SheetReading, SheetRow
 from app.services.labels import CHANNELS, SEVERITIES, STATUSES, lookup
@@ -173,23 +174,15 @@ def _without_repeats(candidates: list[NewCase]) -> tuple[list[NewCase], list[Dup
 def _recorded(candidates: list[NewCase]) -> dict[tuple[str, datetime, str], str]:
     phones = sorted({case.phone for case in candidates})
     found: dict[tuple[str, datetime, str], str] = {}
-    for start in range(0, len(phones), CHUNK):
-        select = (Complaint.select(Customer.phone, Complaint.received_at,
-                                   Complaint.description, Complaint.number)
-                  .join(Customer).where(Customer.phone.in_(phones[start:start + CHUNK]))
-                  .tuples())
-        for phone, received, description, number in select:
-            if isinstance(received, str):
-                received = datetime.fromisoformat(received)
-            found[_key(phone, received, description)] = number
+    for phone, received, description, number in rows_where_in(
+            "SELECT c.phone, t.received_at, t.description, t.number FROM complaint t "
+            "JOIN customer c ON c.id = t.customer_id WHERE c.phone IN ({marks})", phones):
+        if isinstance(received, str):  # SQLite hands back text, PostgreSQL datetimes
+            received = datetime.fromisoformat(received)
+        found[_key(phone, received, description)] = number
     return found
 
 
 def _existing_numbers(numbers: Iterable[str]) -> set[str]:
-    wanted = sorted(set(numbers))
-    found: set[str] = set()
-    for start in range(0, len(wanted), CHUNK):
-        select = Complaint.select(Complaint.number).where(
-            Complaint.number.in_(wanted[start:start + CHUNK])).tuples()
-        found.update(number for (number,) in select)
-    return found
+    return {number for (number,) in rows_where_in(
+        "SELECT number FROM complaint WHERE number IN ({marks})", sorted(set(numbers)))}

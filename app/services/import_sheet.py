@@ -49,6 +49,11 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 _SECONDS_PER_DAY = 86400
 # Typed by hand but not read by `parse_datetime`, whose `%H时%M分` wants a space after 日.
 _EXTRA_DATE_FORMATS = ("%Y年%m月%d日%H时%M分", "%Y.%m.%d %H:%M")
+# The shapes nearly every sheet uses: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, each with
+# an optional 14:30, 14:30:15 or 14时30分 (after a space or a T).
+_COMMON_DATE = re.compile(
+    r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+    r"(?:[ T]*(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2}))?分?)?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # “电话（必填）”, “【必填】客户姓名”: a bracketed note beside the title; NFKC has made
 # full-width parentheses ASCII by the time this runs.
@@ -359,7 +364,7 @@ def _read_row(number: int, cells: Cells, columns: Mapping[str, int], headers: Se
 
 
 def _clean_value(field: ImportField, raw: object, *, now: datetime) -> object:
-    if _is_blank(raw):
+    if raw is None or (type(raw) is str and not raw.strip()):  # _is_blank, inlined: per cell
         if field.required:
             raise InputError(Text("{label} is required.", "请填写{label}。")
                              .format(label=field.label), field=field.name)
@@ -373,8 +378,10 @@ def _clean_value(field: ImportField, raw: object, *, now: datetime) -> object:
     # Chinese punctuation (，：（）) into ASCII, so only the digits are made half-width.
     if field.kind == "identifier":
         text = unicodedata.normalize("NFKC", text)
-    else:
+    elif not text.isascii():
         text = text.translate(_FULL_WIDTH_DIGITS)
+    if len(text) <= field.max_length:  # already clean: checked_text only for its message
+        return text
     return checked_text(text, field=field.name, label=field.label, max_length=field.max_length)
 
 
@@ -401,6 +408,10 @@ def _from_serial(field: ImportField, serial: float) -> datetime:
 
 def _parse_date_text(field: ImportField, text: str) -> datetime:
     normal = unicodedata.normalize("NFKC", clean(text))
+    found = _COMMON_DATE.fullmatch(normal)
+    if found:  # one regex instead of strptime trying format after format
+        with suppress(ValueError):  # 2026-02-30 and the like go the long way, to be named
+            return datetime(*(int(part) for part in found.groups() if part is not None))
     for pattern in _EXTRA_DATE_FORMATS:
         with suppress(ValueError):
             return datetime.strptime(normal, pattern)
@@ -420,7 +431,10 @@ def _cell_text(raw: object) -> str:
 
 
 def _is_blank(*cells: object) -> bool:
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
+    for cell in cells:
+        if cell is not None and not (type(cell) is str and not cell.strip()):
+            return False
+    return True
 
 
 def _listing(items: Iterable[Text | str]) -> Text:

@@ -19,7 +19,7 @@ from typing import Any
 
 from app.i18n import Text
 from app.models import Complaint, Customer, Event, User, database_proxy
-from app.models.bulk import bulk_insert
+from app.models.bulk import bulk_insert, rows_where_in
 from app.services import deadlines, numbering, settings
 from app.services.import_plan import CHUNK, Duplicate, NewCase, plan
 from app.services.import_sheet import RowProblem, SheetReading, read_sheet
@@ -96,16 +96,17 @@ def _record(cases: list[NewCase], file: str, *, actor: User, now: datetime,
     """Writes the customers, cases and events; returns the case numbers in sheet order."""
     customer_ids = _customers(cases, now)
     numbers = _numbers(cases)
-    values = settings.get_all()  # the calendar and deadline rules, read once
+    rules = _Rules(settings.get_all())  # the calendar and deadline rules, read once
+    notes = _Notes(file)
     for start in range(0, len(cases), CHUNK):
         chunk = cases[start:start + CHUNK]
         bulk_insert(Complaint, CASE_COLUMNS,
-                    [_case_row(case, numbers[case.row], customer_ids[case.phone], now, values)
+                    [_case_row(case, numbers[case.row], customer_ids[case.phone], now, rules)
                      for case in chunk])
-        ids = dict(Complaint.select(Complaint.number, Complaint.id)
-                   .where(Complaint.number.in_([numbers[c.row] for c in chunk])).tuples())
+        ids = dict(rows_where_in('SELECT number, id FROM complaint WHERE number IN ({marks})',
+                                 [numbers[c.row] for c in chunk]))
         bulk_insert(Event, EVENT_COLUMNS,
-                    [_event(case, ids[numbers[case.row]], numbers[case.row], file, actor, now)
+                    [_event(case, ids[numbers[case.row]], numbers[case.row], notes, actor, now)
                      for case in chunk])
         on_progress(start + len(chunk), len(cases))
     return [numbers[case.row] for case in cases]
@@ -126,11 +127,8 @@ def _customers(cases: list[NewCase], now: datetime) -> dict[str, int]:
 
 
 def _customer_ids(phones: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for start in range(0, len(phones), CHUNK):
-        found.update(Customer.select(Customer.phone, Customer.id)
-                     .where(Customer.phone.in_(phones[start:start + CHUNK])).tuples())
-    return found
+    return dict(rows_where_in("SELECT phone, id FROM customer WHERE phone IN ({marks})",
+                              phones))
 
 
 def _numbers(cases: list[NewCase]) -> dict[int, str]:
@@ -146,10 +144,23 @@ def _numbers(cases: list[NewCase]) -> dict[int, str]:
     return numbers
 
 
+class _Rules:
+    """The business calendar and the decision days, as intake uses them."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self.calendar = deadlines.BusinessCalendar.from_settings(values)
+        self.days = int(values["deadline.resolution_days"])
+
+    def deadlines(self, received: datetime, profile: str) -> deadlines.Deadlines:
+        """The first-answer and decision deadlines of a case received then."""
+        return deadlines.compute(received, profile=profile, calendar=self.calendar,
+                                 resolution_days=self.days)
+
+
 def _case_row(case: NewCase, number: str, customer_id: int, now: datetime,
-              values: Mapping[str, Any]) -> tuple:
+              rules: _Rules) -> tuple:
     received = to_seconds(case.received_at)
-    due = deadlines.for_intake(received, profile=case.profile, values=values)
+    due = rules.deadlines(received, case.profile)
     next_due = None if case.status in DECIDED else deadlines.next_due(
         status=case.status, first_response_due=due.first_response_due, first_response_at=None,
         resolution_due=due.resolution_due, follow_up_due=None, paused=False)
@@ -164,11 +175,22 @@ def _case_row(case: NewCase, number: str, customer_id: int, now: datetime,
             resolution, answer, "", now, now, 1, False, received)
 
 
-def _event(case: NewCase, case_id: int, number: str, file: str, actor: User,
+class _Notes:
+    """The timeline note of an imported case, worded once in the current language."""
+
+    def __init__(self, file: str) -> None:
+        self.source = str(Text("Imported from {file}, row {{row}}",
+                               "从 {file} 第 {{row}} 行导入").format(file=file))
+        self.renumbered = str(Text(" (was {old})", "（原编号 {old}）"))
+
+    def of(self, case: NewCase) -> str:
+        """Which file and row the case came from, and its number there if it had one."""
+        note = self.source.format(row=case.row)
+        if case.original_number:
+            note += self.renumbered.format(old=case.original_number)
+        return note
+
+
+def _event(case: NewCase, case_id: int, number: str, notes: _Notes, actor: User,
            now: datetime) -> tuple:
-    note = Text("Imported from {file}, row {row}", "从 {file} 第 {row} 行导入").format(
-        file=file, row=case.row)
-    if case.original_number:
-        note = Text("{note} (was {old})", "{note}（原编号 {old}）").format(
-            note=note, old=case.original_number)
-    return (case_id, now, actor.id, "imported", "number", "", number, str(note), 1)
+    return (case_id, now, actor.id, "imported", "number", "", number, notes.of(case), 1)
