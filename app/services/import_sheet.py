@@ -25,6 +25,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from app.errors import InputError
 from app.i18n import Text
+from app.services.import_fields import FIELD_BY_KEY, FIELDS, ImportField, header_key
 from app.services.text import (
     check_not_future,
     checked_text,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 
 HEADER_SCAN_ROWS = 20  # title rows and notes above the header never run longer than this
 MIN_HEADER_MATCHES = 2  # one known word could be a title or a note; two make a header
-LONG_TEXT = 5000
 
 # A bare number in a date column is an Excel day serial (openpyxl converts date-formatted
 # cells itself). Day 0 of the 1900 system Excel and WPS use is 1899-12-30, not 12-31,
@@ -55,66 +55,11 @@ _COMMON_DATE = re.compile(
     r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
     r"(?:[ T]*(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2}))?分?)?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-# “电话（必填）”, “【必填】客户姓名”: a bracketed note beside the title; NFKC has made
-# full-width parentheses ASCII by the time this runs.
-_HEADER_NOTE = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]")
-_HEADER_EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # “客户姓名：”, “*电话”, “No.”
 # What openpyxl raises for a CSV, an old .xls, a renamed text file, a renamed Word document
 # ("no valid workbook part") or a damaged workbook.
 _NOT_EXCEL = (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError, OSError)
 
 Cells = tuple[object, ...]
-
-
-@dataclass(frozen=True)
-class ImportField:
-    """A value the import takes from one column, and the column titles that name it.
-
-    `kind` says how a cell is cleaned: `text` (digits made half-width), `identifier`
-    (fully NFKC-normalised, for order and case numbers), `phone` (digits only) or
-    `moment` (a datetime).
-    """
-
-    name: str
-    label: Text
-    synonyms: tuple[str, ...]
-    kind: str = "text"
-    required: bool = False
-    max_length: int = LONG_TEXT
-
-
-FIELDS: Mapping[str, ImportField] = {field.name: field for field in (
-    ImportField("customer_name", Text("Customer name", "客户姓名"),
-                ("客户姓名", "姓名", "客户", "顾客", "投诉人", "name", "customer",
-                 "customer name"), required=True, max_length=60),
-    ImportField("phone", Text("Phone", "电话"),
-                ("电话", "手机", "手机号", "联系电话", "电话号码", "phone", "mobile", "tel",
-                 "telephone"), kind="phone", required=True),
-    ImportField("received_at", Text("Complaint date", "投诉日期"),
-                ("投诉日期", "日期", "受理时间", "投诉时间", "登记日期", "date", "received",
-                 "received at", "complaint date"), kind="moment", required=True),
-    ImportField("description", Text("Description", "投诉内容"),
-                ("投诉内容", "内容", "投诉事件", "问题描述", "情况", "description",
-                 "complaint", "details"), required=True),
-    ImportField("wish", Text("Customer wish", "客户诉求"),
-                ("客户诉求", "诉求", "要求", "wish", "request", "customer wish"), max_length=2000),
-    ImportField("channel", Text("Channel", "投诉渠道"), ("渠道", "投诉渠道", "来源", "channel")),
-    ImportField("category", Text("Category", "投诉类别"),
-                ("类别", "投诉类别", "分类", "类型", "category", "type")),
-    ImportField("severity", Text("Severity", "严重程度"), ("严重程度", "级别", "severity")),
-    ImportField("status", Text("Status", "处理状态"), ("状态", "处理状态", "status")),
-    ImportField("address", Text("Address", "地址"), ("地址", "address"), max_length=200),
-    ImportField("reference", Text("Order no", "订单号"),
-                ("订单号", "单号", "保单号", "订单号/保单号", "order", "reference", "order no"),
-                kind="identifier", max_length=100),
-    ImportField("resolution", Text("Resolution", "处理结果"),
-                ("处理结果", "解决方案", "resolution", "solution")),
-    ImportField("answer", Text("Reasoned answer", "不予支持的理由"),
-                ("不予支持的理由", "不支持理由", "答复理由", "reasoned answer", "answer")),
-    ImportField("number", Text("Case number", "投诉编号"),
-                ("编号", "投诉编号", "case number", "number", "no"), kind="identifier",
-                max_length=100),
-)}
 
 
 @dataclass(frozen=True)
@@ -162,19 +107,6 @@ class SheetReading:
     problems: list[RowProblem]
 
 
-def header_key(title: str) -> str:
-    """A column title reduced for comparison, ignoring case, width, spaces, bracketed notes
-    and surrounding punctuation: `“*客户姓名（必填）：”` → `客户姓名`, `Customer Name` →
-    `customername`.
-    """
-    key = "".join(unicodedata.normalize("NFKC", title).casefold().split())
-    return _HEADER_EDGES.sub("", _HEADER_NOTE.sub("", key))
-
-
-_FIELD_BY_KEY = {header_key(word): field.name
-                 for field in FIELDS.values() for word in field.synonyms}
-
-
 def sheet_names(path: str | Path) -> list[str]:
     """The names of the worksheets in the workbook at `path`, in tab order.
 
@@ -218,6 +150,41 @@ def read_sheet(path: str | Path, *, now: datetime, sheet: str | None = None,
     unmatched = [title for index, title in enumerate(headers) if title and index not in used]
     return SheetReading(sheet=worksheet.title, header_row=header_row, headers=headers,
                         columns=columns, unmatched=unmatched, rows=rows, problems=problems)
+
+
+@dataclass(frozen=True)
+class SheetPeek:
+    """The top of a sheet, for choosing its columns: the header found, the automatic
+    matching (field → 0-based column) and the first data rows as text."""
+
+    sheet: str
+    sheets: list[str]
+    header_row: int
+    headers: list[str]
+    columns: dict[str, int]
+    sample: list[list[str]]
+
+
+def peek(path: str | Path, *, sheet: str | None = None, rows: int = 10) -> SheetPeek:
+    """The header and first `rows` rows of `sheet` (the first sheet when None), read
+    without cleaning anything; a missing required column is not refused here.
+
+    Raises:
+        InputError: the file is missing or not an .xlsx workbook, the sheet does not exist,
+            is empty or has no header row.
+    """
+    with _workbook(path) as book:
+        worksheet = _worksheet(book, sheet)
+        worksheet.reset_dimensions()
+        lines = worksheet.iter_rows(values_only=True)
+        top = list(islice(lines, HEADER_SCAN_ROWS))
+        header_row = _header_row(top, lines, extra_keys=set(), sheet=worksheet.title)
+        headers = _header_texts(top[header_row - 1])
+        filled = (cells for cells in chain(top[header_row:], lines) if not _is_blank(*cells))
+        sample = [[_cell_text(cell) for cell in cells[:len(headers)]]
+                  for cells in islice(filled, rows)]
+        return SheetPeek(worksheet.title, [each.title for each in book.worksheets], header_row,
+                         headers, _columns(headers, {}, header_row=header_row), sample)
 
 
 @contextmanager
@@ -269,7 +236,7 @@ def _worksheet(book: Workbook, sheet: str | None) -> ReadOnlyWorksheet:
 def _header_row(top: Sequence[Cells], rest: Iterable[Cells], *, extra_keys: set[str],
                 sheet: str) -> int:
     """The 1-based number of the row in `top` naming the most fields; the first on a tie."""
-    known = _FIELD_BY_KEY.keys() | extra_keys
+    known = FIELD_BY_KEY.keys() | extra_keys
     counts = [len({header_key(_cell_text(cell)) for cell in cells} & known) for cells in top]
     best = max(counts, default=0)
     if best >= MIN_HEADER_MATCHES:
@@ -301,8 +268,8 @@ def _columns(headers: Sequence[str], mapping: Mapping[str, str], *,
     keys = [header_key(title) for title in headers]
     columns: dict[str, int] = {}
     for index, key in enumerate(keys):
-        if key in _FIELD_BY_KEY:
-            columns.setdefault(_FIELD_BY_KEY[key], index)  # a repeated title: the first counts
+        if key in FIELD_BY_KEY:
+            columns.setdefault(FIELD_BY_KEY[key], index)  # a repeated title: the first counts
     for name, title in mapping.items():
         index = _column_titled(title, keys, headers, header_row=header_row)
         columns = {field: used for field, used in columns.items() if used != index}

@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from app.errors import InputError
 from app.i18n import ZH, speaking
 from app.services import import_sheet
-from app.services.import_sheet import FIELDS, SheetReading, header_key, read_sheet, sheet_names
+from app.services.import_fields import FIELDS, header_key
+from app.services.import_sheet import SheetReading, read_sheet, sheet_names
 
 NOW = datetime(2026, 4, 1, 12, 0)
 HEADER = ["客户姓名", "电话", "投诉日期", "投诉内容"]
@@ -313,3 +314,23 @@ def test_field_titles_are_unambiguous_and_labels_are_understood() -> None:
         assert {header_key(field.label.en), header_key(field.label.zh)} <= understood
     required = [name for name, field in FIELDS.items() if field.required]
     assert required == ["customer_name", "phone", "received_at", "description"]
+
+
+def test_peek_shows_the_header_the_matching_and_the_first_rows(tmp_path: Path) -> None:
+    from app.services.import_sheet import peek
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "登记"
+    sheet.append(["2025年投诉登记表"])
+    sheet.append(["客户姓名", "联系方式", "投诉日期", "投诉内容"])
+    sheet.append([])
+    for index in range(12):
+        sheet.append([f"客户{index}", "13800138000", datetime(2025, 3, 5, 9, 30), "坏了"])
+    book.create_sheet("说明")
+    book.save(tmp_path / "old.xlsx")
+    found = peek(tmp_path / "old.xlsx", rows=3)
+    assert (found.sheet, found.sheets, found.header_row) == ("登记", ["登记", "说明"], 2)
+    assert found.columns == {"customer_name": 0, "received_at": 2, "description": 3}
+    assert found.sample[0] == ["客户0", "13800138000", "2025-03-05 09:30", "坏了"]
+    assert len(found.sample) == 3
