@@ -123,7 +123,8 @@ def read_sheet(path: str | Path, *, now: datetime, sheet: str | None = None,
 
     The header is the row among the first 20 naming the most fields (at least two). Columns
     are matched to fields by their titles; `mapping` (field name → column title as in the
-    file) chooses or adds columns, and each column feeds one field. Dates after `now` or
+    file; "" for none) chooses, adds or removes columns, and each column feeds one field.
+    Dates after `now` or
     before 2000 are problems.
 
     Raises:
@@ -271,6 +272,9 @@ def _columns(headers: Sequence[str], mapping: Mapping[str, str], *,
         if key in FIELD_BY_KEY:
             columns.setdefault(FIELD_BY_KEY[key], index)  # a repeated title: the first counts
     for name, title in mapping.items():
+        if not title.strip():  # "" leaves the field out, even if a column's title names it
+            columns.pop(name, None)
+            continue
         index = _column_titled(title, keys, headers, header_row=header_row)
         columns = {field: used for field, used in columns.items() if used != index}
         columns[name] = index

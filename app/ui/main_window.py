@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("Settings…"), "", self._on_settings)
         self.letters_action = self._action(self.tr("Print letters…"), "", self._on_print_letters)
         self.export_action = self._action(self.tr("Export to Excel…"), "", self._on_export)
+        self.import_action = self._action(self.tr("Import from Excel…"), "", self._on_import)
         self.switch_action = self._action(self.tr("Switch user…"), "", self._on_switch_user)
         self.about_action = self._action(self.tr("About Complaint Desk"), "", self._on_about)
         self.reminders = RemindersPanel(self._context)
@@ -106,7 +107,8 @@ class MainWindow(QMainWindow):
             desk.addAction(action)
         cases = menus.addMenu(self.tr("&Cases"))
         for action in (self.new_action, self.open_action, self.search_action,
-                       self.refresh_action, self.letters_action, self.export_action):
+                       self.refresh_action, self.letters_action, self.export_action,
+                       self.import_action):
             cases.addAction(action)
         menus.addMenu(self.tr("&Help")).addAction(self.about_action)
 
@@ -182,6 +184,7 @@ class MainWindow(QMainWindow):
         approver = allowed(user, Permission.APPROVE_COMPENSATION)
         self.approvals_dock.setVisible(approver)
         self.approvals_action.setVisible(approver)
+        self.import_action.setVisible(allowed(user, Permission.IMPORT_CASES))
         self._refresh_approvals()
         self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", user.display_name)
                                 .replace("%2", label(ROLE_NAMES, user.role)))
@@ -225,6 +228,12 @@ class MainWindow(QMainWindow):
         from app.ui.excel.export import export_register
 
         export_register(self, self._context, self.register.current_query())
+
+    def _on_import(self) -> None:
+        """Called from Cases › Import from Excel: the wizard, then the import."""
+        from app.ui.excel.import_wizard import import_from_excel
+
+        import_from_excel(self, self._context)
 
     def _on_switch_user(self) -> None:
         """Called when the user chooses Switch user: sign in again without restarting."""

@@ -594,6 +594,97 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="178"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="179"/>
+        <source>Nothing has been changed yet. Rows with problems are listed with the reason; correct them in the file and check again, or skip them.</source>
+        <translation>目前尚未做任何更改。有问题的行列在下面并注明原因；请在文件中更正后重新检查，或跳过这些行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="185"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="185"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="185"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="186"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="187"/>
+        <source>Skip the rows with problems and import the others</source>
+        <translation>跳过有问题的行，导入其余各行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="197"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="207"/>
+        <source>%1 row(s) read from the sheet “%2”: %3 can be imported, %4 have problems, %5 are already recorded.</source>
+        <translation>已从工作表“%2”读取 %1 行：可导入 %3 行，%4 行有问题，%5 行已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="213"/>
+        <source>Already recorded as %1</source>
+        <translation>已登记为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="113"/>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="114"/>
+        <source>Columns were matched from their titles. Check them, and choose a column for each field marked *.</source>
+        <translation>已按列标题自动对应。请核对，并为每个带 * 的字段选择一列。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="125"/>
+        <source>The first rows of the sheet:</source>
+        <translation>表格的前几行：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="137"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="163"/>
+        <source>Choose a column for: %1</source>
+        <translation>请为以下字段选择一列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="164"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="166"/>
+        <source>A column can feed only one field.</source>
+        <translation>一列只能对应一个字段。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../app/ui/case/conflict.py" line="25"/>
@@ -723,6 +814,44 @@
         <location filename="../../app/ui/excel/export.py" line="33"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="54"/>
+        <source>The spreadsheet</source>
+        <translation>表格文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="55"/>
+        <source>Choose the Excel file (.xlsx) your complaints were kept in, and the sheet that holds them.</source>
+        <translation>请选择原来登记投诉的 Excel 文件（.xlsx）以及登记所在的工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="61"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="67"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="68"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="97"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_pages.py" line="98"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -859,6 +988,19 @@
         <location filename="../../app/ui/settings/image.py" line="67"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../app/ui/excel/import_wizard.py" line="39"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_wizard.py" line="46"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1105,65 +1247,70 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="62"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="63"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>%1 %2
 Customer complaints, followed to the end.</source>
         <translation>%1 %2
@@ -1768,6 +1915,21 @@ Open the file now?</source>
         <location filename="../../app/ui/excel/export.py" line="77"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_wizard.py" line="60"/>
+        <source>Checking the sheet…</source>
+        <translation>正在检查表格…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_wizard.py" line="81"/>
+        <source>%1 case(s) imported from “%2”; %3 row(s) skipped, %4 already recorded.</source>
+        <translation>已从“%2”导入 %1 件投诉；跳过 %3 行，%4 行已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/excel/import_wizard.py" line="90"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>

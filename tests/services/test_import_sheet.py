@@ -334,3 +334,13 @@ def test_peek_shows_the_header_the_matching_and_the_first_rows(tmp_path: Path) -
     assert found.columns == {"customer_name": 0, "received_at": 2, "description": 3}
     assert found.sample[0] == ["客户0", "13800138000", "2025-03-05 09:30", "坏了"]
     assert len(found.sample) == 3
+
+
+def test_an_empty_title_in_a_mapping_leaves_the_field_out(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.append(["客户姓名", "电话", "投诉日期", "投诉内容", "地址"])
+    book.active.append(["王小芳", "13800138000", "2025-03-05", "坏了", "杭州"])
+    book.save(tmp_path / "old.xlsx")
+    reading = read_sheet(tmp_path / "old.xlsx", now=datetime(2026, 1, 1),
+                         mapping={"address": ""})
+    assert "address" not in reading.columns and reading.unmatched == ["地址"]

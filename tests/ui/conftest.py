@@ -35,12 +35,17 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return calls
 
 
+def signed_in(user: User) -> UiContext:
+    """A window's context with `user` signed in and the clock frozen at NOW."""
+    ui = UiContext(clock=lambda: NOW)
+    ui.sign_in(user)
+    return ui
+
+
 @pytest.fixture
 def context(staff: User) -> UiContext:
     """The window's context, staff signed in, the clock frozen at NOW."""
-    ui = UiContext(clock=lambda: NOW)
-    ui.sign_in(staff)
-    return ui
+    return signed_in(staff)
 
 
 @pytest.fixture
