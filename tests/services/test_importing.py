@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from app.errors import AccessError
+from app.errors import AccessError, InputError
 from app.models import Complaint, Customer, Event, User
 from app.services import importing, users
 from app.services.desk import close_desk, open_desk
@@ -134,3 +134,44 @@ def test_an_export_imported_into_an_empty_database_gives_the_same_cases(
 def _cases() -> list[tuple]:
     return sorted((c.customer.name, c.customer.phone, c.received_at, c.description, c.wish,
                    c.category.code, c.status, c.resolution, c.answer) for c in Complaint.select())
+
+
+class StoppedError(Exception):
+    """What a cancelled job raises from its progress report."""
+
+
+def test_stopping_half_way_records_nothing(owner: User, tmp_path: Path) -> None:
+    rows = [[f"客户{i}", f"137{i:08d}", "2025-05-01", f"第{i}件投诉", "", "", "", ""]
+            for i in range(700)]  # two chunks: the stop comes after the first is written
+    path = _sheet(tmp_path / "old.xlsx", rows)
+
+    def stop(done: int, _total: int) -> None:
+        raise StoppedError(done)
+
+    with pytest.raises(StoppedError):
+        importing.import_cases(path, actor=owner, now=NOW, on_progress=stop)
+    assert _count() == 0 and Customer.select().count() == 0
+    assert importing.import_cases(path, actor=owner, now=NOW).created[0] == "TS-2025-000001"
+
+
+@pytest.mark.parametrize("content", [b"not a workbook", b"", "客户姓名,电话\n".encode()])
+def test_a_file_that_is_not_excel_changes_nothing(owner: User, tmp_path: Path,
+                                                  content: bytes) -> None:
+    path = tmp_path / "old.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="not an Excel workbook"):
+        importing.import_cases(path, actor=owner, now=NOW)
+    assert _count() == 0
+
+
+def test_an_empty_sheet_or_one_without_a_header_is_refused(owner: User,
+                                                           tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "空表"
+    book.create_sheet("杂项").append(["今天天气", "不错"])
+    book.save(tmp_path / "old.xlsx")
+    with pytest.raises(InputError, match="is empty"):
+        importing.import_cases(tmp_path / "old.xlsx", actor=owner, now=NOW)
+    with pytest.raises(InputError, match="No header row"):
+        importing.import_cases(tmp_path / "old.xlsx", actor=owner, now=NOW, sheet="杂项")
+    assert _count() == 0
