@@ -30,7 +30,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     importer.add_argument("file", metavar="FILE.xlsx")
     importer.add_argument("--sheet", help="the sheet to read (default: the first)")
     importer.add_argument("--mapping", metavar="FILE.json",
-                          help='columns for fields, e.g. {"phone": "联系方式"}')
+                          help='columns for fields, e.g. {"phone": "联系方式", "address": ""} '
+                               '("" leaves a field out)')
     importer.add_argument("--dry-run", action="store_true",
                           help="only say what would be imported and what is wrong")
     importer.add_argument("--skip-bad-rows", action="store_true",
