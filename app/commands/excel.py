@@ -83,8 +83,8 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _outcome(report: importing.ImportReport) -> Text:
-    counts = {"rows": report.rows, "ready": report.ready, "bad": len({
-        p.row for p in report.problems}), "dup": len(report.duplicates), "sheet": report.sheet}
+    counts = {"rows": report.rows, "ready": report.ready, "bad": report.bad_rows,
+              "dup": len(report.duplicates), "sheet": report.sheet}
     if report.dry_run:
         return Text("Dry run of sheet “{sheet}”: {rows} row(s), {ready} would be imported, "
                     "{bad} with problems, {dup} already recorded. Nothing was changed.",

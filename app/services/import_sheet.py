@@ -7,13 +7,11 @@ correct the file. Nothing is written here: recording the cases is the caller's j
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,16 +23,8 @@ from openpyxl.workbook.workbook import Workbook
 
 from app.errors import InputError
 from app.i18n import Text
-from app.services.import_fields import FIELD_BY_KEY, FIELDS, ImportField, header_key
-from app.services.text import (
-    check_not_future,
-    checked_text,
-    clean,
-    normalize_phone,
-    parse_datetime,
-    to_seconds,
-    when,
-)
+from app.services.import_cells import cell_text, clean_cell, is_blank
+from app.services.import_fields import FIELD_BY_KEY, FIELDS, header_key
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -42,19 +32,6 @@ if TYPE_CHECKING:
 HEADER_SCAN_ROWS = 20  # title rows and notes above the header never run longer than this
 MIN_HEADER_MATCHES = 2  # one known word could be a title or a note; two make a header
 
-# A bare number in a date column is an Excel day serial (openpyxl converts date-formatted
-# cells itself). Day 0 of the 1900 system Excel and WPS use is 1899-12-30, not 12-31,
-# because Excel counts a 29 February 1900 that never was.
-_EXCEL_EPOCH = datetime(1899, 12, 30)
-_SECONDS_PER_DAY = 86400
-# Typed by hand but not read by `parse_datetime`, whose `%H时%M分` wants a space after 日.
-_EXTRA_DATE_FORMATS = ("%Y年%m月%d日%H时%M分", "%Y.%m.%d %H:%M")
-# The shapes nearly every sheet uses: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, each with
-# an optional 14:30, 14:30:15 or 14时30分 (after a space or a T).
-_COMMON_DATE = re.compile(
-    r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
-    r"(?:[ T]*(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2}))?分?)?")
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # What openpyxl raises for a CSV, an old .xls, a renamed text file, a renamed Word document
 # ("no valid workbook part") or a damaged workbook.
 _NOT_EXCEL = (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError, OSError)
@@ -181,8 +158,8 @@ def peek(path: str | Path, *, sheet: str | None = None, rows: int = 10) -> Sheet
         top = list(islice(lines, HEADER_SCAN_ROWS))
         header_row = _header_row(top, lines, extra_keys=set(), sheet=worksheet.title)
         headers = _header_texts(top[header_row - 1])
-        filled = (cells for cells in chain(top[header_row:], lines) if not _is_blank(*cells))
-        sample = [[_cell_text(cell) for cell in cells[:len(headers)]]
+        filled = (cells for cells in chain(top[header_row:], lines) if not is_blank(*cells))
+        sample = [[cell_text(cell) for cell in cells[:len(headers)]]
                   for cells in islice(filled, rows)]
         return SheetPeek(worksheet.title, [each.title for each in book.worksheets], header_row,
                          headers, _columns(headers, {}, header_row=header_row), sample)
@@ -238,7 +215,7 @@ def _header_row(top: Sequence[Cells], rest: Iterable[Cells], *, extra_keys: set[
                 sheet: str) -> int:
     """The 1-based number of the row in `top` naming the most fields; the first on a tie."""
     known = FIELD_BY_KEY.keys() | extra_keys
-    counts = [len({header_key(_cell_text(cell)) for cell in cells} & known) for cells in top]
+    counts = [len({header_key(cell_text(cell)) for cell in cells} & known) for cells in top]
     best = max(counts, default=0)
     if best >= MIN_HEADER_MATCHES:
         return counts.index(best) + 1
@@ -246,7 +223,7 @@ def _header_row(top: Sequence[Cells], rest: Iterable[Cells], *, extra_keys: set[
 
 
 def _no_header(lines: Iterable[Cells], *, sheet: str) -> InputError:
-    if all(_is_blank(*cells) for cells in lines):
+    if all(is_blank(*cells) for cells in lines):
         return InputError(Text("The sheet “{sheet}” is empty.", "工作表“{sheet}”是空的。")
                           .format(sheet=sheet), field="sheet")
     required = _listing([field.label for field in FIELDS.values() if field.required])
@@ -258,7 +235,7 @@ def _no_header(lines: Iterable[Cells], *, sheet: str) -> InputError:
 
 
 def _header_texts(cells: Cells) -> list[str]:
-    texts = [_cell_text(cell) for cell in cells]
+    texts = [cell_text(cell) for cell in cells]
     while texts and not texts[-1]:
         texts.pop()
     return texts
@@ -311,7 +288,7 @@ def _read_rows(lines: Iterable[Cells], *, first_row: int, columns: Mapping[str, 
     rows: list[SheetRow] = []
     problems: list[RowProblem] = []
     for number, cells in enumerate(lines, start=first_row):
-        if _is_blank(*cells):
+        if is_blank(*cells):
             continue
         values, found = _read_row(number, cells, columns, headers, now=now)
         problems.extend(found)
@@ -327,85 +304,11 @@ def _read_row(number: int, cells: Cells, columns: Mapping[str, int], headers: Se
     for name, index in columns.items():
         raw = cells[index] if index < len(cells) else None
         try:
-            values[name] = _clean_value(FIELDS[name], raw, now=now)
+            values[name] = clean_cell(FIELDS[name], raw, now=now)
         except InputError as error:
             text = "" if raw is None else str(raw)
             problems.append(RowProblem(number, headers[index], text, error.text))
     return values, problems
-
-
-def _clean_value(field: ImportField, raw: object, *, now: datetime) -> object:
-    if raw is None or (type(raw) is str and not raw.strip()):  # _is_blank, inlined: per cell
-        if field.required:
-            raise InputError(Text("{label} is required.", "请填写{label}。")
-                             .format(label=field.label), field=field.name)
-        return ""
-    if field.kind == "moment":
-        return _moment(field, raw, now=now)
-    text = _cell_text(raw)
-    if field.kind == "phone":
-        return normalize_phone(text)
-    # Identifiers are codes, so full-width letters go too; in prose NFKC would also turn
-    # Chinese punctuation (，：（）) into ASCII, so only the digits are made half-width.
-    if field.kind == "identifier":
-        text = unicodedata.normalize("NFKC", text)
-    elif not text.isascii():
-        text = text.translate(_FULL_WIDTH_DIGITS)
-    if len(text) <= field.max_length:  # already clean: checked_text only for its message
-        return text
-    return checked_text(text, field=field.name, label=field.label, max_length=field.max_length)
-
-
-def _moment(field: ImportField, raw: object, *, now: datetime) -> datetime:
-    if isinstance(raw, datetime):
-        moment = raw
-    elif isinstance(raw, date):
-        moment = datetime.combine(raw, time())
-    elif isinstance(raw, int | float) and not isinstance(raw, bool):
-        moment = _from_serial(field, raw)
-    else:
-        moment = _parse_date_text(field, str(raw))
-    return check_not_future(to_seconds(moment), now=now, field=field.name, label=field.label)
-
-
-def _from_serial(field: ImportField, serial: float) -> datetime:
-    try:
-        return _EXCEL_EPOCH + timedelta(seconds=round(serial * _SECONDS_PER_DAY))
-    except (OverflowError, ValueError):
-        raise InputError(Text("{label}: the number {value} is not a date.",
-                              "{label}：数字 {value} 不是有效的日期。")
-                         .format(label=field.label, value=serial), field=field.name) from None
-
-
-def _parse_date_text(field: ImportField, text: str) -> datetime:
-    normal = unicodedata.normalize("NFKC", clean(text))
-    found = _COMMON_DATE.fullmatch(normal)
-    if found:  # one regex instead of strptime trying format after format
-        with suppress(ValueError):  # 2026-02-30 and the like go the long way, to be named
-            return datetime(*(int(part) for part in found.groups() if part is not None))
-    for pattern in _EXTRA_DATE_FORMATS:
-        with suppress(ValueError):
-            return datetime.strptime(normal, pattern)
-    return parse_datetime(text, field=field.name, label=field.label)
-
-
-def _cell_text(raw: object) -> str:
-    """A cell as text: whole numbers without `.0`, datetimes as `2026-03-05 14:30`."""
-    if raw is None:
-        return ""
-    if isinstance(raw, datetime):
-        return when(raw)
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))  # a phone typed into a number cell reads back as 13800138000.0
-    # The second strip takes the non-breaking spaces that come with text pasted from the web.
-    return clean(str(raw)).strip()
-
-
-def _is_blank(*cells: object) -> bool:
-    for cell in cells:
-        if cell is not None and not (type(cell) is str and not cell.strip()):
-            return False
-    return True
 
 
 def _listing(items: Iterable[Text | str]) -> Text:

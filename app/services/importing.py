@@ -54,6 +54,11 @@ class ImportReport:
     skip_bad_rows: bool = False
 
     @property
+    def bad_rows(self) -> int:
+        """How many rows have at least one problem."""
+        return len({problem.row for problem in self.problems})
+
+    @property
     def refused(self) -> bool:
         """True when bad rows stopped the import (nothing was recorded)."""
         return bool(self.problems) and not self.skip_bad_rows and not self.dry_run
@@ -75,7 +80,7 @@ def import_cases(path: str | Path, *, actor: User, now: datetime, sheet: str | N
     file = Path(path)
     reading = read_sheet(file, now=now, sheet=sheet, mapping=dict(mapping or {}))
     planned = plan(reading)
-    report = ImportReport(file.name, reading.sheet, len(reading.rows) + _bad_rows(reading),
+    report = ImportReport(file.name, reading.sheet, len(reading.rows) + _rejected_rows(reading),
                           len(planned.new), tuple(planned.problems),
                           tuple(planned.duplicates), dry_run=dry_run,
                           skip_bad_rows=skip_bad_rows)
@@ -87,7 +92,8 @@ def import_cases(path: str | Path, *, actor: User, now: datetime, sheet: str | N
     return replace(report, created=tuple(created))
 
 
-def _bad_rows(reading: SheetReading) -> int:
+def _rejected_rows(reading: SheetReading) -> int:
+    # Rows the reader left out; each has at least one problem.
     return len({problem.row for problem in reading.problems})
 
 

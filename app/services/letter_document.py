@@ -22,7 +22,7 @@ from app.models import Complaint, Customer
 from app.reports.data import LetterData
 from app.reports.numerals import rmb_capital
 from app.services import letter_templates, replies, settings
-from app.services.case_view import OfferInfo, People, Person, offers_of_cases
+from app.services.case_view import OfferInfo, People, offers_of_cases
 from app.services.cases import no_such_case, normal_number
 from app.services.documents import letterhead, words
 from app.services.labels import OFFER_KINDS
@@ -34,22 +34,11 @@ DECIDED = ("resolved", "rejected", "closed")
 
 
 @dataclass(frozen=True)
-class LetterCase:
-    """What a letter needs of its case (the template placeholders read these too)."""
+class LetterCase(replies.CaseFacts):
+    """What a letter needs of its case: what its template reads, and more."""
 
     id: int
-    number: str
     status: str
-    customer: str
-    received_at: datetime
-    first_response_due: datetime | None
-    resolution_due: datetime | None
-    description: str
-    wish: str
-    facts: str
-    resolution: str
-    answer: str
-    handler: Person | None
     offers: tuple[OfferInfo, ...]
 
 
@@ -156,21 +145,25 @@ def _check(case: LetterCase) -> None:
                         .format(amount=f"¥{waiting[0].amount:,.2f}"))
 
 
-_COLUMNS = (Complaint.id, Complaint.number, Complaint.status, Customer.name,
-            Complaint.received_at, Complaint.first_response_due, Complaint.resolution_due,
-            Complaint.description, Complaint.wish, Complaint.facts, Complaint.resolution,
-            Complaint.answer, Complaint.handler)
+_COLUMNS = {"id": Complaint.id, "number": Complaint.number, "status": Complaint.status,
+            "customer": Customer.name, "received_at": Complaint.received_at,
+            "first_response_due": Complaint.first_response_due,
+            "resolution_due": Complaint.resolution_due, "description": Complaint.description,
+            "wish": Complaint.wish, "facts": Complaint.facts,
+            "resolution": Complaint.resolution, "answer": Complaint.answer,
+            "handler": Complaint.handler}
 
 
 def _load(numbers: list[str], people: People) -> dict[str, LetterCase]:
     """The cases called `numbers` (those that exist), with their offers: two queries."""
-    rows = (Complaint.select(*_COLUMNS).join(Customer)
+    rows = (Complaint.select(*_COLUMNS.values()).join(Customer)
             .where(Complaint.number.in_(numbers)).tuples())
-    cases = {row[1]: row for row in rows}
-    offers = offers_of_cases([row[0] for row in cases.values()], people)
-    return {number: LetterCase(*row[:12], handler=people.get(row[12]),
-                               offers=offers.get(row[0], ()))
-            for number, row in cases.items()}
+    cases = {values["number"]: values for values in (dict(zip(_COLUMNS, row, strict=True))
+                                                     for row in rows)}
+    offers = offers_of_cases([values["id"] for values in cases.values()], people)
+    return {number: LetterCase(**{**values, "handler": people.get(values["handler"]),
+                                  "offers": offers.get(values["id"], ())})
+            for number, values in cases.items()}
 
 
 SLOTS = tuple("{" + name + "}" for name in (*replies.LETTER_PLACEHOLDERS,

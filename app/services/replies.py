@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from app.errors import InputError
 from app.i18n import Text
@@ -57,8 +57,10 @@ def templates(language: str, *, include_inactive: bool = False) -> list[Template
             for t in query.order_by(ReplyTemplate.code)]
 
 
-class CaseFacts(Protocol):
-    """What a template reads of a case: the full CaseDetails, or a letter's lighter copy."""
+@dataclass(frozen=True)
+class CaseFacts:
+    """What a template reads of a case; CaseDetails carries the same names, and a letter's
+    lighter copy of a case extends this."""
 
     number: str
     customer: str
@@ -78,7 +80,7 @@ class _Keep(dict):
         return "{" + key + "}"  # an unknown placeholder stays visible for the user to edit
 
 
-def render(body: str, details: CaseFacts, *, today: str | None = None,
+def render(body: str, details: CaseFacts | CaseDetails, *, today: str | None = None,
            business: Mapping[str, Any] | None = None,
            extra: Mapping[str, str] | None = None) -> str:
     """The template with `{placeholders}` filled from the case and the business settings.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from app.services import compensation, compensation_figures
+from app.services import compensation
 from app.services.case_view import CaseDetails, OfferInfo
 from app.services.permissions import Permission, allowed
 from app.ui import messages
 from app.ui.case import tabs
-from app.ui.compensation.approval import ApprovalDialog
+from app.ui.compensation.approval import decide_offer
 from app.ui.context import UiContext
 from app.ui.widgets import button_row
 
@@ -78,14 +78,5 @@ class OffersPage(QWidget):
     def _on_decide(self) -> None:
         """Called when a manager or the owner decides on the selected offer."""
         offer = self.selected()
-        if offer is None:
-            return
-
-        def submit(decision: str, reason: str, password: str, counter: str) -> None:
-            compensation.decide(offer.id, decision=decision, reason=reason, password=password,
-                                counter=counter or None, actor=self._context.user,
-                                now=self._context.now())
-
-        if ApprovalDialog(compensation_figures.approval_view(offer.id), submit,
-                          parent=self).exec():
+        if offer is not None and decide_offer(self, self._context, offer.id):
             self._changed()

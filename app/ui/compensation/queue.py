@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from app.services import compensation, compensation_figures
+from app.services import compensation_figures
 from app.services.compensation_figures import OfferRow
 from app.services.labels import OFFER_KINDS, label
 from app.services.text import when, yuan
 from app.ui.case.tabs import fill, read_only_table
-from app.ui.compensation.approval import ApprovalDialog
+from app.ui.compensation.approval import decide_offer
 from app.ui.context import UiContext
 from app.ui.widgets import button_row
 
@@ -54,17 +54,7 @@ class ApprovalsPanel(QWidget):
     def decide_selected(self) -> None:
         """Opens the decision on the selected offer."""
         offer = self.selected()
-        if offer is None:
-            return
-
-        def submit(decision: str, reason: str, password: str, counter: str) -> None:
-            compensation.decide(offer.id, decision=decision, reason=reason, password=password,
-                                counter=counter or None, actor=self._context.user,
-                                now=self._context.now())
-
-        dialog = ApprovalDialog(compensation_figures.approval_view(offer.id), submit,
-                                parent=self)
-        if dialog.exec():
+        if offer is not None and decide_offer(self, self._context, offer.id):
             self._context.case_changed.emit(offer.case_id)
 
     def _on_open(self) -> None:

@@ -214,7 +214,7 @@ class CheckPage(QWizardPage):
             "%1 row(s) read from the sheet “%2”: %3 can be imported, %4 have problems, "
             "%5 are already recorded.").replace("%1", str(report.rows))
             .replace("%2", report.sheet).replace("%3", str(report.ready))
-            .replace("%4", str(len({p.row for p in report.problems})))
+            .replace("%4", str(report.bad_rows))
             .replace("%5", str(len(report.duplicates))))
         rows = [[str(p.row), p.column, p.value, str(p.reason)] for p in report.problems]
         rows += [[str(d.row), "", "", self.tr("Already recorded as %1").replace("%1", d.of)]

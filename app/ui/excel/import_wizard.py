@@ -82,7 +82,7 @@ def start_import(parent: QWidget, context: UiContext, choice: ImportChoice) -> N
                                   "already recorded.")
         messages.show_info(parent, text.replace("%1", str(len(report.created)))
                            .replace("%2", report.file)
-                           .replace("%3", str(len({p.row for p in report.problems})))
+                           .replace("%3", str(report.bad_rows))
                            .replace("%4", str(len(report.duplicates))))
         context.cases_changed.emit()
 
