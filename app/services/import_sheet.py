@@ -23,7 +23,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from app.errors import InputError
 from app.i18n import Text
-from app.services.import_cells import cell_text, clean_cell, is_blank
+from app.services.import_cells import Cleaner, cell_text, cleaner, is_blank
 from app.services.import_fields import FIELD_BY_KEY, FIELDS, header_key
 
 if TYPE_CHECKING:
@@ -287,24 +287,25 @@ def _read_rows(lines: Iterable[Cells], *, first_row: int, columns: Mapping[str, 
                headers: Sequence[str], now: datetime) -> tuple[list[SheetRow], list[RowProblem]]:
     rows: list[SheetRow] = []
     problems: list[RowProblem] = []
+    cleaners = [(name, index, cleaner(FIELDS[name], now=now)) for name, index in columns.items()]
     for number, cells in enumerate(lines, start=first_row):
         if is_blank(*cells):
             continue
-        values, found = _read_row(number, cells, columns, headers, now=now)
+        values, found = _read_row(number, cells, cleaners, headers)
         problems.extend(found)
         if not found:
             rows.append(SheetRow(number, values))
     return rows, problems
 
 
-def _read_row(number: int, cells: Cells, columns: Mapping[str, int], headers: Sequence[str], *,
-              now: datetime) -> tuple[dict[str, object], list[RowProblem]]:
+def _read_row(number: int, cells: Cells, cleaners: Sequence[tuple[str, int, Cleaner]],
+              headers: Sequence[str]) -> tuple[dict[str, object], list[RowProblem]]:
     values: dict[str, object] = {}
     problems: list[RowProblem] = []
-    for name, index in columns.items():
+    for name, index, clean in cleaners:
         raw = cells[index] if index < len(cells) else None
         try:
-            values[name] = clean_cell(FIELDS[name], raw, now=now)
+            values[name] = clean(raw)
         except InputError as error:
             text = "" if raw is None else str(raw)
             problems.append(RowProblem(number, headers[index], text, error.text))

@@ -19,7 +19,7 @@ from typing import Any
 
 from app.i18n import Text
 from app.models import Complaint, Customer, Event, User, database_proxy
-from app.models.bulk import bulk_insert, rows_where_in
+from app.models.bulk import bulk_insert, rows_where_in, time_writer
 from app.services import deadlines, numbering, settings
 from app.services.import_plan import CHUNK, Duplicate, NewCase, plan
 from app.services.import_sheet import RowProblem, SheetReading, read_sheet
@@ -64,6 +64,7 @@ class ImportReport:
         return bool(self.problems) and not self.skip_bad_rows and not self.dry_run
 
 
+Stamp = Callable[[datetime | None], datetime | str | None]
 Progress = Callable[[int, int], None]  # (cases recorded, cases to record); may raise to stop
 
 
@@ -100,25 +101,25 @@ def _rejected_rows(reading: SheetReading) -> int:
 def _record(cases: list[NewCase], file: str, *, actor: User, now: datetime,
             on_progress: Progress) -> list[str]:
     """Writes the customers, cases and events; returns the case numbers in sheet order."""
-    customer_ids = _customers(cases, now)
+    rules = _Rules(settings.get_all(), time_writer(), now)  # read once, not per case
+    customer_ids = _customers(cases, rules.now)
     numbers = _numbers(cases)
-    rules = _Rules(settings.get_all())  # the calendar and deadline rules, read once
     notes = _Notes(file)
     for start in range(0, len(cases), CHUNK):
         chunk = cases[start:start + CHUNK]
         bulk_insert(Complaint, CASE_COLUMNS,
-                    [_case_row(case, numbers[case.row], customer_ids[case.phone], now, rules)
+                    [_case_row(case, numbers[case.row], customer_ids[case.phone], rules)
                      for case in chunk])
         ids = dict(rows_where_in('SELECT number, id FROM complaint WHERE number IN ({marks})',
                                  [numbers[c.row] for c in chunk]))
         bulk_insert(Event, EVENT_COLUMNS,
-                    [_event(case, ids[numbers[case.row]], numbers[case.row], notes, actor, now)
-                     for case in chunk])
+                    [_event(case, ids[numbers[case.row]], numbers[case.row], notes, actor,
+                            rules.now) for case in chunk])
         on_progress(start + len(chunk), len(cases))
     return [numbers[case.row] for case in cases]
 
 
-def _customers(cases: list[NewCase], now: datetime) -> dict[str, int]:
+def _customers(cases: list[NewCase], now: datetime | str) -> dict[str, int]:
     """The customer id of every phone: customers already known keep their record; new
     ones take the name and address of their first row."""
     first: dict[str, NewCase] = {}
@@ -151,34 +152,49 @@ def _numbers(cases: list[NewCase]) -> dict[int, str]:
 
 
 class _Rules:
-    """The business calendar and the decision days, as intake uses them."""
+    """The business calendar and the decision days, as intake uses them, and how the rows
+    carry times (`stamp`, with the import's time written once as `now`)."""
 
-    def __init__(self, values: Mapping[str, Any]) -> None:
+    def __init__(self, values: Mapping[str, Any], stamp: Stamp, now: datetime) -> None:
         self.calendar = deadlines.BusinessCalendar.from_settings(values)
         self.days = int(values["deadline.resolution_days"])
+        self.stamp = stamp
+        self.now = stamp(now)
+        self._due: dict[tuple, tuple[Any, Any, Any]] = {}
 
-    def deadlines(self, received: datetime, profile: str) -> deadlines.Deadlines:
-        """The first-answer and decision deadlines of a case received then."""
-        return deadlines.compute(received, profile=profile, calendar=self.calendar,
-                                 resolution_days=self.days)
+    def due(self, received: datetime, profile: str, status: str) -> tuple[Any, Any, Any]:
+        """The first-answer, decision and next due dates of a case received then, stamped.
+
+        The calendar only asks of `received` its day and whether it came before closing
+        time, so a sheet's cases share a few hundred answers, each worked out once.
+        """
+        key = (received.date(), received.time() < self.calendar.closes, profile, status)
+        if key not in self._due:
+            due = deadlines.compute(received, profile=profile, calendar=self.calendar,
+                                    resolution_days=self.days)
+            next_due = None if status in DECIDED else deadlines.next_due(
+                status=status, first_response_due=due.first_response_due,
+                first_response_at=None, resolution_due=due.resolution_due,
+                follow_up_due=None, paused=False)
+            self._due[key] = (self.stamp(due.first_response_due),
+                              self.stamp(due.resolution_due), self.stamp(next_due))
+        return self._due[key]
 
 
-def _case_row(case: NewCase, number: str, customer_id: int, now: datetime,
-              rules: _Rules) -> tuple:
+def _case_row(case: NewCase, number: str, customer_id: int, rules: _Rules) -> tuple:
     received = to_seconds(case.received_at)
-    due = rules.deadlines(received, case.profile)
-    next_due = None if case.status in DECIDED else deadlines.next_due(
-        status=case.status, first_response_due=due.first_response_due, first_response_at=None,
-        resolution_due=due.resolution_due, follow_up_due=None, paused=False)
+    first_response_due, resolution_due, next_due = rules.due(received, case.profile,
+                                                             case.status)
     # A "not upheld" case's reasoned answer is its own column, or what the sheet calls its
     # result when it has no such column.
     resolution, answer = case.resolution, case.answer
     if case.status == "rejected" and not answer:
         resolution, answer = "", resolution
+    now, at = rules.now, rules.stamp(received)
     return (number, customer_id, case.channel, case.category_id, case.severity, False, False,
-            False, case.description, case.wish, "", case.reference, received, case.status,
-            case.profile, due.first_response_due, due.resolution_due, next_due, "", "",
-            resolution, answer, "", now, now, 1, False, received)
+            False, case.description, case.wish, "", case.reference, at, case.status,
+            case.profile, first_response_due, resolution_due, next_due, "", "", resolution,
+            answer, "", now, now, 1, False, at)
 
 
 class _Notes:
@@ -198,5 +214,5 @@ class _Notes:
 
 
 def _event(case: NewCase, case_id: int, number: str, notes: _Notes, actor: User,
-           now: datetime) -> tuple:
+           now: datetime | str) -> tuple:
     return (case_id, now, actor.id, "imported", "number", "", number, notes.of(case), 1)

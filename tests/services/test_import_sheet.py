@@ -2,7 +2,7 @@
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from app.errors import InputError
 from app.i18n import ZH, speaking
 from app.services import import_sheet
+from app.services.import_cells import clean_cell, cleaner
 from app.services.import_fields import FIELDS, header_key
 from app.services.import_sheet import SheetReading, read_sheet, sheet_names
 
@@ -344,3 +345,27 @@ def test_an_empty_title_in_a_mapping_leaves_the_field_out(tmp_path: Path) -> Non
     reading = read_sheet(tmp_path / "old.xlsx", now=datetime(2026, 1, 1),
                          mapping={"address": ""})
     assert "address" not in reading.columns and reading.unmatched == ["地址"]
+
+
+CELLS = [None, "", "   ", "\u3000张三\u3000", "电饭煲坏了，第２次", "line\r\nbreak", " a\xa0", 42,
+         13800138000.0, 2.5, "138 0013-8000", "+86 138 0013 8000", "１３８００１３８０００",
+         "abc", datetime(2026, 3, 5, 14, 30, 15, 500), datetime(2031, 1, 1), datetime(1999, 1, 1),
+         date(2026, 3, 5), 46086.5, "2026年3月5日", "2026/3/5 14:30", "not a date", "x" * 70,
+         "Ｏｒｄｅｒ-１２３"]
+
+
+@pytest.mark.parametrize("name", list(FIELDS))
+def test_a_columns_cleaner_gives_what_cleaning_a_cell_gives(name: str) -> None:
+    # The per-column cleaners take short paths for common cells; they must agree with
+    # `clean_cell` on every kind of cell, refusals and their messages included.
+    field, clean = FIELDS[name], cleaner(FIELDS[name], now=NOW)
+    for raw in CELLS:
+        assert _outcome(clean, raw) == _outcome(
+            lambda cell: clean_cell(field, cell, now=NOW), raw), (name, raw)
+
+
+def _outcome(clean: Callable[[object], object], raw: object) -> object:
+    try:
+        return clean(raw)
+    except InputError as error:
+        return ("refused", error.text.en)

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from app.errors import AccessError, InputError
 from app.models import Complaint, Customer, Event, User
-from app.services import importing, users
+from app.services import deadlines, importing, settings, users
 from app.services.desk import close_desk, open_desk
 from app.services.register import CaseQuery
 from app.services.register_export import export_register
@@ -63,6 +63,22 @@ def test_rows_become_cases_with_their_dates_states_and_source(owner: User,
     assert rejected.category.code == "other"  # blank category
     event = Event.get(Event.complaint == first.id)
     assert event.kind == "imported" and "旧登记表.xlsx" in event.note and "4" in event.note
+
+
+def test_imported_deadlines_are_those_intake_gives(owner: User, tmp_path: Path) -> None:
+    # Sundays off: cases on a day off, after closing and before it, on one day and the next.
+    settings.set_value("calendar.days_off", [6], actor=owner, now=NOW)
+    times = [datetime(2025, 6, 6, 9, 0), datetime(2025, 6, 6, 17, 59), datetime(2025, 6, 6, 18, 0),
+             datetime(2025, 6, 7, 18, 30), datetime(2025, 6, 8, 10, 0), datetime(2025, 6, 9, 8, 0)]
+    rows = [[f"客户{i}", f"1380000{i:04d}", when, f"第{i}件{status}", "", "", status, ""]
+            for i, when in enumerate(times) for status in ("", "处理中")]
+    report = importing.import_cases(_sheet(tmp_path / "times.xlsx", rows), actor=owner, now=NOW)
+    assert len(report.created) == len(rows)
+    for case in Complaint.select():
+        due = deadlines.for_intake(case.received_at, profile=case.profile)
+        assert (case.first_response_due, case.resolution_due) == (due.first_response_due,
+                                                                  due.resolution_due)
+        assert case.next_due_at == due.first_response_due  # no first answer given yet
 
 
 def test_the_same_file_twice_adds_nothing_the_second_time(owner: User, tmp_path: Path) -> None:
