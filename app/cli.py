@@ -46,6 +46,7 @@ def build_parser() -> Parser:
     parser = Parser(prog=PROG, description="Complaint Desk / 投诉处理台")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     add_global_options(parser, default=None)
+    _add_smoke_test(parser)
     common = Parser(add_help=False)
     add_global_options(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -62,11 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     globals_only = Parser(add_help=False)
     add_global_options(globals_only, default=None)
+    _add_smoke_test(globals_only)
     options, rest = globals_only.parse_known_args(arguments)
     set_language(options.lang or system_language())
     url = resolve_database_url(options.db)
     if not is_postgres(url):
         skip_postgres_driver()
+    if options.smoke_test and not rest:
+        return smoke_test(options, url)
     if not rest:
         return start_window(options, url)
     args = build_parser().parse_args(arguments)
@@ -115,6 +119,20 @@ def start_window(options: Any, url: str) -> int:
     from app.ui.app import run_window  # Qt is imported only when the window opens
 
     return run_window(database_url=url, language=options.lang, username=options.user)
+
+
+def smoke_test(options: Any, url: str) -> int:
+    """Opens the window, reports what it loaded and closes (see `app.ui.smoke`)."""
+    if sys.platform.startswith("linux") and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from app.ui.smoke import run_smoke_test
+
+    return run_smoke_test(database_url=url, language=options.lang, username=options.user)
+
+
+def _add_smoke_test(parser: argparse.ArgumentParser) -> None:
+    # For checking an installed copy, not for daily use: left out of --help.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
 
 
 def _has_display() -> bool:

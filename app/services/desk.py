@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
 
 from app.models import Category, database_proxy
-from app.models.connection import OpenedDatabase, close_database, open_database
+from app.models.connection import (
+    OpenedDatabase,
+    close_database,
+    display_url,
+    open_database,
+)
 from app.services import settings
 from app.services.letter_templates import ensure_letter_templates
 from app.services.seed import seed_reference_data
@@ -20,6 +28,16 @@ def open_desk(url: str, *, now: datetime | None = None) -> OpenedDatabase:
             seed_reference_data(now or datetime.now())
     ensure_letter_templates(now or datetime.now())
     return opened
+
+
+def location() -> str:
+    """The open database as people should see it: its file, or the server and database
+    name (never the password)."""
+    database = database_proxy.obj
+    if isinstance(database, SqliteDatabase):
+        return str(Path(database.database).resolve())
+    # A server database is opened from its URL, which peewee keeps as the database name.
+    return display_url(str(database.database))
 
 
 def is_open() -> bool:

@@ -6,12 +6,14 @@ import os
 import sys
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.errors import DeskError
 from app.i18n import set_language, system_language
 from app.location import default_database_path
 from app.models import User
+from app.resources import resource_path
 from app.services import setup, users
 from app.services.desk import close_desk, open_desk
 from app.ui import crash, messages
@@ -20,14 +22,27 @@ from app.ui.translation import SETTINGS_LANGUAGE, install_translators
 
 DEMO_CASES = 2000
 PASSWORD_VAR = "COMPLAINT_DESK_PASSWORD"
+# Windows groups taskbar buttons by this; the setup program's shortcuts carry the same, so
+# a pinned shortcut and the running window share one button with this program's icon.
+WINDOWS_APP_ID = "ComplaintDesk.ComplaintDesk"
 
 
 def make_application() -> QApplication:
     """The QApplication, named so QSettings finds this program's settings."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("ComplaintDesk")
     app.setApplicationName("Complaint Desk")
+    app.setWindowIcon(app_icon())  # every window and dialog, the taskbar's too
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The application's icon."""
+    return QIcon(str(resource_path("icons", "complaint-desk.png")))
 
 
 def choose_language(requested: str | None) -> str:

@@ -5,16 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
 import app
-from app.resources import resource_path
 from app.services import settings
 from app.services.labels import ROLE_NAMES, label
 from app.services.permissions import Permission, allowed
 from app.services.reminders import Reminders
-from app.ui import messages
+from app.ui.app import app_icon
 from app.ui.compensation.queue import ApprovalsPanel
 from app.ui.context import UiContext
 from app.ui.register.panel import RegisterPanel
@@ -189,7 +188,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", user.display_name)
                                 .replace("%2", label(ROLE_NAMES, user.role)))
         business = settings.get("business.name")
-        title = self.tr("Complaint Desk")
+        name = self.tr("Complaint Desk")
+        title = f"{name} {app.__version__}"
         self.setWindowTitle(f"{title} — {business}" if business else title)
 
     def _on_new_complaint(self) -> None:
@@ -247,11 +247,6 @@ class MainWindow(QMainWindow):
 
     def _on_about(self) -> None:
         """Called from Help › About."""
-        messages.show_info(self, self.tr("%1 %2\nCustomer complaints, followed to the end.")
-                           .replace("%1", self.tr("Complaint Desk")).replace("%2", app.__version__),
-                           title=self.tr("About Complaint Desk"))
+        from app.ui.about import AboutDialog
 
-
-def app_icon() -> QIcon:
-    """The application's icon."""
-    return QIcon(str(resource_path("icons", "complaint-desk.png")))
+        AboutDialog(app_icon(), parent=self).exec()

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/ui/about.py" line="39"/>
+        <source>About Complaint Desk</source>
+        <translation>关于投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="52"/>
+        <source>Complaint Desk</source>
+        <translation>投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="53"/>
+        <source>Customer complaints, followed to the end.</source>
+        <translation>每一件客户投诉，都跟进到底。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="64"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="66"/>
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="70"/>
+        <source>Error log:</source>
+        <translation>错误日志：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="71"/>
+        <source>Built with:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="74"/>
+        <source>Chinese font:</source>
+        <translation>中文字体：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="75"/>
+        <source>WenQuanYi Micro Hei, under the Apache License 2.0</source>
+        <translation>文泉驿微米黑（Apache 2.0 许可）</translation>
+    </message>
+</context>
+<context>
     <name>AccountsEditor</name>
     <message>
         <location filename="../../app/ui/settings/accounts.py" line="30"/>
@@ -83,158 +131,158 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="47"/>
+        <location filename="../../app/ui/compensation/approval.py" line="49"/>
         <source>Decide on compensation — %1</source>
         <translation>审批补偿方案 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="57"/>
+        <location filename="../../app/ui/compensation/approval.py" line="59"/>
         <source>Record the decision</source>
         <translation>保存审批结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="57"/>
+        <location filename="../../app/ui/compensation/approval.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="64"/>
+        <location filename="../../app/ui/compensation/approval.py" line="66"/>
         <source>The offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="67"/>
+        <location filename="../../app/ui/compensation/approval.py" line="69"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="68"/>
+        <location filename="../../app/ui/compensation/approval.py" line="70"/>
         <source>What exactly</source>
         <translation>具体内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="69"/>
+        <location filename="../../app/ui/compensation/approval.py" line="71"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="70"/>
+        <location filename="../../app/ui/compensation/approval.py" line="72"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="75"/>
+        <location filename="../../app/ui/compensation/approval.py" line="77"/>
         <source>The case: %1, %2</source>
         <translation>投诉：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="78"/>
-        <location filename="../../app/ui/compensation/approval.py" line="89"/>
+        <location filename="../../app/ui/compensation/approval.py" line="80"/>
+        <location filename="../../app/ui/compensation/approval.py" line="91"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="79"/>
+        <location filename="../../app/ui/compensation/approval.py" line="81"/>
         <source>What happened</source>
         <translation>投诉事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="80"/>
+        <location filename="../../app/ui/compensation/approval.py" line="82"/>
         <source>What the customer wants</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="81"/>
+        <location filename="../../app/ui/compensation/approval.py" line="83"/>
         <source>Findings</source>
         <translation>调查核实情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="82"/>
+        <location filename="../../app/ui/compensation/approval.py" line="84"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="86"/>
+        <location filename="../../app/ui/compensation/approval.py" line="88"/>
         <source>For comparison</source>
         <translation>参考信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="88"/>
+        <location filename="../../app/ui/compensation/approval.py" line="90"/>
         <source>Earlier case</source>
         <translation>以往投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="88"/>
+        <location filename="../../app/ui/compensation/approval.py" line="90"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="89"/>
+        <location filename="../../app/ui/compensation/approval.py" line="91"/>
         <source>Given</source>
         <translation>已给予</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="92"/>
+        <location filename="../../app/ui/compensation/approval.py" line="94"/>
         <source>This customer&apos;s earlier cases</source>
         <translation>该客户以往的投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="95"/>
+        <location filename="../../app/ui/compensation/approval.py" line="97"/>
         <source>Given to this customer before</source>
         <translation>此前给予该客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="97"/>
+        <location filename="../../app/ui/compensation/approval.py" line="99"/>
         <source>Already given on this case</source>
         <translation>本投诉已给予</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="98"/>
+        <location filename="../../app/ui/compensation/approval.py" line="100"/>
         <source>%1 on average over %2 case(s)</source>
         <translation>平均 %1（共 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="101"/>
+        <location filename="../../app/ui/compensation/approval.py" line="103"/>
         <source>no earlier compensation</source>
         <translation>此前没有补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="102"/>
+        <location filename="../../app/ui/compensation/approval.py" line="104"/>
         <source>Same category</source>
         <translation>同类投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="107"/>
+        <location filename="../../app/ui/compensation/approval.py" line="109"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="111"/>
+        <location filename="../../app/ui/compensation/approval.py" line="113"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="111"/>
+        <location filename="../../app/ui/compensation/approval.py" line="113"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="112"/>
+        <location filename="../../app/ui/compensation/approval.py" line="114"/>
         <source>Counter-offer</source>
         <translation>还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="120"/>
+        <location filename="../../app/ui/compensation/approval.py" line="122"/>
         <source>amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="127"/>
+        <location filename="../../app/ui/compensation/approval.py" line="129"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="128"/>
+        <location filename="../../app/ui/compensation/approval.py" line="130"/>
         <source>Your password</source>
         <translation>您的密码</translation>
     </message>
@@ -596,52 +644,52 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="178"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="185"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="179"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="186"/>
         <source>Nothing has been changed yet. Rows with problems are listed with the reason; correct them in the file and check again, or skip them.</source>
         <translation>目前尚未做任何更改。有问题的行列在下面并注明原因；请在文件中更正后重新检查，或跳过这些行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="185"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="192"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="185"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="192"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="185"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="192"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="186"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="193"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="187"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="194"/>
         <source>Skip the rows with problems and import the others</source>
         <translation>跳过有问题的行，导入其余各行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="197"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="204"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="207"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="214"/>
         <source>%1 row(s) read from the sheet “%2”: %3 can be imported, %4 have problems, %5 are already recorded.</source>
         <translation>已从工作表“%2”读取 %1 行：可导入 %3 行，%4 行有问题，%5 行已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="213"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="220"/>
         <source>Already recorded as %1</source>
         <translation>已登记为 %1</translation>
     </message>
@@ -649,37 +697,37 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="113"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="117"/>
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="114"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="118"/>
         <source>Columns were matched from their titles. Check them, and choose a column for each field marked *.</source>
         <translation>已按列标题自动对应。请核对，并为每个带 * 的字段选择一列。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="125"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="129"/>
         <source>The first rows of the sheet:</source>
         <translation>表格的前几行：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="137"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="141"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="163"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="170"/>
         <source>Choose a column for: %1</source>
         <translation>请为以下字段选择一列：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="164"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="171"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="166"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="173"/>
         <source>A column can feed only one field.</source>
         <translation>一列只能对应一个字段。</translation>
     </message>
@@ -819,37 +867,37 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="54"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="58"/>
         <source>The spreadsheet</source>
         <translation>表格文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="55"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="59"/>
         <source>Choose the Excel file (.xlsx) your complaints were kept in, and the sheet that holds them.</source>
         <translation>请选择原来登记投诉的 Excel 文件（.xlsx）以及登记所在的工作表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="61"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="65"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="67"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="71"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="68"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="72"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="97"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="101"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="98"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="102"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1211,110 +1259,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="53"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="56"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>Print letters…</source>
         <translation>批量打印告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="60"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="61"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="63"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
-        <source>%1 %2
-Customer complaints, followed to the end.</source>
-        <translation>%1 %2
-每一件客户投诉，都跟进到底。</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,8 @@ def cli(tmp_path: Path) -> Run:
     def run(*args: str, password: str | None = "secret", env: dict[str, str] | None = None,
             ) -> subprocess.CompletedProcess:
         environment = {**os.environ, "COMPLAINT_DESK_DB": str(database), "LANG": "C.UTF-8",
-                       "PYTHONIOENCODING": "utf-8"}
+                       "PYTHONIOENCODING": "utf-8",
+                       "XDG_CONFIG_HOME": str(tmp_path / "config")}  # the window's QSettings
         environment.pop("COMPLAINT_DESK_PASSWORD", None)
         for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
             environment.pop(variable, None)

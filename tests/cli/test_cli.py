@@ -1,6 +1,7 @@
 """The command line: every command, its JSON, its exit codes and its refusals."""
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,24 @@ def test_version_and_help(cli: Run) -> None:
     assert bare.returncode == 0
     assert "No display found" in bare.stdout and "xvfb-run" in bare.stdout
     assert "COMMAND" in bare.stdout and "demo" in bare.stdout
+
+
+def test_the_version_is_the_one_pyproject_gives(cli: Run) -> None:
+    with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as file:
+        version = tomllib.load(file)["project"]["version"]
+    assert cli("--version").stdout == f"complaint-desk {version}\n"
+
+
+def test_the_smoke_test_opens_the_window_and_reports_what_it_loaded(shop: Run) -> None:
+    done = shop("--smoke-test", "--user", "boss", "--lang", "zh_CN")
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("OK    window: 投诉处理台 ")
+    assert "complaint_desk_zh_CN.qm" in lines[1] and lines[1].startswith("OK")
+    assert lines[2:] == ["OK    icon: yes", "OK    pdf viewer: 1 page(s)"]
+    refused = shop("--smoke-test", "--user", "boss", password="wrong")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "--smoke-test" not in shop("--help").stdout  # for checking installs, not daily use
 
 
 def test_init_then_add_users_on_a_fresh_database(cli: Run) -> None:
