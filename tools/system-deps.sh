@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (Qt offscreen libraries, a Chinese font,
-# PDF tools, a PostgreSQL server for the shared-database tests) when they are missing.
+# PDF tools, a PostgreSQL server for the shared-database tests, binutils for PyInstaller's
+# Linux build of the bundle) when they are missing.
 # Prints what is missing and how to install it when it cannot install them itself.
 set -euo pipefail
 
 packages=(
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3
-  fonts-dejavu-core fonts-wqy-microhei poppler-utils postgresql
+  fonts-dejavu-core fonts-wqy-microhei poppler-utils postgresql binutils
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
