@@ -40,9 +40,15 @@ DEMO_PASSWORD = "demo"
 
 
 def project_version() -> str:
-    """The version written in pyproject.toml."""
+    """The version written in pyproject.toml: numbers only (1.2.3), as Windows' file
+    properties and the setup program's version require."""
     with (ROOT / "pyproject.toml").open("rb") as file:
-        return tomllib.load(file)["project"]["version"]
+        version = tomllib.load(file)["project"]["version"]
+    parts = version.split(".")
+    if not 1 <= len(parts) <= 4 or not all(part.isdigit() for part in parts):
+        raise SystemExit(f"pyproject.toml's version {version!r} must be numbers and dots "
+                         "(like 1.2.3) for the Windows program and setup.")
+    return version
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_bundle(version: str, *, dist: Path, work: Path) -> Path:
     """Runs PyInstaller on the spec; returns the program folder."""
+    # PyInstaller reads relative paths in the spec from the spec's folder, not from here.
+    dist, work = dist.resolve(), work.resolve()
     _refresh_metadata(version)
     work.mkdir(parents=True, exist_ok=True)
     environment = dict(os.environ)
@@ -76,8 +84,7 @@ def build_bundle(version: str, *, dist: Path, work: Path) -> Path:
     # would offer PyInstaller the source tree's stale egg-info instead of the installed
     # package's metadata, which carries the version.
     _run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-          "--distpath", str(dist.resolve()), "--workpath", str(work.resolve()), str(SPEC)],
-         env=environment, cwd=work)
+          "--distpath", str(dist), "--workpath", str(work), str(SPEC)], env=environment, cwd=work)
     bundle = dist / "ComplaintDesk"
     print(f"Program folder: {bundle} ({_size_mb(bundle):.0f} MB)")
     return bundle
@@ -170,10 +177,20 @@ def build_setup(bundle: Path, *, version: str, dist: Path) -> Path:
     if not CHINESE_MESSAGES.exists():
         print(f"Fetching Inno Setup's Chinese (Simplified) messages: {CHINESE_MESSAGES_URL}")
         with urllib.request.urlopen(CHINESE_MESSAGES_URL, timeout=60) as response:
-            CHINESE_MESSAGES.write_bytes(response.read())
+            CHINESE_MESSAGES.write_bytes(_with_bom(response.read()))
     _run([str(compiler), f"/DAppVersion={version}", f"/DBundleDir={bundle.resolve()}",
           f"/O{dist.resolve()}", str(ISS)])
     return dist / f"ComplaintDesk-{version}-setup.exe"
+
+
+def _with_bom(text: bytes) -> bytes:
+    """UTF-8 text as Inno Setup reads it as UTF-8: after a byte-order mark (without one it
+    takes the file for the code page the file names, and the Chinese comes out garbled)."""
+    bom = b"\xef\xbb\xbf"
+    if text.startswith(bom):
+        return text
+    text.decode("utf-8")  # refuse anything that is not UTF-8 rather than garble it
+    return bom + text
 
 
 def _inno_compiler() -> Path:
@@ -182,12 +199,12 @@ def _inno_compiler() -> Path:
     for variable in ("ProgramFiles(x86)", "ProgramFiles", "LOCALAPPDATA"):
         if os.environ.get(variable):
             root = Path(os.environ[variable])
-            candidates += [root / "Inno Setup 6" / "ISCC.exe",
-                           root / "Programs" / "Inno Setup 6" / "ISCC.exe"]
+            for folder in (root, root / "Programs"):  # newest version first
+                candidates += sorted(folder.glob("Inno Setup */ISCC.exe"), reverse=True)
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise SystemExit("Inno Setup 6 was not found (ISCC.exe). Install it from "
+    raise SystemExit("Inno Setup was not found (ISCC.exe). Install version 6.5 or later from "
                      "https://jrsoftware.org/isdl.php or with `winget install "
                      "JRSoftware.InnoSetup`, then run this again.")
 

@@ -12,6 +12,9 @@
 ; - Uninstalling removes the program only. The database, its copies and the error log are
 ;   in %LOCALAPPDATA%\ComplaintDesk, which the uninstaller leaves alone (and says so).
 
+#if Ver < EncodeVer(6, 5, 0)
+  #error Inno Setup 6.5 or later is needed (its Chinese messages are written for 6.5).
+#endif
 #ifndef AppVersion
   #define AppVersion "0.0.0"
 #endif
