@@ -165,10 +165,10 @@ class _Rules:
     def due(self, received: datetime, profile: str, status: str) -> tuple[Any, Any, Any]:
         """The first-answer, decision and next due dates of a case received then, stamped.
 
-        The calendar only asks of `received` its day and whether it came before closing
-        time, so a sheet's cases share a few hundred answers, each worked out once.
+        They follow from the day the clock starts, so a sheet's cases share a few hundred
+        answers, each worked out once.
         """
-        key = (received.date(), received.time() < self.calendar.closes, profile, status)
+        key = (self.calendar.start_day(received), profile, status)
         if key not in self._due:
             due = deadlines.compute(received, profile=profile, calendar=self.calendar,
                                     resolution_days=self.days)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -50,14 +50,20 @@ def choose_language(requested: str | None) -> str:
     return requested or str(QSettings().value(SETTINGS_LANGUAGE, "") or "") or system_language()
 
 
+def start_application(language: str | None) -> tuple[QApplication, str, list[QTranslator]]:
+    """The QApplication speaking `language` (see `choose_language`): returns it, the
+    language chosen and its installed catalogues, which must be kept alive."""
+    app = make_application()
+    chosen = choose_language(language)
+    set_language(chosen)
+    return app, chosen, install_translators(app, chosen)
+
+
 def run_window(*, database_url: str, language: str | None, username: str | None) -> int:
     """Runs the window until it is closed; returns the exit code."""
     from app.ui.main_window import MainWindow
 
-    app = make_application()
-    chosen = choose_language(language)
-    set_language(chosen)
-    translators = install_translators(app, chosen)
+    app, _chosen, translators = start_application(language)
     crash.install()
     context = UiContext()
     try:

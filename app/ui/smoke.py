@@ -18,22 +18,19 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtPdf import QPdfDocument
 
 from app.errors import DeskError
-from app.i18n import ZH, set_language
+from app.i18n import ZH
 from app.services import users
 from app.services.desk import close_desk, open_desk
-from app.ui.app import PASSWORD_VAR, app_icon, choose_language, make_application
+from app.ui.app import PASSWORD_VAR, start_application
 from app.ui.context import UiContext
-from app.ui.translation import CATALOG, install_translators
+from app.ui.translation import CATALOG
 
 
 def run_smoke_test(*, database_url: str, language: str | None, username: str | None) -> int:
     """Runs the check (see the module's description); returns the exit code."""
     from app.ui.main_window import MainWindow
 
-    application = make_application()
-    chosen = choose_language(language)
-    set_language(chosen)
-    translators = install_translators(application, chosen)
+    _application, chosen, translators = start_application(language)
     context = UiContext()
     try:
         open_desk(database_url)
@@ -44,7 +41,7 @@ def run_smoke_test(*, database_url: str, language: str | None, username: str | N
     window = MainWindow(context)
     window.show()
     _process_events()
-    icon, pages = not app_icon().isNull(), _pdf_pages()
+    icon, pages = not window.windowIcon().isNull(), _pdf_pages()
     catalogues = [Path(each.filePath()).name for each in translators]
     ours = f"{CATALOG}_{chosen}.qm"
     checks = [
