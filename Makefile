@@ -26,10 +26,12 @@ run: $(RUN_STAMP)
 test: $(TEST_STAMP)
 	tools/system-deps.sh
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	tools/with-postgres.sh $(VENV)/bin/pytest -q
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 ## Benchmarks on a generated 100,000-case database (slow; not part of `make test`).
 bench: $(TEST_STAMP)

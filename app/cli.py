@@ -83,7 +83,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     from app.commands.context import Context
     from app.errors import DeskError
-    from app.services.desk import close_desk, open_desk
+    from app.services.desk.store import close_desk, open_desk
 
     try:
         if not getattr(args, "opens_itself", False):

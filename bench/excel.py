@@ -15,9 +15,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from app.services.desk import close_desk, open_desk
-from app.services.register import CaseQuery, ordered_ids
-from app.services.register_export import case_rows, export_register
+from app.services.desk.store import close_desk, open_desk
+from app.services.register.export import case_rows, export_register
+from app.services.register.listing import CaseQuery, ordered_ids
 from bench.common import demo_database, demo_now
 
 

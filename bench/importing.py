@@ -20,8 +20,9 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from app.services import importing, users
-from app.services.desk import close_desk, open_desk
+from app.services import users
+from app.services.desk.store import close_desk, open_desk
+from app.services.importing import importer
 
 ROWS = 10_000
 NOW = datetime(2026, 11, 20, 12, 0)
@@ -59,7 +60,7 @@ def _timed_import(sheet: Path, database: Path) -> tuple[float, int]:
         boss = users.create_user(username="boss", display_name="老板", role="owner",
                                  password="bench-password", actor=None, now=NOW)
         started = time.perf_counter()
-        report = importing.import_cases(sheet, actor=boss, now=NOW)
+        report = importer.import_cases(sheet, actor=boss, now=NOW)
         return (time.perf_counter() - started) * 1000, len(report.created)
     finally:
         close_desk()
@@ -97,8 +98,8 @@ def bare_import(sheet: Path, database: Path) -> None:
     book = load_workbook(sheet, read_only=True, data_only=True)
     rows = list(book.active.iter_rows(min_row=3, values_only=True))
     book.close()
-    columns = ", ".join(importing.CASE_COLUMNS)
-    marks = ", ".join("?" for _ in importing.CASE_COLUMNS)
+    columns = ", ".join(importer.CASE_COLUMNS)
+    marks = ", ".join("?" for _ in importer.CASE_COLUMNS)
     now = NOW.isoformat(sep=" ")
     with sqlite3.connect(database) as conn:
         conn.executemany("INSERT INTO customer (id, name, phone, address, note, created_at, "

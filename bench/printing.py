@@ -23,9 +23,9 @@ from app.reports.data import LetterData
 from app.reports.letter import build_letter
 from app.reports.pdf import FONT, register_font
 from app.reports.summary import build_summary
-from app.services import documents, letter_document, print_jobs
-from app.services.desk import close_desk, open_desk
-from app.services.summary_document import summary
+from app.services.desk.store import close_desk, open_desk
+from app.services.documents import letter_content, papers, print_jobs
+from app.services.documents.summary import summary
 from bench.common import best_of, demo_database, demo_now
 
 BATCH = 1000
@@ -41,14 +41,14 @@ def run() -> list[tuple[str, float, str]]:
     register_font()
     rows = [("register the CJK font (once per process)", (time.perf_counter() - started) * 1000,
              "")]
-    numbers = documents.decided_numbers(status="closed", limit=BATCH)
+    numbers = papers.decided_numbers(status="closed", limit=BATCH)
     one = numbers[0]
     rows.append(("one case summary: data and PDF", best_of(lambda: build_summary(
         summary(one, language="zh_CN", now=now), out / "s.pdf"), runs=10), "target < 30 ms"))
     rows.append(("one resolution letter: data and PDF", best_of(lambda: build_letter(
-        letter_document.letter(one, language="zh_CN", now=now), out / "l.pdf"), runs=10),
+        letter_content.letter(one, language="zh_CN", now=now), out / "l.pdf"), runs=10),
         "target < 30 ms"))
-    made, _ = letter_document.letters([one], language="zh_CN", now=now)
+    made, _ = letter_content.letters([one], language="zh_CN", now=now)
     rows.append(("bare reportlab: the same letter's page from texts in memory", best_of(
         lambda: bare_letters([made[0][1]], out / "b.pdf"), runs=10), "reference"))
     rows += _batch(numbers, now, out)
@@ -57,12 +57,12 @@ def run() -> list[tuple[str, float, str]]:
 
 
 def _batch(numbers: list[str], now: Any, out: Path) -> list[tuple[str, float, str]]:
-    made, _ = letter_document.letters(numbers, language="zh_CN", now=now)
+    made, _ = letter_content.letters(numbers, language="zh_CN", now=now)
     texts = [letter for _, letter in made]
     bare = best_of(lambda: bare_letters(texts, out / "bare.pdf"), runs=3, warm_up=False)
     ours = best_of(lambda: print_jobs.letters_in_one_file(
         numbers, out / "ours.pdf", language="zh_CN", now=now), runs=3, warm_up=False)
-    data = best_of(lambda: letter_document.letters(numbers, language="zh_CN", now=now),
+    data = best_of(lambda: letter_content.letters(numbers, language="zh_CN", now=now),
                    runs=3, warm_up=False)
     return [
         (f"{len(numbers)} letters in one PDF: cases read, templates filled, laid out", ours,

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from app.i18n import ZH, set_language
 from app.models import Category, Complaint
-from app.services import register, search_hits
-from app.services.case_view import CaseDetails
-from app.services.desk import close_desk, open_desk
-from app.services.register import CaseQuery
+from app.services.casework.view import CaseDetails
+from app.services.desk.store import close_desk, open_desk
+from app.services.register import listing, search_hits
+from app.services.register.listing import CaseQuery
 from bench.common import best_of, demo_database, demo_now, report
 
 SEARCHES = (
@@ -49,16 +49,16 @@ def run() -> list[tuple[str, float, str]]:
     category = Category.get(Category.code == "product_quality").id
     filtered = CaseQuery(statuses=("in_progress",), category_id=category)
     rows.append(_versus_raw("page of 100, status + category filter",
-                            lambda: register.fetch_page(filtered, now=now),
-                            raw, register.page_select(filtered, now=now)))
-    rows.append(_versus_raw("count, same filter", lambda: register.count(filtered, now=now),
-                            raw, register.count_select(filtered, now=now)))
+                            lambda: listing.fetch_page(filtered, now=now),
+                            raw, listing.page_select(filtered, now=now)))
+    rows.append(_versus_raw("count, same filter", lambda: listing.count(filtered, now=now),
+                            raw, listing.count_select(filtered, now=now)))
     for name, text in SEARCHES:
         query = CaseQuery(search=text)
 
         def first_page(q: CaseQuery = query) -> object:
             search_hits.forget()  # a new search, not one remembered from the last run
-            return register.first_page(q, now=now)
+            return listing.first_page(q, now=now)
 
         millis = best_of(first_page, runs=5)
         target = "< 50 ms" if len(text) >= 3 else "< 150 ms"

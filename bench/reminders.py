@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from app.services import reminders, users
-from app.services.desk import close_desk, open_desk
+from app.services import users
+from app.services.casework import reminders
+from app.services.desk.store import close_desk, open_desk
 from bench.common import best_of, demo_database, demo_now, report
 
 

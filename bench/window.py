@@ -43,8 +43,9 @@ def _interactions(path: Path) -> list[tuple[str, float, str]]:
 
     from app.i18n import ZH, set_language
     from app.models import Category
-    from app.services import search_hits, users
-    from app.services.desk import open_desk
+    from app.services import users
+    from app.services.desk.store import open_desk
+    from app.services.register import search_hits
     from app.ui.app import make_application
     from app.ui.context import UiContext
     from app.ui.main_window import MainWindow

@@ -52,7 +52,7 @@ def desk(database: str) -> None:
     skip_postgres_driver()  # as `complaint-desk` does for a SQLite database
     from app.i18n import ZH, set_language
     from app.services import users
-    from app.services.desk import open_desk
+    from app.services.desk.store import open_desk
     from app.ui.app import make_application
     from app.ui.context import UiContext
     from app.ui.main_window import MainWindow

@@ -14,8 +14,8 @@ import pytest
 from app.i18n import EN, set_language
 from app.models import Complaint, User
 from app.services import users
-from app.services.desk import close_desk, open_desk
-from app.services.intake import IntakeForm, record_complaint
+from app.services.casework.intake import IntakeForm, record_complaint
+from app.services.desk.store import close_desk, open_desk
 
 # Wednesday 4 March 2026, 10:00: inside the default business hours (09:00–18:00).
 NOW = datetime(2026, 3, 4, 10, 0)

@@ -16,9 +16,11 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.i18n import ZH, set_language
-from app.services import demo, register, users
-from app.services.desk import close_desk, open_desk
-from app.services.register import CaseQuery
+from app.services import users
+from app.services.demo import generate
+from app.services.desk.store import close_desk, open_desk
+from app.services.register import listing
+from app.services.register.listing import CaseQuery
 from app.ui.app import make_application
 from app.ui.context import UiContext
 from app.ui.intake.dialog import IntakeDialog
@@ -47,7 +49,7 @@ def main() -> None:
     translators = install_translators(app, ZH)
     folder = Path(tempfile.mkdtemp())
     open_desk(str(folder / "demo.sqlite3"))
-    demo.fill_demo(cases=3000, seed=1, now=NOW)
+    generate.fill_demo(cases=3000, seed=1, now=NOW)
     context = UiContext(clock=lambda: NOW)
     context.sign_in(users.authenticate("staff1", "demo"))
     DOCS.mkdir(exist_ok=True)
@@ -55,12 +57,12 @@ def main() -> None:
     window.resize(1366, 768)
     save(window, "register.png")
     intake = IntakeDialog(context, parent=window)
-    returning = register.fetch_page(CaseQuery(statuses=("closed",)), now=NOW, limit=1)[0]
+    returning = listing.fetch_page(CaseQuery(statuses=("closed",)), now=NOW, limit=1)[0]
     intake.phone.setText(returning.phone)
     intake.description.setPlainText("上周买的电饭煲又坏了，第二次出现无法开机，要求退货。")
     intake.category.setCurrentIndex(intake.category.findData("product_quality"))
     save(intake, "intake.png")
-    busy = register.fetch_page(CaseQuery(statuses=("resolved",)), now=NOW, limit=1)[0]
+    busy = listing.fetch_page(CaseQuery(statuses=("resolved",)), now=NOW, limit=1)[0]
     case = window.open_case(busy.id)
     case.tabs.setCurrentIndex(1)
     save(case, "case.png")
@@ -74,15 +76,15 @@ def save_documents(receipt_number: str, folder: Path) -> None:
     from app.reports.letter import build_letter
     from app.reports.receipt import build_receipt
     from app.reports.summary import build_summary
-    from app.services import documents, letter_document
-    from app.services.summary_document import summary
+    from app.services.documents import letter_content, papers
+    from app.services.documents.summary import summary
 
-    lettered = next(number for number in documents.decided_numbers(status="closed")
-                    if "¥" in "".join(letter_document.letter(number, language=ZH,
+    lettered = next(number for number in papers.decided_numbers(status="closed")
+                    if "¥" in "".join(letter_content.letter(number, language=ZH,
                                                              now=NOW).compensation))
-    pdfs = {"receipt": build_receipt(documents.receipt(receipt_number, language=ZH),
+    pdfs = {"receipt": build_receipt(papers.receipt(receipt_number, language=ZH),
                                      folder / "receipt.pdf"),
-            "letter": build_letter(letter_document.letter(lettered, language=ZH, now=NOW),
+            "letter": build_letter(letter_content.letter(lettered, language=ZH, now=NOW),
                                    folder / "letter.pdf"),
             "summary": build_summary(summary(lettered, language=ZH, now=NOW),
                                      folder / "summary.pdf")}

@@ -10,8 +10,10 @@ from app.commands.context import Context, read_password
 from app.errors import DatabaseUnusableError, InputError
 from app.i18n import Text
 from app.models.connection import POSTGRES_SCHEMES, resolve_database_url, sqlite_path
-from app.services import demo, integrity, settings, users
-from app.services.desk import open_desk
+from app.services import settings, users
+from app.services.demo import generate
+from app.services.desk import integrity
+from app.services.desk.store import open_desk
 from app.services.labels import ROLE_NAMES, label
 
 NEW_PASSWORD_VAR = "COMPLAINT_DESK_NEW_PASSWORD"
@@ -94,7 +96,7 @@ def run_demo(args: argparse.Namespace, ctx: Context) -> int:
     if args.cases < 0:
         raise InputError(Text("--cases cannot be negative.", "--cases 不能为负数。"))
     started = time.perf_counter()
-    summary = demo.fill_demo(cases=args.cases, seed=args.seed, now=ctx.now)
+    summary = generate.fill_demo(cases=args.cases, seed=args.seed, now=ctx.now)
     print(str(Text(
         "Demo data: {cases} cases, {customers} customers in {seconds:.1f} s.\n"
         "Sign in as {users} with the password “{password}”.",

@@ -10,13 +10,15 @@ from app.commands.context import Context
 from app.errors import InputError
 from app.i18n import Text
 from app.models import Category, Department
-from app.services import catalog, clock, register, users, workflow
-from app.services.case_fields import all_fields
-from app.services.case_view import CaseDetails
-from app.services.cases import get_case
-from app.services.fields import FIELDS
-from app.services.intake import LABELS, IntakeForm, record_complaint
+from app.services import catalog, users
+from app.services.casework import workflow
+from app.services.casework.cases import get_case
+from app.services.casework.fields import FIELDS
+from app.services.casework.intake import LABELS, IntakeForm, record_complaint
+from app.services.casework.layout import all_fields
+from app.services.casework.view import CaseDetails, explain
 from app.services.labels import EVENT_KINDS, SEVERITIES, STATUSES, label, lookup
+from app.services.register import listing
 from app.services.text import parse_datetime
 
 MAX_LIMIT = 100_000
@@ -36,11 +38,11 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     add.add_argument("--json", action="store_true")
     add.set_defaults(run=run_add)
 
-    listing = commands.add_parser("list", parents=[common], help="list cases")
-    add_filter_arguments(listing)
-    listing.add_argument("--limit", type=int, default=50)
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(run=run_list)
+    list_parser = commands.add_parser("list", parents=[common], help="list cases")
+    add_filter_arguments(list_parser)
+    list_parser.add_argument("--limit", type=int, default=50)
+    list_parser.add_argument("--json", action="store_true")
+    list_parser.set_defaults(run=run_list)
 
     show = commands.add_parser("show", parents=[common], help="all fields and the timeline")
     show.add_argument("number")
@@ -79,11 +81,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError(Text("--limit must be between 1 and {n}.",
                               "--limit 必须在 1 到 {n} 之间。").format(n=MAX_LIMIT))
     query = case_query(args)
-    rows = register.fetch_page(query, now=ctx.now, limit=args.limit)
+    rows = listing.fetch_page(query, now=ctx.now, limit=args.limit)
     if args.json:
         output.print_json([row.to_json(ctx.now) for row in rows])
         return 0
-    total = register.count(query, now=ctx.now)
+    total = listing.count(query, now=ctx.now)
     headers = [str(t) for t in (Text("Number", "编号"), LABELS["received_at"],
                                 Text("Customer", "客户"), LABELS["category"],
                                 LABELS["severity"], Text("Status", "状态"),
@@ -108,7 +110,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     output.pairs(all_fields(details))
     print()
     print(str(Text("How the deadline was reached", "处理期限的由来")))
-    for step in clock.explain(details.timeline):
+    for step in explain(details.timeline):
         note = f"  ({step.note})" if step.note else ""
         print(f"  {output.when(step.at)}  {step.actor_name or '-'}  {step.describe()}{note}")
     print()
@@ -153,11 +155,11 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="received up to")
 
 
-def case_query(args: argparse.Namespace) -> register.CaseQuery:
+def case_query(args: argparse.Namespace) -> listing.CaseQuery:
     """The query the filter options describe."""
     statuses = tuple(lookup(STATUSES, part, what=Text("state", "状态"))
                      for item in args.status for part in item.split(",") if part.strip())
-    return register.CaseQuery(
+    return listing.CaseQuery(
         statuses=statuses,
         category_id=catalog.find(Category, args.category).id if args.category else None,
         department_id=catalog.find(Department, args.department).id if args.department else None,

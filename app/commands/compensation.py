@@ -7,8 +7,8 @@ import argparse
 from app.commands import output
 from app.commands.context import Context
 from app.i18n import Text
-from app.services import compensation, compensation_figures
-from app.services.cases import get_case
+from app.services.casework.cases import get_case
+from app.services.compensation import figures, offers
 from app.services.labels import OFFER_KINDS, OFFER_STATUSES, label
 from app.services.text import when, yuan
 
@@ -49,7 +49,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     """Prints offers, oldest first: those waiting, or every offer."""
-    rows = compensation_figures.offers(status="proposed" if args.pending else None)
+    rows = figures.offers(status="proposed" if args.pending else None)
     if args.json:
         output.print_json([row.to_json() for row in rows])
         return 0
@@ -65,7 +65,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_propose(args: argparse.Namespace, ctx: Context) -> int:
     """Proposes an offer; prints its id and whether it waits for approval."""
-    offer = compensation.propose(get_case(args.number), kind=args.kind, amount=args.amount,
+    offer = offers.propose(get_case(args.number), kind=args.kind, amount=args.amount,
                                  reason=args.reason, description=args.description,
                                  actor=ctx.actor(), now=ctx.now)
     print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
@@ -75,7 +75,7 @@ def run_propose(args: argparse.Namespace, ctx: Context) -> int:
 def run_decide(args: argparse.Namespace, ctx: Context) -> int:
     """Approves, refuses or counters; the acting user's password is checked again."""
     decision = "approve" if args.approve else "refuse" if args.refuse else "counter"
-    offer = compensation.decide(args.id, decision=decision, reason=args.reason,
+    offer = offers.decide(args.id, decision=decision, reason=args.reason,
                                 counter=args.counter, password=ctx.password(),
                                 actor=ctx.actor(), now=ctx.now)
     print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
@@ -84,13 +84,13 @@ def run_decide(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_accept(args: argparse.Namespace, ctx: Context) -> int:
     """Accepts a counter-offer; prints the new offer's id."""
-    offer = compensation.accept_counter(args.id, actor=ctx.actor(), now=ctx.now)
+    offer = offers.accept_counter(args.id, actor=ctx.actor(), now=ctx.now)
     print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
     return 0
 
 
 def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     """Withdraws a waiting offer."""
-    offer = compensation.withdraw(args.id, reason=args.reason, actor=ctx.actor(), now=ctx.now)
+    offer = offers.withdraw(args.id, reason=args.reason, actor=ctx.actor(), now=ctx.now)
     print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
     return 0

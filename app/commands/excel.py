@@ -12,31 +12,32 @@ from app.commands.cases import add_filter_arguments, case_query
 from app.commands.context import Context
 from app.errors import InputError
 from app.i18n import Text, current_language
-from app.services import importing, register_export
+from app.services.importing import importer
+from app.services.register import export
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Adds `export` to the parser."""
-    export = commands.add_parser("export", parents=[common],
+    export_parser = commands.add_parser("export", parents=[common],
                                  help="write the register (filtered like list) to Excel")
-    export.add_argument("--out", required=True, metavar="FILE.xlsx")
-    add_filter_arguments(export)
-    export.add_argument("--events", action="store_true",
+    export_parser.add_argument("--out", required=True, metavar="FILE.xlsx")
+    add_filter_arguments(export_parser)
+    export_parser.add_argument("--events", action="store_true",
                         help="add a sheet with every case's timeline")
-    export.set_defaults(run=run_export)
+    export_parser.set_defaults(run=run_export)
 
-    importer = commands.add_parser("import", parents=[common],
+    import_parser = commands.add_parser("import", parents=[common],
                                    help="record the complaints of an Excel register")
-    importer.add_argument("file", metavar="FILE.xlsx")
-    importer.add_argument("--sheet", help="the sheet to read (default: the first)")
-    importer.add_argument("--mapping", metavar="FILE.json",
+    import_parser.add_argument("file", metavar="FILE.xlsx")
+    import_parser.add_argument("--sheet", help="the sheet to read (default: the first)")
+    import_parser.add_argument("--mapping", metavar="FILE.json",
                           help='columns for fields, e.g. {"phone": "联系方式", "address": ""} '
                                '("" leaves a field out)')
-    importer.add_argument("--dry-run", action="store_true",
+    import_parser.add_argument("--dry-run", action="store_true",
                           help="only say what would be imported and what is wrong")
-    importer.add_argument("--skip-bad-rows", action="store_true",
+    import_parser.add_argument("--skip-bad-rows", action="store_true",
                           help="import the good rows even if some rows are wrong")
-    importer.set_defaults(run=run_import)
+    import_parser.set_defaults(run=run_import)
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -46,7 +47,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError(Text("The file name must end in .xlsx (“{name}”).",
                               "文件名须以 .xlsx 结尾（“{name}”）。").format(name=path.name))
     path.parent.mkdir(parents=True, exist_ok=True)
-    result = register_export.export_register(
+    result = export.export_register(
         case_query(args), path, now=ctx.now, language=args.lang or current_language(),
         events=args.events, on_progress=_progress if sys.stderr.isatty() else None)
     if sys.stderr.isatty():
@@ -69,7 +70,7 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     Exit code 1 when rows have problems and were not skipped (a dry run included), so a
     script can check a file first.
     """
-    report = importing.import_cases(
+    report = importer.import_cases(
         args.file, actor=ctx.actor(), now=ctx.now, sheet=args.sheet,
         mapping=_mapping(args.mapping), dry_run=args.dry_run,
         skip_bad_rows=args.skip_bad_rows)
@@ -82,7 +83,7 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     return 1 if report.problems and not report.skip_bad_rows else 0
 
 
-def _outcome(report: importing.ImportReport) -> Text:
+def _outcome(report: importer.ImportReport) -> Text:
     counts = {"rows": report.rows, "ready": report.ready, "bad": report.bad_rows,
               "dup": len(report.duplicates), "sheet": report.sheet}
     if report.dry_run:

@@ -7,9 +7,10 @@ import argparse
 from app.commands import output
 from app.commands.context import Context
 from app.i18n import Text
-from app.services import followups, reminders, users
-from app.services.cases import get_case
-from app.services.reminders import GROUPS
+from app.services import users
+from app.services.casework import followups, outcomes, reminders
+from app.services.casework.cases import get_case
+from app.services.casework.reminders import GROUPS
 from app.services.text import parse_datetime, when
 
 DUE = Text("Due", "到期时间")
@@ -75,7 +76,7 @@ def run_followup(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_followup_done(args: argparse.Namespace, ctx: Context) -> int:
     """Marks a follow-up done with its outcome."""
-    row = followups.complete_follow_up(args.id, outcome=args.outcome,
+    row = outcomes.complete_follow_up(args.id, outcome=args.outcome,
                                        satisfaction=args.satisfaction, reopen=args.reopen,
                                        actor=ctx.actor(), now=ctx.now)
     print(str(Text("Follow-up {id} done.", "跟进 {id} 已完成。").format(id=row.id)))

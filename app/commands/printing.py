@@ -8,7 +8,7 @@ from pathlib import Path
 from app.commands.context import Context
 from app.errors import DeskError, InputError
 from app.i18n import Text, current_language
-from app.services import documents, print_jobs
+from app.services.documents import papers, print_jobs
 from app.services.labels import STATUSES, lookup
 from app.services.text import parse_datetime
 
@@ -42,7 +42,7 @@ def run_print(args: argparse.Namespace, ctx: Context) -> int:
         if args.since else None
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    numbers = documents.decided_numbers(status=status, since=since)
+    numbers = papers.decided_numbers(status=status, since=since)
     if args.kind == "letter":
         run = print_jobs.letters_in_folder(numbers, folder, language=language, now=ctx.now)
         written, refused = len(run.files), run.refusals()

@@ -78,3 +78,19 @@ def changes_since(complaint_id: int, version: int) -> list[Event]:
         .order_by(Event.id)
     )
     return list(query)
+
+
+def was_extended(case_id: int) -> bool:
+    """True once the case's decision deadline has been extended."""
+    return Event.select().where((Event.complaint == case_id)
+                                & (Event.kind == "extension")).exists()
+
+
+def last_decision(case_id: int) -> datetime | None:
+    """When the case was last decided (resolved, not upheld or solved on the spot)."""
+    row = (Event.select(Event.at)
+           .where((Event.complaint == case_id) & (Event.field == "status")
+                  & (Event.new_value.in_(("resolved", "rejected"))
+                     | ((Event.new_value == "closed") & (Event.old_value == "new"))))
+           .order_by(Event.at.desc(), Event.id.desc()).first())
+    return row.at if row else None

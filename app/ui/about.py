@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 import app
 from app import crashlog
-from app.services import desk
+from app.services.desk import store
 from app.ui import messages
 
 ICON_SIZE = 64
@@ -39,7 +39,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Complaint Desk"))
         self.setWindowIcon(icon)
-        self.database = desk.location()
+        self.database = store.location()
         self.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(self)
         layout.addLayout(self._heading(icon))

@@ -6,19 +6,19 @@ import os
 import sys
 
 from PySide6.QtCore import QSettings, QTranslator
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.errors import DeskError
 from app.i18n import set_language, system_language
 from app.location import default_database_path
 from app.models import User
-from app.resources import resource_path
-from app.services import setup, users
-from app.services.desk import close_desk, open_desk
+from app.services import users
+from app.services.desk import setup
+from app.services.desk.store import close_desk, open_desk
 from app.ui import crash, messages
 from app.ui.context import UiContext
 from app.ui.translation import SETTINGS_LANGUAGE, install_translators
+from app.ui.widgets import app_icon
 
 DEMO_CASES = 2000
 PASSWORD_VAR = "COMPLAINT_DESK_PASSWORD"
@@ -38,11 +38,6 @@ def make_application() -> QApplication:
     app.setApplicationName("Complaint Desk")
     app.setWindowIcon(app_icon())  # every window and dialog, the taskbar's too
     return app  # type: ignore[return-value]
-
-
-def app_icon() -> QIcon:
-    """The application's icon."""
-    return QIcon(str(resource_path("icons", "complaint-desk.png")))
 
 
 def choose_language(requested: str | None) -> str:
@@ -109,9 +104,9 @@ def first_user(context: UiContext, username: str | None) -> User | None:
 
 def open_demo(context: UiContext) -> None:
     """Switches to the demo database beside the real one, filling it the first time."""
-    from app.services import demo
+    from app.services.demo import generate
 
     close_desk()
     open_desk(str(default_database_path().with_name("complaint-desk-demo.sqlite3")))
     if setup.needs_setup():
-        demo.fill_demo(cases=DEMO_CASES, seed=1, now=context.now())
+        generate.fill_demo(cases=DEMO_CASES, seed=1, now=context.now())

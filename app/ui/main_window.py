@@ -10,16 +10,16 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
 import app
 from app.services import settings
+from app.services.casework.reminders import Reminders
 from app.services.labels import ROLE_NAMES, label
 from app.services.permissions import Permission, allowed
-from app.services.reminders import Reminders
-from app.ui.app import app_icon
 from app.ui.compensation.queue import ApprovalsPanel
 from app.ui.context import UiContext
 from app.ui.register.panel import RegisterPanel
 from app.ui.reminders.notifier import Notifier
 from app.ui.reminders.panel import RemindersPanel
 from app.ui.reminders.watch import CHECK_EVERY_MS, ReminderWatch
+from app.ui.widgets import app_icon
 
 if TYPE_CHECKING:
     from app.ui.case.window import CaseWindow

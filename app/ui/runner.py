@@ -25,7 +25,7 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Sign
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import DeskError
-from app.services import desk
+from app.services.desk import store
 from app.ui import messages
 
 _POOL: QThreadPool | None = None
@@ -129,7 +129,7 @@ class _Task(QRunnable):
             outcome = (relay.failed, error)
         finally:
             del job  # before reporting: the UI thread must hold the last references
-            desk.close_thread_connection()  # this thread's database connection
+            store.close_thread_connection()  # this thread's database connection
         outcome[0].emit(number, outcome[1])
 
 

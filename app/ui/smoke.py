@@ -20,7 +20,7 @@ from PySide6.QtPdf import QPdfDocument
 from app.errors import DeskError
 from app.i18n import ZH
 from app.services import users
-from app.services.desk import close_desk, open_desk
+from app.services.desk.store import close_desk, open_desk
 from app.ui.app import PASSWORD_VAR, start_application
 from app.ui.context import UiContext
 from app.ui.translation import CATALOG

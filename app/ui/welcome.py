@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DeskError
 from app.models import User
-from app.services import setup
+from app.services.desk import setup
 from app.ui.context import UiContext
 from app.ui.widgets import FieldRow, add_row, button_row
 

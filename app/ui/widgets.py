@@ -1,13 +1,16 @@
-"""Small pieces the forms share: a field with its error line, combos over lists, formatting."""
+"""Small pieces the windows share: a field with its error line, combos over lists, read-only
+tables, the icon, formatting."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -15,10 +18,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.resources import resource_path
 from app.services.text import when
 
 __all__ = [
@@ -133,3 +139,29 @@ def button_row(*left: QWidget, right: Iterable[QWidget] = ()) -> QHBoxLayout:
     for widget in right:
         row.addWidget(widget)
     return row
+
+
+def app_icon() -> QIcon:
+    """The application's icon."""
+    return QIcon(str(resource_path("icons", "complaint-desk.png")))
+
+
+def read_only_table(headers: Sequence[str]) -> QTableWidget:
+    """A table for a few rows of text, selectable and copyable, not editable."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    return table
+
+
+def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """Replaces the table's rows."""
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeRowsToContents()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.services import users
-from app.services.desk import close_desk, open_desk
+from app.services.desk.store import close_desk, open_desk
 from tests.conftest import NOW
 
 Run = Callable[..., subprocess.CompletedProcess]

@@ -17,7 +17,7 @@ from app.models.connection import (
     resolve_database_url,
 )
 from app.models.migrations import CURRENT_VERSION
-from app.services.desk import close_desk, open_desk
+from app.services.desk.store import close_desk, open_desk
 
 
 def test_new_sqlite_database_uses_wal_foreign_keys_and_a_busy_timeout(sqlite_db: Path) -> None:

@@ -12,8 +12,8 @@ from playhouse.migrate import SchemaMigrator
 from app.errors import DatabaseUnusableError
 from app.models import Complaint, SchemaVersion, database_proxy
 from app.models.migrations import CURRENT_VERSION, STEPS
-from app.services import register
-from app.services.desk import close_desk, open_desk
+from app.services.desk.store import close_desk, open_desk
+from app.services.register import listing
 from tests.conftest import NOW
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -91,7 +91,7 @@ def test_cases_saved_before_the_search_index_existed_are_found_after_upgrade(
     conn.close()
     open_desk(str(old))
     try:
-        found = register.fetch_page(register.CaseQuery(search="不制冷"), now=NOW)
+        found = listing.fetch_page(listing.CaseQuery(search="不制冷"), now=NOW)
         assert [row.number for row in found] == ["TS-2025-000001"]
     finally:
         close_desk()

@@ -10,9 +10,10 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.models import Complaint, Event, User
-from app.services import compensation, workflow
-from app.services.register import CaseQuery
-from app.services.register_export import CASE_COLUMNS, export_register
+from app.services.casework import workflow
+from app.services.compensation import offers
+from app.services.register.export import CASE_COLUMNS, export_register
+from app.services.register.listing import CaseQuery
 from tests.conftest import NOW, PASSWORD
 
 MakeCase = Callable[..., Complaint]
@@ -30,9 +31,9 @@ def register(make_case: MakeCase, staff: User, owner: User) -> dict[str, Complai
     resolved = workflow.move(_case(make_case, "王小芳", description="电饭煲无法开机"),
                              "in_progress", actor=staff, now=NOW, expected_version=1,
                              values={"department": "after_sales", "handler": "staff1"})
-    offer = compensation.propose(resolved, kind="refund", amount="1200", reason="质量问题",
+    offer = offers.propose(resolved, kind="refund", amount="1200", reason="质量问题",
                                  actor=staff, now=NOW)
-    compensation.decide(offer.id, decision="approve", reason="属实", password=PASSWORD,
+    offers.decide(offer.id, decision="approve", reason="属实", password=PASSWORD,
                         actor=owner, now=NOW)
     resolved = Complaint.get_by_id(resolved.id)
     resolved = workflow.move(resolved, "resolved", actor=staff, now=NOW + timedelta(hours=2),
@@ -154,7 +155,7 @@ def test_progress_counts_cases_then_their_timelines(register: dict[str, Complain
 
 def test_an_export_reads_back_through_the_import_reader(register: dict[str, Complaint],
                                                         tmp_path: Path) -> None:
-    from app.services.import_sheet import read_sheet
+    from app.services.importing.reader import read_sheet
 
     reading = read_sheet(_export(tmp_path), now=LATER)
     assert reading.sheet == "投诉登记" and reading.header_row == 1 and not reading.problems

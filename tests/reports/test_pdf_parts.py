@@ -10,8 +10,8 @@ from app.models import Complaint
 from app.reports.pdf import CANNOT_START, FONT, cell, para, paras, styles
 from app.reports.receipt import build_receipt
 from app.reports.summary import build_summary
-from app.services import documents
-from app.services.summary_document import summary
+from app.services.documents import papers
+from app.services.documents.summary import summary
 from tests.conftest import NOW
 from tests.reports.conftest import pdf_fonts, pdf_text, squeezed
 
@@ -55,5 +55,5 @@ def test_a_long_description_wraps_inside_the_receipt(make_case: MakeCase,
                                                      tmp_path: Path) -> None:
     description = "洗衣机脱水时剧烈晃动并发出异响，" * 8 + "最后一句在这里。"
     case = make_case(description=description)
-    path = build_receipt(documents.receipt(case.number, language="zh_CN"), tmp_path / "r.pdf")
+    path = build_receipt(papers.receipt(case.number, language="zh_CN"), tmp_path / "r.pdf")
     assert squeezed(description) in squeezed(pdf_text(path))  # every word, none cut off

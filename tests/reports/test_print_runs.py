@@ -9,7 +9,9 @@ import pytest
 
 from app.errors import NotFoundError, RuleError
 from app.models import Complaint, Event, User, database_proxy
-from app.services import compensation, documents, letter_document, print_jobs, workflow
+from app.services.casework import workflow
+from app.services.compensation import offers
+from app.services.documents import letter_content, papers, print_jobs
 from tests.conftest import NOW
 from tests.reports.conftest import pdf_info, pdf_text, squeezed
 
@@ -52,13 +54,13 @@ def test_letters_keep_their_order_and_say_why_some_are_refused(
     waiting = workflow.move(make_case(**_customer("赵三")), "in_progress", actor=staff, now=NOW,
                             expected_version=1, values={"department": "after_sales",
                                                         "handler": "staff1"})
-    compensation.propose(waiting, kind="voucher", amount="5000", reason="久等", actor=staff,
+    offers.propose(waiting, kind="voucher", amount="5000", reason="久等", actor=staff,
                          now=NOW)
     # decided some other way while the offer still waits: still no letter
     Complaint.update(status="resolved", resolution="x").where(Complaint.id == waiting.id).execute()
     last = _rejected(make_case, staff, "孙四")
     numbers = [last.number, undecided.number, first.number, waiting.number, "TS-2000-000001"]
-    made, refused = letter_document.letters(numbers, language="zh_CN", now=NOW)
+    made, refused = letter_content.letters(numbers, language="zh_CN", now=NOW)
     assert [number for number, _ in made] == [last.number, first.number]
     assert [letter.customer_name for _, letter in made] == ["孙四", "王一"]
     reasons = dict(refused)
@@ -71,9 +73,9 @@ def test_a_run_of_letters_reads_the_database_a_chunk_at_a_time(
         make_case: MakeCase, staff: User) -> None:
     numbers = [_rejected(make_case, staff, f"客户{i}").number for i in range(12)]
     with counted_queries() as few:
-        letter_document.letters(numbers[:2], language="zh_CN", now=NOW)
+        letter_content.letters(numbers[:2], language="zh_CN", now=NOW)
     with counted_queries() as many:
-        made, _ = letter_document.letters(numbers, language="zh_CN", now=NOW)
+        made, _ = letter_content.letters(numbers, language="zh_CN", now=NOW)
     assert len(made) == 12
     assert len(many) == len(few)  # the same queries for 12 cases as for 2
 
@@ -120,6 +122,6 @@ def test_one_file_per_letter_in_a_folder(make_case: MakeCase, staff: User,
 
 def test_printing_a_batch_is_noted_on_each_case(make_case: MakeCase, staff: User) -> None:
     cases = [_rejected(make_case, staff, name) for name in ("王一", "钱二")]
-    documents.record_printed([c.number.lower() for c in cases], "letter", actor=staff, now=NOW)
+    papers.record_printed([c.number.lower() for c in cases], "letter", actor=staff, now=NOW)
     noted = {e.complaint_id for e in Event.select().where(Event.kind == "document")}
     assert noted == {c.id for c in cases}

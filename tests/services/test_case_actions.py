@@ -7,21 +7,23 @@ import pytest
 
 from app.errors import AccessError, ConflictError, InputError, RuleError
 from app.models import Complaint, User
-from app.services import case_actions, guidance, setup
-from app.services.case_view import CaseDetails
-from app.services.clock import was_extended
+from app.services import guidance
+from app.services.audit import was_extended
+from app.services.casework import actions
+from app.services.casework.view import CaseDetails
+from app.services.desk import setup
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]
 
 
 def _codes(details: CaseDetails, user: User) -> list[str]:
-    return [a.code for a in case_actions.available(details, user)]
+    return [a.code for a in actions.available(details, user)]
 
 
 def _do(code: str, details: CaseDetails, actor: User, **kwargs: object) -> CaseDetails:
     kwargs.setdefault("values", {})
-    return case_actions.perform(code, details, actor=actor, now=NOW, **kwargs)
+    return actions.perform(code, details, actor=actor, now=NOW, **kwargs)
 
 
 def test_actions_follow_the_state(make_case: MakeCase, staff: User) -> None:

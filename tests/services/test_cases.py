@@ -6,7 +6,7 @@ import pytest
 
 from app.errors import AccessError, ConflictError, InputError, RuleError
 from app.models import Complaint, Event, User
-from app.services import cases, workflow
+from app.services.casework import cases, workflow
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]

@@ -7,8 +7,8 @@ import pytest
 
 from app.errors import AccessError, InputError, RuleError
 from app.models import Complaint, User
-from app.services import clock, workflow
-from app.services.case_view import CaseDetails
+from app.services.casework import clock, workflow
+from app.services.casework.view import CaseDetails, explain
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]
@@ -30,7 +30,7 @@ def test_pause_and_resume_add_the_waiting_days(make_case: MakeCase, staff: User)
     case = clock.resume(case, actor=staff, now=later, expected_version=case.version)
     assert case.clock_paused_at is None
     assert case.resolution_due == datetime(2026, 3, 16, 18, 0)  # five days later
-    steps = clock.explain(CaseDetails.load(case.number).timeline)
+    steps = explain(CaseDetails.load(case.number).timeline)
     assert [s.field for s in steps] == ["resolution_due", "clock_paused_at", "resolution_due",
                                         "clock_paused_at"]
     assert steps[0].new == "2026-03-11 18:00" and steps[0].note.startswith("Shop profile")

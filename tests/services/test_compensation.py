@@ -7,8 +7,10 @@ import pytest
 
 from app.errors import AccessError, InputError, RuleError, SignInError
 from app.models import CompensationOffer, Complaint, FollowUp, User
-from app.services import compensation, compensation_figures, settings, workflow
-from app.services.compensation import decide, propose
+from app.services import settings
+from app.services.casework import workflow
+from app.services.compensation import figures, offers
+from app.services.compensation.offers import decide, propose
 from tests.conftest import NOW, PASSWORD
 
 MakeCase = Callable[..., Complaint]
@@ -38,7 +40,7 @@ def test_above_the_limit_the_case_waits_for_approval(handled: Complaint, staff: 
     offer = propose(handled, kind="refund", amount="1500", reason="退还全款",
                     description="电饭煲一台", actor=staff, now=NOW)
     assert offer.status == "proposed" and _case(handled).status == "awaiting_approval"
-    assert [w.id for w in compensation_figures.waiting()] == [offer.id]
+    assert [w.id for w in figures.waiting()] == [offer.id]
     with pytest.raises(AccessError):
         decide(offer.id, decision="approve", reason="同意", password=PASSWORD, actor=staff,
                now=NOW)
@@ -90,23 +92,23 @@ def test_a_counter_offer_accepted_becomes_a_new_approved_offer(handled: Complain
     assert (offer.status, offer.counter_fen) == ("countered", 60000)
     assert _case(handled).status == "in_progress"
     with pytest.raises(RuleError, match="Only the person who proposed"):
-        compensation.accept_counter(offer.id, actor=owner, now=NOW)
-    accepted = compensation.accept_counter(offer.id, actor=staff, now=NOW)
+        offers.accept_counter(offer.id, actor=owner, now=NOW)
+    accepted = offers.accept_counter(offer.id, actor=staff, now=NOW)
     assert (accepted.status, accepted.amount_fen, accepted.parent_id) == ("approved", 60000,
                                                                           offer.id)
     assert accepted.approver_id == owner.id
-    assert compensation_figures.approved_fen(case_id=handled.id) == 60000
+    assert figures.approved_fen(case_id=handled.id) == 60000
 
 
 def test_a_waiting_offer_can_be_withdrawn(handled: Complaint, staff: User,
                                           staff2: User) -> None:
     offer = propose(handled, kind="refund", amount="900", reason="退款", actor=staff, now=NOW)
     with pytest.raises(RuleError, match="Only the person who proposed"):
-        compensation.withdraw(offer.id, reason="不是我的", actor=staff2, now=NOW)
-    offer = compensation.withdraw(offer.id, reason="客户改为换货", actor=staff, now=NOW)
+        offers.withdraw(offer.id, reason="不是我的", actor=staff2, now=NOW)
+    offer = offers.withdraw(offer.id, reason="客户改为换货", actor=staff, now=NOW)
     assert offer.status == "withdrawn" and _case(handled).status == "in_progress"
     with pytest.raises(RuleError, match="cannot be changed now"):
-        compensation.withdraw(offer.id, reason="again", actor=staff, now=NOW)
+        offers.withdraw(offer.id, reason="again", actor=staff, now=NOW)
 
 
 @pytest.mark.parametrize(("kind", "amount", "message"), [
@@ -131,7 +133,7 @@ def test_limits_come_from_the_settings(handled: Complaint, staff: User, owner: U
     settings.set_value("compensation.limit.staff", 50, actor=owner, now=NOW)
     assert propose(handled, kind="voucher", amount="80", reason="x", actor=staff,
                    now=NOW).status == "proposed"
-    assert compensation.limit_fen(owner) is None
+    assert offers.limit_fen(owner) is None
 
 
 def test_totals_per_case_customer_and_month(make_case: MakeCase, staff: User,
@@ -145,8 +147,8 @@ def test_totals_per_case_customer_and_month(make_case: MakeCase, staff: User,
     propose(second, kind="refund", amount="30.50", reason="x", actor=staff,
             now=NOW + timedelta(days=31))
     customer = first.customer_id
-    assert compensation_figures.approved_fen(customer_id=customer) == 13050
-    history = compensation_figures.customer_history(customer, exclude_case=second.id)
+    assert figures.approved_fen(customer_id=customer) == 13050
+    history = figures.customer_history(customer, exclude_case=second.id)
     assert history.cases[0][0] == first.number and history.approved_fen == 10000
-    assert compensation_figures.monthly_totals() == [("2026-03", 10000), ("2026-04", 3050)]
-    assert compensation_figures.category_average(first.category_id) == (10000, 1)
+    assert figures.monthly_totals() == [("2026-03", 10000), ("2026-04", 3050)]
+    assert figures.category_average(first.category_id) == (10000, 1)

@@ -16,8 +16,9 @@ from app.models import (
     User,
     database_proxy,
 )
-from app.services import demo, integrity
-from app.services.desk import close_desk, open_desk
+from app.services.demo import generate
+from app.services.desk import integrity
+from app.services.desk.store import close_desk, open_desk
 from app.services.labels import STATUSES
 
 DEMO_NOW = datetime(2026, 11, 20, 16, 30)
@@ -25,7 +26,7 @@ DEMO_NOW = datetime(2026, 11, 20, 16, 30)
 
 def _fill(url: str, cases: int = 400, seed: int = 7) -> None:
     open_desk(url)
-    demo.fill_demo(cases=cases, seed=seed, now=DEMO_NOW)
+    generate.fill_demo(cases=cases, seed=seed, now=DEMO_NOW)
 
 
 def _snapshot() -> list[tuple]:
@@ -47,7 +48,7 @@ def test_same_seed_gives_the_same_data(tmp_path: Path) -> None:
 
 
 def test_demo_cases_follow_the_rules(db: str) -> None:
-    demo.fill_demo(cases=400, seed=3, now=DEMO_NOW)
+    generate.fill_demo(cases=400, seed=3, now=DEMO_NOW)
     assert {c.status for c in Complaint.select(Complaint.status)} == set(STATUSES)
     for case in Complaint.select():
         assert case.received_at <= DEMO_NOW
@@ -71,15 +72,15 @@ def test_demo_cases_follow_the_rules(db: str) -> None:
 
 
 def test_demo_refuses_a_database_with_data(db: str) -> None:
-    demo.fill_demo(cases=5, seed=1, now=DEMO_NOW)
+    generate.fill_demo(cases=5, seed=1, now=DEMO_NOW)
     with pytest.raises(RuleError, match="already has users or cases"):
-        demo.fill_demo(cases=5, seed=1, now=DEMO_NOW)
+        generate.fill_demo(cases=5, seed=1, now=DEMO_NOW)
 
 
 def test_new_cases_after_demo_data_continue_the_numbers(db: str) -> None:
-    from app.services.intake import IntakeForm, record_complaint
+    from app.services.casework.intake import IntakeForm, record_complaint
 
-    demo.fill_demo(cases=50, seed=1, now=DEMO_NOW)
+    generate.fill_demo(cases=50, seed=1, now=DEMO_NOW)
     last = CaseCounter.get(CaseCounter.year == 2026).last_number
     case = record_complaint(IntakeForm("新客户", "13011112222", "phone", "billing", "多收费"),
                             actor=User.get(User.username == "staff1"), now=DEMO_NOW)
@@ -87,7 +88,7 @@ def test_new_cases_after_demo_data_continue_the_numbers(db: str) -> None:
 
 
 def test_check_finds_a_broken_counter(db: str) -> None:
-    demo.fill_demo(cases=20, seed=1, now=DEMO_NOW)
+    generate.fill_demo(cases=20, seed=1, now=DEMO_NOW)
     assert all(r.ok for r in integrity.run_checks())
     CaseCounter.update(last_number=CaseCounter.last_number + 3).execute()
     failed = [r for r in integrity.run_checks() if not r.ok]
@@ -95,14 +96,14 @@ def test_check_finds_a_broken_counter(db: str) -> None:
 
 
 def test_check_finds_a_stale_search_index(sqlite_db: Path) -> None:
-    demo.fill_demo(cases=20, seed=1, now=DEMO_NOW)
+    generate.fill_demo(cases=20, seed=1, now=DEMO_NOW)
     database_proxy.execute_sql("DELETE FROM complaint_search WHERE rowid = 1")
     failed = [r.name.en for r in integrity.run_checks() if not r.ok]
     assert failed == ["Search index"]
 
 
 def test_check_finds_broken_links(sqlite_db: Path) -> None:
-    demo.fill_demo(cases=5, seed=1, now=DEMO_NOW)
+    generate.fill_demo(cases=5, seed=1, now=DEMO_NOW)
     database_proxy.execute_sql("PRAGMA foreign_keys = OFF")
     database_proxy.execute_sql("UPDATE follow_up SET complaint_id = 999")
     failed = [r.name.en for r in integrity.run_checks() if not r.ok]

@@ -7,8 +7,9 @@ import pytest
 
 from app.errors import AccessError, InputError, RuleError
 from app.models import Complaint, FollowUp, User
-from app.services import escalations, followups, reminders, settings, workflow
-from app.services.reminders import reminders as reminders_of
+from app.services import settings
+from app.services.casework import escalations, followups, outcomes, reminders, workflow
+from app.services.casework.reminders import reminders as reminders_of
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]
@@ -24,9 +25,9 @@ def test_follow_ups_are_added_snoozed_and_done(make_case: MakeCase, staff: User)
     followups.snooze_follow_up(row.id, until=NOW + timedelta(days=1), note="厂家明天回复",
                                actor=staff, now=NOW)
     assert Complaint.get_by_id(case.id).next_due_at == case.first_response_due
-    followups.complete_follow_up(row.id, outcome="厂家确认是批次问题", actor=staff, now=NOW)
+    outcomes.complete_follow_up(row.id, outcome="厂家确认是批次问题", actor=staff, now=NOW)
     with pytest.raises(RuleError, match="already done"):
-        followups.complete_follow_up(row.id, outcome="again", actor=staff, now=NOW)
+        outcomes.complete_follow_up(row.id, outcome="again", actor=staff, now=NOW)
 
 
 @pytest.mark.parametrize(("due", "note", "message"), [
@@ -53,7 +54,7 @@ def test_a_decision_schedules_the_satisfaction_call_back(make_case: MakeCase,
     case = _resolve(make_case(), staff)
     callback = FollowUp.get(FollowUp.kind == "callback")
     assert callback.due_at == datetime(2026, 3, 7, 18, 0)  # three days later, closing time
-    followups.complete_follow_up(callback.id, outcome="客户表示满意", satisfaction="5",
+    outcomes.complete_follow_up(callback.id, outcome="客户表示满意", satisfaction="5",
                                  actor=staff, now=callback.due_at)
     case = Complaint.get_by_id(case.id)
     assert case.satisfaction == 5 and case.last_contact_at == callback.due_at
@@ -62,7 +63,7 @@ def test_a_decision_schedules_the_satisfaction_call_back(make_case: MakeCase,
 def test_an_unhappy_call_back_reopens_the_case(make_case: MakeCase, staff: User) -> None:
     case = _resolve(make_case(), staff)
     callback = FollowUp.get(FollowUp.kind == "callback")
-    followups.complete_follow_up(callback.id, outcome="新机器同样问题", satisfaction=2,
+    outcomes.complete_follow_up(callback.id, outcome="新机器同样问题", satisfaction=2,
                                  reopen=True, actor=staff, now=NOW + timedelta(days=3))
     case = Complaint.get_by_id(case.id)
     assert (case.status, case.satisfaction) == ("reopened", 2)
@@ -86,7 +87,7 @@ def test_risky_cases_reach_every_manager_and_owner(make_case: MakeCase, staff: U
 
 def test_raising_severity_to_critical_escalates_later(make_case: MakeCase, staff: User,
                                                        owner: User) -> None:
-    from app.services import cases
+    from app.services.casework import cases
 
     case = make_case()
     cases.update_fields(case, values={"severity": "critical"}, actor=staff, now=NOW,

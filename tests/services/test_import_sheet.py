@@ -11,10 +11,10 @@ from openpyxl import Workbook
 
 from app.errors import InputError
 from app.i18n import ZH, speaking
-from app.services import import_sheet
-from app.services.import_cells import clean_cell, cleaner
-from app.services.import_fields import FIELDS, header_key
-from app.services.import_sheet import SheetReading, read_sheet, sheet_names
+from app.services.importing import reader
+from app.services.importing.cells import clean_cell, cleaner
+from app.services.importing.columns import FIELDS, header_key
+from app.services.importing.reader import SheetReading, read_sheet, sheet_names
 
 NOW = datetime(2026, 4, 1, 12, 0)
 HEADER = ["客户姓名", "电话", "投诉日期", "投诉内容"]
@@ -262,7 +262,7 @@ def test_a_file_without_access_is_refused(tmp_path: Path,
     def denied(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(import_sheet, "load_workbook", denied)
+    monkeypatch.setattr(reader, "load_workbook", denied)
     error = refusal(save(tmp_path, HEADER, GOOD))
     assert "access is denied" in error.text.en
     assert "没有访问权限" in error.text.zh
@@ -318,7 +318,7 @@ def test_field_titles_are_unambiguous_and_labels_are_understood() -> None:
 
 
 def test_peek_shows_the_header_the_matching_and_the_first_rows(tmp_path: Path) -> None:
-    from app.services.import_sheet import peek
+    from app.services.importing.reader import peek
 
     book = Workbook()
     sheet = book.active

@@ -9,10 +9,11 @@ from openpyxl import Workbook
 
 from app.errors import AccessError, InputError
 from app.models import Complaint, Customer, Event, User
-from app.services import deadlines, importing, settings, users
-from app.services.desk import close_desk, open_desk
-from app.services.register import CaseQuery
-from app.services.register_export import export_register
+from app.services import deadlines, settings, users
+from app.services.desk.store import close_desk, open_desk
+from app.services.importing import importer
+from app.services.register.export import export_register
+from app.services.register.listing import CaseQuery
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]
@@ -47,7 +48,7 @@ def _count() -> int:
 
 def test_rows_become_cases_with_their_dates_states_and_source(owner: User,
                                                               tmp_path: Path) -> None:
-    report = importing.import_cases(_sheet(tmp_path / "旧登记表.xlsx", ROWS), actor=owner,
+    report = importer.import_cases(_sheet(tmp_path / "旧登记表.xlsx", ROWS), actor=owner,
                                     now=NOW)
     assert (report.rows, report.ready, len(report.created)) == (3, 3, 3)
     assert not report.problems and not report.duplicates and not report.refused
@@ -72,7 +73,7 @@ def test_imported_deadlines_are_those_intake_gives(owner: User, tmp_path: Path) 
              datetime(2025, 6, 7, 18, 30), datetime(2025, 6, 8, 10, 0), datetime(2025, 6, 9, 8, 0)]
     rows = [[f"客户{i}", f"1380000{i:04d}", when, f"第{i}件{status}", "", "", status, ""]
             for i, when in enumerate(times) for status in ("", "处理中")]
-    report = importing.import_cases(_sheet(tmp_path / "times.xlsx", rows), actor=owner, now=NOW)
+    report = importer.import_cases(_sheet(tmp_path / "times.xlsx", rows), actor=owner, now=NOW)
     assert len(report.created) == len(rows)
     for case in Complaint.select():
         due = deadlines.for_intake(case.received_at, profile=case.profile)
@@ -83,8 +84,8 @@ def test_imported_deadlines_are_those_intake_gives(owner: User, tmp_path: Path) 
 
 def test_the_same_file_twice_adds_nothing_the_second_time(owner: User, tmp_path: Path) -> None:
     path = _sheet(tmp_path / "old.xlsx", ROWS)
-    first = importing.import_cases(path, actor=owner, now=NOW)
-    again = importing.import_cases(path, actor=owner, now=NOW)
+    first = importer.import_cases(path, actor=owner, now=NOW)
+    again = importer.import_cases(path, actor=owner, now=NOW)
     assert again.created == () and again.ready == 0
     assert [(d.row, d.of) for d in again.duplicates] == list(zip((4, 5, 6), first.created,
                                                                  strict=True))
@@ -94,7 +95,7 @@ def test_the_same_file_twice_adds_nothing_the_second_time(owner: User, tmp_path:
 def test_a_known_customer_keeps_their_record(owner: User, make_case: MakeCase,
                                              tmp_path: Path) -> None:
     make_case(customer_name="王芳芳", phone="13800138000")
-    importing.import_cases(_sheet(tmp_path / "old.xlsx", ROWS[:1]), actor=owner, now=NOW)
+    importer.import_cases(_sheet(tmp_path / "old.xlsx", ROWS[:1]), actor=owner, now=NOW)
     assert Customer.select().where(Customer.phone == "13800138000").count() == 1
 
 
@@ -102,18 +103,18 @@ def test_a_bad_row_stops_everything_unless_bad_rows_are_skipped(owner: User,
                                                                 tmp_path: Path) -> None:
     bad = [*ROWS, ["孙丽", "12", "明天", "", "", "家具", "", ""]]
     path = _sheet(tmp_path / "old.xlsx", bad)
-    refused = importing.import_cases(path, actor=owner, now=NOW)
+    refused = importer.import_cases(path, actor=owner, now=NOW)
     assert refused.refused and refused.created == () and _count() == 0
     assert {(p.row, p.column) for p in refused.problems} == {(7, "电话"), (7, "投诉日期"),
                                                              (7, "投诉内容")}
     assert all(p.row == 7 and str(p.reason) for p in refused.problems)
-    skipped = importing.import_cases(path, actor=owner, now=NOW, skip_bad_rows=True)
+    skipped = importer.import_cases(path, actor=owner, now=NOW, skip_bad_rows=True)
     assert len(skipped.created) == 3 and _count() == 3
 
 
 def test_a_value_outside_the_lists_is_a_row_problem(owner: User, tmp_path: Path) -> None:
     row = ["孙丽", "13900000009", "2025-06-01", "沙发开裂", "", "家具", "待审批", ""]
-    report = importing.import_cases(_sheet(tmp_path / "old.xlsx", [row]), actor=owner, now=NOW)
+    report = importer.import_cases(_sheet(tmp_path / "old.xlsx", [row]), actor=owner, now=NOW)
     assert report.refused and {(p.column, p.value) for p in report.problems} == {
         ("类别", "家具"), ("状态", "待审批")}
     assert "Unknown category" in report.problems[0].reason.en
@@ -121,7 +122,7 @@ def test_a_value_outside_the_lists_is_a_row_problem(owner: User, tmp_path: Path)
 
 def test_a_dry_run_says_what_would_happen_and_writes_nothing(owner: User,
                                                              tmp_path: Path) -> None:
-    report = importing.import_cases(_sheet(tmp_path / "old.xlsx", ROWS, title=False),
+    report = importer.import_cases(_sheet(tmp_path / "old.xlsx", ROWS, title=False),
                                     actor=owner, now=NOW, dry_run=True)
     assert report.ready == 3 and report.created == () and not report.refused
     assert _count() == 0
@@ -129,12 +130,12 @@ def test_a_dry_run_says_what_would_happen_and_writes_nothing(owner: User,
 
 def test_staff_may_not_import(staff: User, tmp_path: Path) -> None:
     with pytest.raises(AccessError):
-        importing.import_cases(_sheet(tmp_path / "old.xlsx", ROWS), actor=staff, now=NOW)
+        importer.import_cases(_sheet(tmp_path / "old.xlsx", ROWS), actor=staff, now=NOW)
 
 
 def test_an_export_imported_into_an_empty_database_gives_the_same_cases(
         owner: User, tmp_path: Path) -> None:
-    importing.import_cases(_sheet(tmp_path / "old.xlsx", ROWS), actor=owner, now=NOW)
+    importer.import_cases(_sheet(tmp_path / "old.xlsx", ROWS), actor=owner, now=NOW)
     before = _cases()
     exported = tmp_path / "register.xlsx"
     export_register(CaseQuery(), exported, now=NOW + timedelta(days=1), language="zh_CN")
@@ -142,7 +143,7 @@ def test_an_export_imported_into_an_empty_database_gives_the_same_cases(
     open_desk(str(tmp_path / "empty.sqlite3"), now=NOW)
     boss = users.create_user(username="boss", display_name="老板", role="owner",
                              password="secret", actor=None, now=NOW)
-    report = importing.import_cases(exported, actor=boss, now=NOW)
+    report = importer.import_cases(exported, actor=boss, now=NOW)
     assert len(report.created) == 3 and not report.problems
     assert _cases() == before
 
@@ -165,9 +166,9 @@ def test_stopping_half_way_records_nothing(owner: User, tmp_path: Path) -> None:
         raise StoppedError(done)
 
     with pytest.raises(StoppedError):
-        importing.import_cases(path, actor=owner, now=NOW, on_progress=stop)
+        importer.import_cases(path, actor=owner, now=NOW, on_progress=stop)
     assert _count() == 0 and Customer.select().count() == 0
-    assert importing.import_cases(path, actor=owner, now=NOW).created[0] == "TS-2025-000001"
+    assert importer.import_cases(path, actor=owner, now=NOW).created[0] == "TS-2025-000001"
 
 
 @pytest.mark.parametrize("content", [b"not a workbook", b"", "客户姓名,电话\n".encode()])
@@ -176,7 +177,7 @@ def test_a_file_that_is_not_excel_changes_nothing(owner: User, tmp_path: Path,
     path = tmp_path / "old.xlsx"
     path.write_bytes(content)
     with pytest.raises(InputError, match="not an Excel workbook"):
-        importing.import_cases(path, actor=owner, now=NOW)
+        importer.import_cases(path, actor=owner, now=NOW)
     assert _count() == 0
 
 
@@ -187,7 +188,7 @@ def test_an_empty_sheet_or_one_without_a_header_is_refused(owner: User,
     book.create_sheet("杂项").append(["今天天气", "不错"])
     book.save(tmp_path / "old.xlsx")
     with pytest.raises(InputError, match="is empty"):
-        importing.import_cases(tmp_path / "old.xlsx", actor=owner, now=NOW)
+        importer.import_cases(tmp_path / "old.xlsx", actor=owner, now=NOW)
     with pytest.raises(InputError, match="No header row"):
-        importing.import_cases(tmp_path / "old.xlsx", actor=owner, now=NOW, sheet="杂项")
+        importer.import_cases(tmp_path / "old.xlsx", actor=owner, now=NOW, sheet="杂项")
     assert _count() == 0

@@ -8,8 +8,9 @@ import pytest
 from app.errors import AccessError, FormError, InputError, MissingFieldsError
 from app.i18n import ZH, set_language
 from app.models import Category, Complaint, Customer, Event, User
-from app.services import catalog, customers
-from app.services.intake import IntakeForm, record_complaint
+from app.services import catalog
+from app.services.casework.intake import IntakeForm, record_complaint
+from app.services.customers import directory
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]
@@ -33,9 +34,9 @@ def test_repeat_customer_is_matched_by_phone_typed_any_way(make_case: MakeCase) 
     make_case(phone="138 0013 8000")
     make_case(phone="+86 138-0013-8000", description="第二次投诉：送货延误")
     assert Customer.select().count() == 1
-    history = customers.earlier_cases(Customer.get().id)
+    history = directory.earlier_cases(Customer.get().id)
     assert [case.number for case in history] == ["TS-2026-000002", "TS-2026-000001"]
-    assert customers.find_by_phone("１３８００１３８０００").name == "张三"  # full-width digits
+    assert directory.find_by_phone("１３８００１３８０００").name == "张三"  # full-width digits
 
 
 def test_a_changed_name_for_a_known_phone_is_kept_and_logged(make_case: MakeCase) -> None:

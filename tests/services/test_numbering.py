@@ -4,8 +4,8 @@ import multiprocessing
 import re
 
 from app.models import Complaint, User
-from app.services.desk import close_desk, open_desk
-from app.services.intake import IntakeForm, record_complaint
+from app.services.casework.intake import IntakeForm, record_complaint
+from app.services.desk.store import close_desk, open_desk
 from tests.conftest import NOW
 
 PER_PROCESS = 15

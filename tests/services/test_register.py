@@ -6,8 +6,10 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from app.models import Category, Complaint, User
-from app.services import catalog, register, workflow
-from app.services.register import CaseQuery, count, count_by_status, fetch_page
+from app.services import catalog
+from app.services.casework import workflow
+from app.services.register import listing
+from app.services.register.listing import CaseQuery, count, count_by_status, fetch_page
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]
@@ -134,13 +136,13 @@ def test_the_index_follows_edits_of_cases_and_customers(shop: dict[str, Complain
 @pytest.mark.parametrize("text", ["王", "态度", "屏幕碎", ""])
 def test_first_page_gives_the_rows_and_the_total(shop: dict[str, Complaint], text: str) -> None:
     query = CaseQuery(search=text)
-    rows, total = register.first_page(query, now=NOW, limit=1)
+    rows, total = listing.first_page(query, now=NOW, limit=1)
     assert total == count(query, now=NOW)
     assert [r.number for r in rows] == _numbers(query)[:1]
 
 
 def test_first_page_of_a_scan_finding_nothing(shop: dict[str, Complaint]) -> None:
-    assert register.first_page(CaseQuery(search="猫"), now=NOW) == ([], 0)
+    assert listing.first_page(CaseQuery(search="猫"), now=NOW) == ([], 0)
 
 
 def test_short_term_matches_follow_every_change(shop: dict[str, Complaint], sqlite_db_path: str,

@@ -7,8 +7,8 @@ import pytest
 
 from app.errors import AccessError, InputError
 from app.models import Complaint, User
-from app.services import attachments, replies
-from app.services.case_view import CaseDetails
+from app.services.casework import attachments, replies
+from app.services.casework.view import CaseDetails
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]

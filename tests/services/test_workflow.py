@@ -7,8 +7,8 @@ import pytest
 
 from app.errors import InputError, MissingFieldsError, RuleError
 from app.models import Complaint, Event, FollowUp, User
-from app.services import workflow
-from app.services.workflow import TRANSITIONS, available
+from app.services.casework import workflow
+from app.services.casework.workflow import TRANSITIONS, available
 from tests.conftest import NOW
 
 MakeCase = Callable[..., Complaint]

@@ -10,9 +10,9 @@ import app
 from app.models.connection import display_url
 from app.services import settings
 from app.ui.about import AboutDialog
-from app.ui.app import app_icon
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
+from app.ui.widgets import app_icon
 from tests.conftest import NOW
 
 

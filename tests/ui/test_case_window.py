@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.models import Complaint, User
-from app.services import case_actions
-from app.services.case_view import CaseDetails
+from app.services.casework import actions
+from app.services.casework.view import CaseDetails
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.conflict import ConflictDialog
 from app.ui.case.reply_dialog import ReplyDialog
@@ -107,7 +107,7 @@ def test_a_refused_step_shows_the_missing_field(qtbot: QtBot, window: CaseWindow
 
 def test_a_stale_edit_shows_what_changed_and_reloads(qtbot: QtBot, window: CaseWindow,
                                                      staff2: User) -> None:
-    case_actions.perform("acknowledge", CaseDetails.load_id(window.details.id), values={},
+    actions.perform("acknowledge", CaseDetails.load_id(window.details.id), values={},
                          actor=staff2, now=NOW + timedelta(minutes=5))
     seen: list[str] = []
 

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from app.models import CompensationOffer, Complaint, FollowUp, User
-from app.services import compensation, workflow
-from app.services.case_view import CaseDetails
+from app.services.casework import workflow
+from app.services.casework.view import CaseDetails
+from app.services.compensation import offers
 from app.ui.case.window import CaseWindow
 from app.ui.compensation.approval import ApprovalDialog
 from app.ui.compensation.propose import ProposeDialog
@@ -132,4 +133,4 @@ def test_within_the_limit_no_approval_is_needed(qtbot: QtBot, context: UiContext
     hints = _propose(qtbot, context, handled, "150")
     assert "Within it: approved at once" in hints[0]
     assert CompensationOffer.get().status == "approved"
-    assert compensation.limit_fen(context.user) == 20000
+    assert offers.limit_fen(context.user) == 20000

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import Complaint
-from app.services.register import CaseQuery
+from app.services.register.listing import CaseQuery
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.excel.export import ExportChoice, export_job

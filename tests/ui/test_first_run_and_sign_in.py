@@ -7,7 +7,8 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from app.models import User
-from app.services import settings, setup
+from app.services import settings
+from app.services.desk import setup
 from app.ui import app as ui_app
 from app.ui.context import UiContext
 from app.ui.signin import SETTINGS_LAST_USER, SignInDialog

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.models import Complaint
-from app.services.case_view import CaseDetails
+from app.services.casework.view import CaseDetails
 from app.ui.context import UiContext
 from app.ui.intake.dialog import IntakeDialog
 from tests.ui.conftest import type_text

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from app.i18n import EN, ZH, set_language
 from app.models import Complaint, User
-from app.services import case_actions
-from app.services.case_view import CaseDetails
+from app.services.casework import actions
+from app.services.casework.view import CaseDetails
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.window import CaseWindow
 from app.ui.context import UiContext
@@ -34,7 +34,7 @@ def test_windows_fit_a_small_laptop_screen(qtbot: QtBot, qapp: object, language:
         windows: list[QWidget] = [
             MainWindow(context), IntakeDialog(context), CaseWindow(context, details.id),
             SettingsDialog(context),
-            *(ActionDialog(a, details, lambda *_a: None) for a in case_actions.ACTIONS),
+            *(ActionDialog(a, details, lambda *_a: None) for a in actions.ACTIONS),
         ]
         too_big = {}
         for window in windows:

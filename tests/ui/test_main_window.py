@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.models import Complaint, User
-from app.services import workflow
+from app.services.casework import workflow
 from app.ui.case.window import CaseWindow
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import Complaint, Event, User
-from app.services import workflow
+from app.services.casework import workflow
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.intake.dialog import IntakeDialog

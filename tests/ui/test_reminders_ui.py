@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.models import Complaint, FollowUp, User
-from app.services.case_view import CaseDetails
+from app.services.casework.view import CaseDetails
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.window import CaseWindow
 from app.ui.context import UiContext

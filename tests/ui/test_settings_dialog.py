@@ -7,7 +7,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.models import RootCause, User
-from app.services import catalog, replies, settings, users
+from app.services import catalog, settings, users
+from app.services.casework import replies
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.settings.dialog import SettingsDialog

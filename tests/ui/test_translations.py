@@ -25,8 +25,8 @@ from pytestqt.qtbot import QtBot
 
 from app.i18n import current_language
 from app.models import Complaint, User
-from app.services import case_actions
-from app.services.case_view import CaseDetails
+from app.services.casework import actions
+from app.services.casework.view import CaseDetails
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.case.window import CaseWindow
@@ -118,7 +118,7 @@ def _screens(context: UiContext, owner: User, case_id: int) -> list[QWidget]:
     return [
         MainWindow(context), IntakeDialog(context), SettingsDialog(as_owner),
         SignInDialog(), WelcomeDialog(context), ReplyDialog(details, lambda _t: None),
-        *(ActionDialog(action, details, lambda *_a: None) for action in case_actions.ACTIONS),
+        *(ActionDialog(action, details, lambda *_a: None) for action in actions.ACTIONS),
         CaseWindow(context, case_id), LetterOptions(), BatchLetters(), SignatureDialog("张三"),
         ProposeDialog(context, details.number, lambda *_a: None),
         DocumentPreview(build_document("receipt", details.number, language=current_language(),

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError, DeskError, MissingFieldsError
-from app.services.case_actions import INPUTS, Action
-from app.services.case_view import CaseDetails
-from app.services.fields import FIELDS
+from app.services.casework.actions import INPUTS, Action
+from app.services.casework.fields import FIELDS
+from app.services.casework.view import CaseDetails
 from app.ui.case.editors import editor_for, value_of
 from app.ui.widgets import (
     ERROR_STYLE,

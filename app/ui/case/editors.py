@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from app.models import Department, RootCause
 from app.services import catalog, users
-from app.services.case_view import CaseDetails
+from app.services.casework.fields import FIELDS
+from app.services.casework.view import CaseDetails
 from app.services.catalog import name_of
-from app.services.fields import FIELDS
 from app.services.labels import SEVERITIES
 from app.ui.widgets import fill_combo, select_data, text_box
 

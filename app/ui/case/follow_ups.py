@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import case_actions
-from app.services.case_view import CaseDetails, FollowUpInfo
+from app.services.casework import actions
+from app.services.casework.view import CaseDetails, FollowUpInfo
 from app.ui import messages
 from app.ui.case import tabs
 from app.ui.context import UiContext
 from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
-from app.ui.widgets import button_row, from_qdatetime, to_qdatetime
+from app.ui.widgets import button_row, fill, from_qdatetime, to_qdatetime
 
 
 class FollowUpsPage(QWidget):
@@ -57,7 +57,7 @@ class FollowUpsPage(QWidget):
     def show_case(self, details: CaseDetails) -> None:
         """Lists the case's follow-ups; the date field suggests tomorrow at 10:00."""
         self._details = details
-        tabs.fill(self.table, tabs.follow_up_rows(details))
+        fill(self.table, tabs.follow_up_rows(details))
         tomorrow = self._context.now() + timedelta(days=1)
         self.due.setDateTime(to_qdatetime(tomorrow.replace(hour=10, minute=0, second=0)))
 
@@ -78,7 +78,7 @@ class FollowUpsPage(QWidget):
         """Adds the follow-up typed in the quick-add bar."""
         details = self._details
         inputs = {"due": from_qdatetime(self.due.dateTime()), "note": self.note.text()}
-        if details and messages.attempt(self, lambda: case_actions.perform(
+        if details and messages.attempt(self, lambda: actions.perform(
                 "follow_up", details, values={}, inputs=inputs, actor=self._context.user,
                 now=self._context.now())):
             self._context.case_changed.emit(details.id)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from app.services import compensation
-from app.services.case_view import CaseDetails, OfferInfo
+from app.services.casework.view import CaseDetails, OfferInfo
+from app.services.compensation import offers
 from app.services.permissions import Permission, allowed
 from app.ui import messages
 from app.ui.case import tabs
 from app.ui.compensation.approval import decide_offer
 from app.ui.context import UiContext
-from app.ui.widgets import button_row
+from app.ui.widgets import button_row, fill
 
 
 class OffersPage(QWidget):
@@ -37,14 +37,14 @@ class OffersPage(QWidget):
     def show_case(self, details: CaseDetails) -> None:
         """Lists the offers of the case."""
         self._details = details
-        tabs.fill(self.table, tabs.offer_rows(details))
+        fill(self.table, tabs.offer_rows(details))
         self._update_buttons()
 
     def selected(self) -> OfferInfo | None:
         """The selected offer, if any."""
         row = self.table.currentRow()
-        offers = self._details.offers if self._details else ()
-        return offers[row] if 0 <= row < len(offers) else None
+        listed = self._details.offers if self._details else ()
+        return listed[row] if 0 <= row < len(listed) else None
 
     def _update_buttons(self) -> None:
         offer, user = self.selected(), self._context.user
@@ -64,14 +64,14 @@ class OffersPage(QWidget):
         """Called when the user takes back the selected offer."""
         offer = self.selected()
         reason = messages.ask_text(self, self.tr("Withdraw the offer"), self.tr("Why?"))
-        if offer and reason is not None and messages.attempt(self, lambda: compensation.withdraw(
+        if offer and reason is not None and messages.attempt(self, lambda: offers.withdraw(
                 offer.id, reason=reason, actor=self._context.user, now=self._context.now())):
             self._changed()
 
     def _on_accept(self) -> None:
         """Called when the proposer takes the approver's counter-offer."""
         offer = self.selected()
-        if offer and messages.attempt(self, lambda: compensation.accept_counter(
+        if offer and messages.attempt(self, lambda: offers.accept_counter(
                 offer.id, actor=self._context.user, now=self._context.now())):
             self._changed()
 

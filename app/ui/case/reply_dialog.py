@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import DeskError
 from app.i18n import current_language
-from app.services import replies
-from app.services.case_view import CaseDetails
+from app.services.casework import replies
+from app.services.casework.view import CaseDetails
 from app.ui.widgets import ERROR_STYLE, dialog_buttons, text_box
 
 

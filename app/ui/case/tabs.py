@@ -6,20 +6,18 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
-from app.services.case_fields import handling_fields, intake_fields
-from app.services.case_view import CaseDetails
+from app.services.casework.layout import handling_fields, intake_fields
+from app.services.casework.view import CaseDetails
 from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, label
-from app.ui.widgets import when
+from app.ui.widgets import read_only_table, when
 
 TIMELINE_HEADERS = (
     QT_TRANSLATE_NOOP("CaseTabs", "When"),
@@ -56,27 +54,6 @@ ATTACHMENT_HEADERS = (
 def translated(texts: Sequence[str]) -> list[str]:
     """Column titles in the current language."""
     return [QCoreApplication.translate("CaseTabs", text) for text in texts]
-
-
-def read_only_table(headers: Sequence[str]) -> QTableWidget:
-    """A table for a few rows of text, selectable and copyable, not editable."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(True)
-    return table
-
-
-def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
-    """Replaces the table's rows."""
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeRowsToContents()
 
 
 def details_page(details: CaseDetails) -> QWidget:

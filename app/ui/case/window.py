@@ -21,18 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError, DeskError
-from app.services import (
-    attachments,
-    case_actions,
-    cases,
-    compensation,
-    documents,
-    guidance,
-    letter_document,
-    replies,
-)
-from app.services.case_actions import Action
-from app.services.case_view import CaseDetails
+from app.services import guidance
+from app.services.casework import actions, attachments, cases, replies
+from app.services.casework.actions import Action
+from app.services.casework.view import CaseDetails
+from app.services.compensation import offers
+from app.services.documents import letter_content, papers
 from app.services.labels import FLAGS, STATUSES, label
 from app.ui import messages
 from app.ui.case import tabs
@@ -44,7 +38,7 @@ from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.compensation.propose import ProposeDialog
 from app.ui.context import UiContext
 from app.ui.printing import actions as printing
-from app.ui.widgets import button_row, heading, when
+from app.ui.widgets import button_row, fill, heading, when
 
 SETTINGS_GUIDANCE = "case/show_guidance"
 # Actions that take the case a step further; the others go on the second row.
@@ -119,10 +113,10 @@ class CaseWindow(QDialog):
         self.setWindowTitle(f"{d.number} — {d.customer}")
         self.title.setText(f"{d.number}  ·  {label(STATUSES, d.status)}")
         self.summary.setText(self._summary_text(d))
-        tabs.fill(self.timeline, tabs.timeline_rows(d))
+        fill(self.timeline, tabs.timeline_rows(d))
         self.follow_ups.show_case(d)
         self.offers.show_case(d)
-        tabs.fill(self.files, tabs.attachment_rows(d))
+        fill(self.files, tabs.attachment_rows(d))
         index = self.tabs.indexOf(self.details_tab)
         self.tabs.removeTab(index)
         self.details_tab = tabs.details_page(d)
@@ -164,7 +158,7 @@ class CaseWindow(QDialog):
                 if item.widget() is not None:
                     item.widget().hide()  # deleteLater waits for the event loop
                     item.widget().deleteLater()
-        for action in case_actions.available(self.details, self._context.user):
+        for action in actions.available(self.details, self._context.user):
             button = QPushButton(str(action.label))
             button.setObjectName(f"action-{action.code}")
             button.clicked.connect(lambda _c=False, a=action: self._on_action(a))
@@ -193,9 +187,9 @@ class CaseWindow(QDialog):
                            (self.tr("Case summary for the file"), "summary")):
             menu.addAction(text, lambda k=kind: printing.show_document(
                 self, self._context, k, d.number, d.id))
-        letter = menu.addAction(self.tr("Resolution letter…"), lambda: printing.print_letter(
+        letter_item = menu.addAction(self.tr("Resolution letter…"), lambda: printing.print_letter(
             self, self._context, d.number, d.id, d.customer))
-        letter.setEnabled(letter_document.decision(d) is not None)
+        letter_item.setEnabled(letter_content.decision(d) is not None)
         menu.addSeparator()
         menu.addAction(self.tr("The signed letter came back…"), self._on_signed_letter)
         button.setMenu(menu)
@@ -205,7 +199,7 @@ class CaseWindow(QDialog):
         """Called when the customer's signed letter (scan or photo) is brought back."""
         path = messages.choose_open_file(self, self.tr("The signed letter"),
                                          self.tr("Scans and photos (*.pdf *.jpg *.jpeg *.png)"))
-        if path is not None and messages.attempt(self, lambda: documents.attach_signed_letter(
+        if path is not None and messages.attempt(self, lambda: papers.attach_signed_letter(
                 self.details.number, file_name=path.name, data=path.read_bytes(),
                 actor=self._context.user, now=self._context.now())):
             self._context.case_changed.emit(self._case_id)
@@ -233,7 +227,7 @@ class CaseWindow(QDialog):
             return
 
         def submit(values: dict[str, Any], inputs: dict[str, Any]) -> None:
-            case_actions.perform(action.code, self.details, values=values, inputs=inputs,
+            actions.perform(action.code, self.details, values=values, inputs=inputs,
                                  actor=self._context.user, now=self._context.now())
 
         dialog = ActionDialog(action, self.details, submit, parent=self,
@@ -248,7 +242,7 @@ class CaseWindow(QDialog):
     def _on_propose(self) -> None:
         """Called when the user proposes compensation."""
         def submit(kind: str, amount: str, description: str, reason: str) -> None:
-            compensation.propose(cases.get_case(self.details.number), kind=kind, amount=amount,
+            offers.propose(cases.get_case(self.details.number), kind=kind, amount=amount,
                                  description=description, reason=reason,
                                  actor=self._context.user, now=self._context.now())
 

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DeskError, SignInError
-from app.services import compensation, compensation_figures
-from app.services.compensation_figures import ApprovalView
+from app.services.compensation import figures, offers
+from app.services.compensation.figures import ApprovalView
 from app.services.labels import OFFER_KINDS, STATUSES, label
 from app.services.text import when, yuan
-from app.ui.case.tabs import fill, read_only_table
 from app.ui.context import UiContext
-from app.ui.widgets import FieldRow, add_row, dialog_buttons, text_box
+from app.ui.widgets import FieldRow, add_row, dialog_buttons, fill, read_only_table, text_box
 
 Submit = Callable[[str, str, str, str], None]  # decision, reason, password, counter amount
 
@@ -155,8 +154,8 @@ def decide_offer(parent: QWidget, context: UiContext, offer_id: int) -> bool:
     """Opens the decision on an offer (from the case or the approvals queue); True once the
     approver has decided."""
     def submit(decision: str, reason: str, password: str, counter: str) -> None:
-        compensation.decide(offer_id, decision=decision, reason=reason, password=password,
+        offers.decide(offer_id, decision=decision, reason=reason, password=password,
                             counter=counter or None, actor=context.user, now=context.now())
 
-    view = compensation_figures.approval_view(offer_id)
+    view = figures.approval_view(offer_id)
     return bool(ApprovalDialog(view, submit, parent=parent).exec())

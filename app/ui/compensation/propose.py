@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DeskError
-from app.services import compensation
+from app.services.compensation import offers
 from app.services.labels import OFFER_KINDS
 from app.services.text import parse_amount, yuan
 from app.ui.context import UiContext
@@ -61,20 +61,20 @@ class ProposeDialog(QDialog):
 
     def _on_amount_changed(self) -> None:
         """Called as the amount is typed: within the limit, or waiting for approval?"""
-        limit = compensation.limit_fen(self._context.user)
+        limit = offers.limit_fen(self._context.user)
         mine = self.tr("No limit") if limit is None else yuan(limit)
         try:
             fen = parse_amount(self.amount.text() or "0")
         except DeskError:
             self.hint.setText(self.tr("Your limit: %1.").replace("%1", mine))
             return
-        if compensation.covers(self._context.user, fen):
+        if offers.covers(self._context.user, fen):
             text = self.tr("Your limit: %1. Within it: approved at once.")
         else:
             text = self.tr("Your limit: %1. Above it: a manager or the owner must approve, and "
                            "the case shows “awaiting approval” until then.")
         self.hint.setText(text.replace("%1", mine))
-        self.hint.setStyleSheet("" if compensation.covers(self._context.user, fen)
+        self.hint.setStyleSheet("" if offers.covers(self._context.user, fen)
                                 else "color: #e65100;")
 
     def _on_ok(self) -> None:

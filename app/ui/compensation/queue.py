@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from app.services import compensation_figures
-from app.services.compensation_figures import OfferRow
+from app.services.compensation import figures
+from app.services.compensation.figures import OfferRow
 from app.services.labels import OFFER_KINDS, label
 from app.services.text import when, yuan
-from app.ui.case.tabs import fill, read_only_table
 from app.ui.compensation.approval import decide_offer
 from app.ui.context import UiContext
-from app.ui.widgets import button_row
+from app.ui.widgets import button_row, fill, read_only_table
 
 
 class ApprovalsPanel(QWidget):
@@ -40,7 +39,7 @@ class ApprovalsPanel(QWidget):
 
     def refresh(self) -> int:
         """Reads the waiting offers again; returns how many there are."""
-        self._offers = compensation_figures.waiting()
+        self._offers = figures.waiting()
         fill(self.table, [[when(o.created_at), o.number, o.customer,
                            f"{label(OFFER_KINDS, o.kind)} {yuan(o.amount_fen)}", o.requester,
                            o.reason] for o in self._offers])

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.i18n import current_language
-from app.services import register, register_export
-from app.services.register import CaseQuery
+from app.services.register import export, listing
+from app.services.register.listing import CaseQuery
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.runner import Progress, run_in_background
@@ -40,10 +40,10 @@ class ExportChoice(QDialog):
 
 
 def export_job(query: CaseQuery, path: Path, *, now: datetime, language: str, events: bool,
-               ) -> Callable[[Progress], register_export.ExportResult]:
+               ) -> Callable[[Progress], export.ExportResult]:
     """The background job: the workbook, reporting progress (and stopping on Cancel)."""
-    def job(progress: Progress) -> register_export.ExportResult:
-        return register_export.export_register(query, path, now=now, language=language,
+    def job(progress: Progress) -> export.ExportResult:
+        return export.export_register(query, path, now=now, language=language,
                                                events=events, on_progress=progress.step)
 
     return job
@@ -54,7 +54,7 @@ def export_register(parent: QWidget, context: UiContext, query: CaseQuery) -> No
     translate = QCoreApplication.translate
     title = translate("excel", "Export to Excel")
     now = context.now()
-    choice = ExportChoice(register.count(query, now=now), parent)
+    choice = ExportChoice(listing.count(query, now=now), parent)
     if not choice.exec():
         return
     name = translate("excel", "Complaints")
@@ -68,7 +68,7 @@ def export_register(parent: QWidget, context: UiContext, query: CaseQuery) -> No
     job = export_job(query, path, now=now, language=current_language(),
                      events=choice.events.isChecked())
 
-    def done(result: register_export.ExportResult) -> None:
+    def done(result: export.ExportResult) -> None:
         text = translate("excel", "%1 case(s) exported to %2.\n\nOpen the file now?")
         text = text.replace("%1", f"{result.cases:,}").replace("%2", str(result.path))
         if messages.confirm(parent, text, title=title):

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DeskError
-from app.services import import_sheet
-from app.services.import_fields import FIELDS
-from app.services.importing import ImportReport
+from app.services.importing import reader
+from app.services.importing.columns import FIELDS
+from app.services.importing.importer import ImportReport
 from app.ui import messages
 from app.ui.widgets import button_row
 
@@ -59,7 +59,7 @@ class FilePage(QWizardPage):
         self.setSubTitle(self.tr("Choose the Excel file (.xlsx) your complaints were kept in, "
                                  "and the sheet that holds them."))
         self.path: Path | None = None
-        self.peeked: import_sheet.SheetPeek | None = None
+        self.peeked: reader.SheetPeek | None = None
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.browse = QPushButton(self.tr("Choose file…"))
@@ -83,7 +83,7 @@ class FilePage(QWizardPage):
         self.path = path
         self.file.setText(str(path))
         try:
-            self.peeked = import_sheet.peek(path, sheet=sheet, rows=PREVIEW_ROWS)
+            self.peeked = reader.peek(path, sheet=sheet, rows=PREVIEW_ROWS)
             self.error.clear()
         except DeskError as error:
             self.peeked = None

@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from app.models import User
-from app.services import importing
-from app.services.importing import ImportReport
+from app.services.importing import importer
+from app.services.importing.importer import ImportReport
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.excel.import_pages import CheckPage, ColumnsPage, FilePage
@@ -65,7 +65,7 @@ def import_job(choice: ImportChoice, *, actor: User, now: datetime, dry_run: boo
                ) -> Callable[[Progress], ImportReport]:
     """The background job: the dry run, or the import reporting progress."""
     def job(progress: Progress) -> ImportReport:
-        return importing.import_cases(choice.path, actor=actor, now=now,
+        return importer.import_cases(choice.path, actor=actor, now=now,
                                       sheet=choice.sheet, mapping=choice.mapping,
                                       dry_run=dry_run, skip_bad_rows=choice.skip_bad_rows,
                                       on_progress=progress.step)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import DeskError, FormError, MissingFieldsError
 from app.models import Category, RootCause
-from app.services import catalog, customers, deadlines, guidance
+from app.services import catalog, deadlines, guidance
+from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.catalog import name_of
-from app.services.intake import IntakeForm, record_complaint
+from app.services.customers import directory
 from app.services.labels import CHANNELS, FLAGS, SEVERITIES, STATUSES, label
 from app.ui import messages
 from app.ui.context import UiContext
@@ -231,13 +232,13 @@ class IntakeDialog(QDialog):
 
     def _on_phone_changed(self, text: str) -> None:
         """Called as the phone is typed: a known number fills in the customer."""
-        known = customers.lookup(text) if sum(ch.isdigit() for ch in text) >= 7 else None
+        known = directory.lookup(text) if sum(ch.isdigit() for ch in text) >= 7 else None
         self._show_known(known)
         if known and (not self.name.text() or self.name.text() == self._auto_name):
             self._auto_name = known.name
             self.name.setText(known.name)
 
-    def _show_known(self, known: customers.KnownCustomer | None) -> None:
+    def _show_known(self, known: directory.KnownCustomer | None) -> None:
         self.earlier.clear()
         self.earlier.setVisible(bool(known and known.earlier))
         if known is None:

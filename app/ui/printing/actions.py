@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DeskError
 from app.i18n import EN, ZH, current_language
-from app.services import documents, print_jobs
+from app.services.documents import papers, print_jobs
 from app.services.labels import STATUSES, label
 from app.ui import messages
 from app.ui.context import UiContext
@@ -54,7 +54,7 @@ def show_document(parent: QWidget, context: UiContext, kind: str, number: str, c
         return
 
     def issued() -> None:
-        documents.record_printed(number, kind, actor=context.user, now=context.now())
+        papers.record_printed(number, kind, actor=context.user, now=context.now())
         context.case_changed.emit(case_id)
 
     DocumentPreview(path, f"{number}", issued=issued, parent=parent).exec()
@@ -124,7 +124,7 @@ def letters_job(status: str, since: datetime, language: str, now: datetime,
                 ) -> Callable[[Progress], print_jobs.LetterRun]:
     """The background job: the letters of the chosen cases in one PDF, with progress."""
     def job(progress: Progress) -> print_jobs.LetterRun:
-        numbers = documents.decided_numbers(status=status, since=since)
+        numbers = papers.decided_numbers(status=status, since=since)
         return print_jobs.letters_in_one_file(numbers, temp_pdf("letters"), language=language,
                                               now=now, on_progress=progress.step)
 
@@ -147,7 +147,7 @@ def print_letters(parent: QWidget, context: UiContext) -> None:
             return
 
         def issued() -> None:
-            documents.record_printed(run.printed, "letter", actor=context.user,
+            papers.record_printed(run.printed, "letter", actor=context.user,
                                      now=context.now())
             context.cases_changed.emit()
 

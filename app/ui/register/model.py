@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services import register
 from app.services.labels import FLAGS, SEVERITIES, STATUSES, label
-from app.services.register import CaseQuery, CaseRow
+from app.services.register import listing
+from app.services.register.listing import CaseQuery, CaseRow
 from app.ui.context import UiContext
 from app.ui.widgets import when
 
@@ -51,7 +51,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def set_query(self, query: CaseQuery) -> None:
         """Shows the cases matching `query` from the first row."""
-        rows, total = register.first_page(query, now=self._context.now(), limit=PAGE)
+        rows, total = listing.first_page(query, now=self._context.now(), limit=PAGE)
         self.beginResetModel()
         self._query = query
         self._count = total
@@ -105,7 +105,7 @@ class CaseTableModel(QAbstractTableModel):
         number = row // PAGE
         page = self._pages.get(number)
         if page is None:
-            page = register.fetch_page(self._query, now=self._context.now(),
+            page = listing.fetch_page(self._query, now=self._context.now(),
                                        offset=number * PAGE, limit=PAGE)
             self._pages[number] = page
             if len(self._pages) > CACHED_PAGES:

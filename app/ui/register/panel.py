@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import desk, register
-from app.services.register import CaseQuery
+from app.services.desk import store
+from app.services.register import listing
+from app.services.register.listing import CaseQuery
 from app.ui.context import UiContext
 from app.ui.register.filters import FilterPanel
 from app.ui.register.model import CASE_ID, SORT_KEYS, CaseTableModel
@@ -164,9 +165,9 @@ class RegisterPanel(QWidget):
 
     def _show_counts(self) -> None:
         """Called just after the rows changed: the number of cases beside each state."""
-        if not desk.is_open():
+        if not store.is_open():
             return
-        counts = register.count_by_status(self.model.query, now=self._context.now())
+        counts = listing.count_by_status(self.model.query, now=self._context.now())
         self.filters.show_counts(counts, sum(counts.values()))
 
     def _on_sort(self, _column: int, _order: Qt.SortOrder) -> None:

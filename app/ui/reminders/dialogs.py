@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DeskError
-from app.services import followups
+from app.services.casework import followups, outcomes
 from app.ui.context import UiContext
 from app.ui.widgets import ERROR_STYLE, fill_combo, from_qdatetime, text_box, to_qdatetime
 
@@ -81,7 +81,7 @@ class DoneDialog(_FollowUpDialog):
 
     def save(self) -> None:
         """Records the outcome through the services."""
-        followups.complete_follow_up(self._id, outcome=self.outcome.toPlainText(),
+        outcomes.complete_follow_up(self._id, outcome=self.outcome.toPlainText(),
                                      satisfaction=self.satisfaction.currentData(),
                                      reopen=self.reopen.isChecked(), actor=self._context.user,
                                      now=self._context.now())

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.reminders import GROUPS, Reminder, Reminders
+from app.services.casework.reminders import GROUPS, Reminder, Reminders
 from app.ui.context import UiContext
 from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
 from app.ui.widgets import button_row, when

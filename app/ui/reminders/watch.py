@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.services import desk, reminders
-from app.services.reminders import Reminder, Reminders
+from app.services.casework import reminders
+from app.services.casework.reminders import Reminder, Reminders
+from app.services.desk import store
 from app.ui.context import UiContext
 from app.ui.reminders.notifier import Notifier
 
@@ -50,7 +51,7 @@ class ReminderWatch(QObject):
 
     def check(self, *, announce: bool = True) -> Reminders:
         """Reads the reminders now; announces items that fell due since the last check."""
-        if not desk.is_open():
+        if not store.is_open():
             return self.latest
         found = reminders.reminders(user=self._context.user, now=self._context.now())
         due = [item for group in ANNOUNCED_GROUPS for item in found.items.get(group, [])]

@@ -16,9 +16,8 @@ from app.models import User
 from app.services import users
 from app.services.labels import ROLE_NAMES, label
 from app.ui import messages
-from app.ui.case.tabs import fill, read_only_table
 from app.ui.context import UiContext
-from app.ui.widgets import button_row
+from app.ui.widgets import button_row, fill, read_only_table
 
 
 class AccountsEditor(QWidget):

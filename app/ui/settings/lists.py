@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
 from app.models import Category, Department, RootCause
 from app.services import catalog
 from app.ui import messages
-from app.ui.case.tabs import fill, read_only_table
 from app.ui.context import UiContext
-from app.ui.widgets import button_row
+from app.ui.widgets import button_row, fill, read_only_table
 
 Model = type[Category] | type[Department] | type[RootCause]
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import EN, ZH, current_language
-from app.services import replies
+from app.services.casework import replies
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.widgets import button_row, text_box

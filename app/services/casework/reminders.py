@@ -1,0 +1,196 @@
+"""What is owed, by whom and how urgently: the reminders of one user, or of everyone.
+
+An item is a promised first answer, a decision deadline, a follow-up, a customer who has
+not heard from the shop for N days (适时通知客户), or an escalation waiting for a manager.
+Items fall into overdue, due today and due soon (within a configurable window); each
+says why, and the most urgent come first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from peewee import fn
+
+from app.i18n import Text
+from app.models import Complaint, Customer, Department, FollowUp, User, database_proxy
+from app.services import settings
+from app.services.casework import escalations
+from app.services.catalog import name_of
+from app.services.labels import FLAGS, OPEN_STATUSES, label
+from app.services.permissions import Permission, allowed
+from app.services.text import as_datetime, iso, when
+
+GROUPS: dict[str, Text] = {
+    "overdue": Text("Overdue", "已逾期"),
+    "today": Text("Due today", "今天到期"),
+    "soon": Text("Due soon", "即将到期"),
+    "escalated": Text("Escalated, waiting for a manager", "已升级，待负责人确认"),
+}
+REASONS: dict[str, Text] = {
+    "first_answer": Text("First answer promised by {due}", "承诺 {due} 前给客户初步答复"),
+    "decision": Text("Decision due {due}", "处理期限 {due}"),
+    "follow_up": Text("{note}", "{note}"),
+    "progress": Text("No contact since {since}: tell the customer where things stand",
+                     "自 {since} 起未联系客户，请告知处理进展"),
+    "escalation": Text("{flags}: a manager must take it on", "{flags}：需负责人出面处理"),
+}
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One thing owed on one case."""
+
+    group: str
+    kind: str
+    case_id: int
+    number: str
+    customer: str
+    due_at: datetime
+    reason: str
+    follow_up_id: int | None = None
+
+    @property
+    def key(self) -> tuple[str, int, int | None, datetime]:
+        """What identifies this item, so it is announced only once."""
+        return self.kind, self.case_id, self.follow_up_id, self.due_at
+
+    def to_json(self) -> dict[str, object]:
+        """The item with stable English keys."""
+        return {"group": self.group, "kind": self.kind, "number": self.number,
+                "customer": self.customer, "due_at": iso(self.due_at), "reason": self.reason,
+                "follow_up": self.follow_up_id}
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """The items of each group (most urgent first, at most `limit`) and their full counts."""
+
+    items: dict[str, list[Reminder]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        """How many items in all groups."""
+        return sum(self.counts.values())
+
+    def all_items(self) -> Iterator[Reminder]:
+        """Every listed item, group by group."""
+        for group in GROUPS:
+            yield from self.items.get(group, ())
+
+    def to_json(self) -> dict[str, object]:
+        """Counts and items per group."""
+        return {"counts": self.counts,
+                "groups": {g: [r.to_json() for r in self.items.get(g, [])] for g in GROUPS}}
+
+
+# An item before it is listed: (kind, due, case id, number, customer, follow-up id, detail).
+# The reason is worded only for the items listed: a busy desk has thousands of items.
+Item = tuple[str, datetime, int, str, str, int | None, object]
+
+
+def reminders(*, user: User | None, now: datetime, limit: int = 200) -> Reminders:
+    """The reminders of `user` (their cases and follow-ups; escalations for managers and
+    owners), or of everyone when `user` is None."""
+    values = settings.get_all()
+    horizon = now + timedelta(hours=int(values["reminders.due_soon_hours"]))
+    progress_days = int(values["reminders.progress_days"])
+    found = [*_case_items(user, horizon, now - timedelta(days=progress_days), progress_days),
+             *_follow_up_items(user, horizon)]
+    grouped: dict[str, list[Item]] = {group: [] for group in GROUPS}
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), time())
+    for item in found:
+        due = item[1]
+        grouped["overdue" if due < now else "today" if due < tomorrow else "soon"].append(item)
+    if user is None or allowed(user, Permission.ACKNOWLEDGE_ESCALATION):
+        grouped["escalated"] = list(_escalation_items())
+    items, counts = {}, {}
+    for group, rows in grouped.items():
+        rows.sort(key=lambda row: (row[1], row[3]))
+        counts[group] = len(rows)
+        items[group] = [Reminder(group, kind, case_id, number, customer, due,
+                                 _reason(kind, detail), follow_up_id)
+                        for kind, due, case_id, number, customer, follow_up_id, detail
+                        in rows[:limit]]
+    return Reminders(items, counts)
+
+
+def _reason(kind: str, detail: object) -> str:
+    if kind in ("follow_up", "escalation"):
+        return str(detail)
+    key = {"first_answer": "due", "decision": "due", "progress": "since"}[kind]
+    return str(REASONS[kind].format(**{key: when(detail)}))  # type: ignore[arg-type]
+
+
+def _case_items(user: User | None, horizon: datetime, progress_cutoff: datetime,
+                progress_days: int) -> Iterator[Item]:
+    columns = (Complaint.id, Complaint.number, Customer.name, Complaint.first_response_due,
+               Complaint.first_response_at, Complaint.resolution_due, Complaint.clock_paused_at,
+               Complaint.last_contact_at)
+    owed = (((Complaint.first_response_at.is_null()) & (Complaint.first_response_due < horizon))
+            | (Complaint.clock_paused_at.is_null() & (Complaint.resolution_due < horizon))
+            | (Complaint.last_contact_at < progress_cutoff))
+    whose = [None] if user is None else [Complaint.handler == user.id,
+                                         Complaint.handler.is_null()
+                                         & (Complaint.received_by == user.id)]
+    for owner in whose:
+        query = (Complaint.select(*columns).join(Customer)
+                 .where(Complaint.status.in_(OPEN_STATUSES) & owed))
+        if owner is not None:
+            query = query.where(owner)
+        # Read through the cursor: peewee's conversion of every row costs more than the query.
+        for row in database_proxy.obj.execute(query).fetchall():
+            yield from _items_of_case(row, horizon, progress_cutoff, progress_days)
+
+
+def _items_of_case(row: tuple, horizon: datetime, progress_cutoff: datetime,
+                   progress_days: int) -> Iterable[Item]:
+    case_id, number, customer = row[0], row[1], row[2]
+    first_due, first_at, decision_due, paused, contact = map(as_datetime, row[3:])
+    if first_at is None and first_due is not None and first_due < horizon:
+        yield "first_answer", first_due, case_id, number, customer, None, first_due
+    if paused is None and decision_due is not None and decision_due < horizon:
+        yield "decision", decision_due, case_id, number, customer, None, decision_due
+    if contact is not None and contact < progress_cutoff:
+        yield ("progress", contact + timedelta(days=progress_days), case_id, number, customer,
+               None, contact)
+
+
+def _follow_up_items(user: User | None, horizon: datetime) -> Iterator[Item]:
+    query = (FollowUp.select(FollowUp.id, FollowUp.due_at, FollowUp.note, Complaint.id,
+                             Complaint.number, Customer.name)
+             .join(Complaint).join(Customer)
+             .where(FollowUp.done_at.is_null() & (FollowUp.due_at < horizon)))
+    if user is not None:
+        query = query.where(FollowUp.assignee == user.id)
+    for follow_up_id, due, note, case_id, number, customer in \
+            database_proxy.obj.execute(query).fetchall():
+        yield "follow_up", as_datetime(due), case_id, number, customer, follow_up_id, note
+
+
+def _escalation_items() -> Iterator[Item]:
+    for item in escalations.pending():
+        flags = [label(FLAGS, code) for code, on in (("group", item.flag_group),
+                                                     ("risk", item.flag_risk)) if on]
+        if item.severity == "critical":
+            flags.append(str(Text("critical", "重大")))
+        reason = str(REASONS["escalation"].format(flags="、".join(flags)))
+        yield "escalation", item.escalated_at, item.case_id, item.number, item.customer, \
+            None, reason
+
+
+def overdue_counts(now: datetime) -> dict[str, dict[str, int]]:
+    """Overdue cases per handler and per department (names in the current language)."""
+    late = Complaint.next_due_at < now
+    by_handler = (Complaint.select(User.display_name, fn.COUNT(Complaint.id))
+                  .join(User, on=(Complaint.handler == User.id)).where(late)
+                  .group_by(User.display_name).tuples())
+    by_department = (Complaint.select(Department.id, fn.COUNT(Complaint.id))
+                     .join(Department, on=(Complaint.department == Department.id)).where(late)
+                     .group_by(Department.id).tuples())
+    return {"handler": dict(by_handler),
+            "department": {name_of(Department.get_by_id(department)): count
+                           for department, count in by_department}}

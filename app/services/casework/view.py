@@ -1,0 +1,374 @@
+"""Everything about one case, read at once into plain values, for `show`, the window and JSON.
+
+Nothing here hands out a database row: callers read attributes without running queries.
+JSON keys are stable English names and codes (status, channel, category…) and user
+names, so scripts keep working in either language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from app.i18n import Text
+from app.models import (
+    Attachment,
+    Category,
+    CompensationOffer,
+    Complaint,
+    Customer,
+    Department,
+    FollowUp,
+    RootCause,
+    User,
+)
+from app.services import audit
+from app.services.casework import cases
+from app.services.casework.fields import FIELDS
+from app.services.catalog import name_of
+from app.services.deadlines import REVIEW_WINDOW_DAYS
+from app.services.labels import OFFER_KINDS, OFFER_STATUSES, SEVERITIES, STATUSES, label
+from app.services.text import iso
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A coded list entry (category, department, root cause) named in the current language."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A user as a case shows them."""
+
+    username: str
+    name: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of the case's history."""
+
+    at: datetime
+    actor: str
+    actor_name: str
+    kind: str
+    field: str
+    old: str
+    new: str
+    note: str
+
+    def describe(self) -> str:
+        """`Handler: 张小芳 → 刘明`: the change in words of the current language."""
+        name = field_label(self.field)
+        old, new = display_value(self.field, self.old), display_value(self.field, self.new)
+        change = f"{old} → {new}" if old else new
+        return f"{name}{COLON}{change}" if name else change
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry with stable English keys."""
+        return {"at": iso(self.at), "actor": self.actor, "kind": self.kind,
+                "field": self.field, "old": self.old, "new": self.new, "note": self.note}
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    """A follow-up as the case view lists it."""
+
+    id: int
+    kind: str
+    due_at: datetime
+    assignee: Person | None
+    note: str
+    done_at: datetime | None
+    outcome: str
+
+
+@dataclass(frozen=True)
+class OfferInfo:
+    """A compensation offer as the case view lists it."""
+
+    id: int
+    kind: str
+    amount: Decimal
+    description: str
+    status: str
+    counter: Decimal | None
+    requester: Person | None
+    approver: Person | None
+    decision_reason: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    """An attachment's description (its bytes stay in the database until opened)."""
+
+    id: int
+    file_name: str
+    kind: str
+    size: int
+    note: str
+    added_by: Person | None
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class CaseDetails:
+    """A case with its customer, names of its references, timeline and related records."""
+
+    id: int
+    number: str
+    status: str
+    version: int
+    received_at: datetime
+    received_by: Person | None
+    customer_id: int
+    customer: str
+    phone: str
+    address: str
+    channel: str
+    category: Ref
+    profile: str
+    severity: str
+    flags: tuple[str, ...]
+    description: str
+    wish: str
+    mood: str
+    reference: str
+    department: Ref | None
+    handler: Person | None
+    subject: Person | None
+    fault_department: Ref | None
+    fault_party: str
+    facts: str
+    root_cause: Ref | None
+    resolution: str
+    answer: str
+    feedback: str
+    feedback_at: datetime | None
+    satisfaction: int | None
+    first_response_due: datetime | None
+    first_response_at: datetime | None
+    resolution_due: datetime | None
+    next_due_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    clock_paused_at: datetime | None
+    complex_case: bool
+    last_contact_at: datetime | None
+    escalated_at: datetime | None
+    escalation_ack_at: datetime | None
+    review_until: datetime | None  # a review (核查) may be asked for until then
+    timeline: tuple[TimelineEntry, ...]
+    follow_ups: tuple[FollowUpInfo, ...]
+    offers: tuple[OfferInfo, ...]
+    attachments: tuple[AttachmentInfo, ...]
+
+    @classmethod
+    def load(cls, number: str) -> CaseDetails:
+        """Reads the case called `number` with everything that belongs to it."""
+        return cls.from_case(cases.get_case(number))
+
+    @classmethod
+    def load_id(cls, case_id: int) -> CaseDetails:
+        """Reads the case with database id `case_id`."""
+        return cls.from_case(Complaint.get_by_id(case_id))
+
+    @classmethod
+    def from_case(cls, c: Complaint) -> CaseDetails:
+        """Builds the details of a case row already read."""
+        people = People()
+        customer = Customer.get_by_id(c.customer_id)
+        return cls(
+            id=c.id, number=c.number, status=c.status, version=c.version,
+            received_at=c.received_at, received_by=people.get(c.received_by_id),
+            customer_id=customer.id, customer=customer.name, phone=customer.phone,
+            address=customer.address, channel=c.channel,
+            category=_ref(Category, c.category_id), profile=c.profile, severity=c.severity,
+            flags=tuple(code for code, on in (("group", c.flag_group), ("risk", c.flag_risk),
+                                              ("management", c.flag_management)) if on),
+            description=c.description, wish=c.wish, mood=c.mood, reference=c.reference,
+            department=_ref(Department, c.department_id), handler=people.get(c.handler_id),
+            subject=people.get(c.subject_user_id),
+            fault_department=_ref(Department, c.fault_department_id),
+            fault_party=c.fault_party, facts=c.facts,
+            root_cause=_ref(RootCause, c.root_cause_id), resolution=c.resolution,
+            answer=c.answer, feedback=c.feedback, feedback_at=c.feedback_at,
+            satisfaction=c.satisfaction, first_response_due=c.first_response_due,
+            first_response_at=c.first_response_at, resolution_due=c.resolution_due,
+            next_due_at=c.next_due_at, resolved_at=c.resolved_at, closed_at=c.closed_at,
+            clock_paused_at=c.clock_paused_at, complex_case=c.complex_case,
+            last_contact_at=c.last_contact_at, escalated_at=c.escalated_at,
+            escalation_ack_at=c.escalation_ack_at, review_until=_review_until(c),
+            timeline=tuple(_entry(e, people) for e in audit.timeline(c.id)),
+            follow_ups=_follow_ups(c.id, people), offers=_offers(c.id, people),
+            attachments=_attachments(c.id, people),
+        )
+
+    def is_overdue(self, now: datetime) -> bool:
+        """True when something on the case was due before `now`."""
+        return self.next_due_at is not None and self.next_due_at < now
+
+    def to_json(self, *, with_events: bool = True) -> dict[str, Any]:
+        """The case with the stable keys scripts rely on."""
+        code = lambda ref: ref.code if ref else None  # noqa: E731
+        user = lambda person: person.username if person else None  # noqa: E731
+        data: dict[str, Any] = {
+            "number": self.number, "status": self.status, "received_at": iso(self.received_at),
+            "received_by": user(self.received_by), "customer": self.customer,
+            "phone": self.phone, "address": self.address, "channel": self.channel,
+            "category": self.category.code, "severity": self.severity, "flags": list(self.flags),
+            "description": self.description, "wish": self.wish, "mood": self.mood,
+            "reference": self.reference, "department": code(self.department),
+            "handler": user(self.handler), "subject": user(self.subject),
+            "fault_department": code(self.fault_department), "fault_party": self.fault_party,
+            "facts": self.facts, "root_cause": code(self.root_cause),
+            "resolution": self.resolution, "answer": self.answer, "feedback": self.feedback,
+            "satisfaction": self.satisfaction, "profile": self.profile,
+            "first_response_due": iso(self.first_response_due),
+            "first_response_at": iso(self.first_response_at),
+            "resolution_due": iso(self.resolution_due), "next_due_at": iso(self.next_due_at),
+            "feedback_at": iso(self.feedback_at), "resolved_at": iso(self.resolved_at),
+            "closed_at": iso(self.closed_at), "clock_paused_at": iso(self.clock_paused_at),
+            "complex_case": self.complex_case, "last_contact_at": iso(self.last_contact_at),
+            "escalated_at": iso(self.escalated_at),
+            "escalation_ack_at": iso(self.escalation_ack_at), "version": self.version,
+        }
+        if with_events:
+            data["events"] = [entry.to_json() for entry in self.timeline]
+        return data
+
+
+def _review_until(case: Complaint) -> datetime | None:
+    if case.status not in ("resolved", "rejected", "closed"):
+        return None
+    decided = audit.last_decision(case.id)
+    return decided + timedelta(days=REVIEW_WINDOW_DAYS) if decided else None
+
+
+def explain(timeline: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    """How the deadline was reached: the events of the timeline that set or moved it."""
+    return [entry for entry in timeline
+            if entry.kind in ("clock", "extension")
+            or (entry.field == "status" and entry.new == "reopened")]
+
+
+class People:
+    """Users by id, read once per case (or once per batch of cases)."""
+
+    def __init__(self) -> None:
+        self._by_id = {u.id: Person(u.username, u.display_name) for u in User.select()}
+
+    def get(self, user_id: int | None) -> Person | None:
+        return self._by_id.get(user_id) if user_id else None
+
+
+def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -> Ref | None:
+    if entry_id is None:
+        return None
+    entry = model.get_by_id(entry_id)
+    return Ref(entry.code, name_of(entry))
+
+
+def _entry(event: Any, people: People) -> TimelineEntry:
+    person = people.get(event.actor_id)
+    return TimelineEntry(event.at, person.username if person else "",
+                         person.name if person else "", event.kind, event.field,
+                         event.old_value, event.new_value, event.note)
+
+
+def _follow_ups(case_id: int, people: People) -> tuple[FollowUpInfo, ...]:
+    rows = FollowUp.select().where(FollowUp.complaint == case_id).order_by(FollowUp.due_at)
+    return tuple(FollowUpInfo(f.id, f.kind, f.due_at, people.get(f.assignee_id), f.note,
+                              f.done_at, f.outcome) for f in rows)
+
+
+def _offers(case_id: int, people: People) -> tuple[OfferInfo, ...]:
+    return offers_of_cases([case_id], people).get(case_id, ())
+
+
+def offers_of_cases(case_ids: list[int], people: People) -> dict[int, tuple[OfferInfo, ...]]:
+    """The offers of each of `case_ids` (in the order made), read in one query."""
+    rows = (CompensationOffer.select().where(CompensationOffer.complaint.in_(case_ids))
+            .order_by(CompensationOffer.id))
+    found: dict[int, list[OfferInfo]] = {}
+    for o in rows:
+        found.setdefault(o.complaint_id, []).append(OfferInfo(
+            o.id, o.kind, Decimal(o.amount_fen) / 100, o.description, o.status,
+            Decimal(o.counter_fen) / 100 if o.counter_fen else None,
+            people.get(o.requester_id), people.get(o.approver_id), o.decision_reason,
+            o.created_at))
+    return {case_id: tuple(offers) for case_id, offers in found.items()}
+
+
+def _attachments(case_id: int, people: People) -> tuple[AttachmentInfo, ...]:
+    rows = Attachment.select().where(Attachment.complaint == case_id).order_by(Attachment.id)
+    return tuple(AttachmentInfo(a.id, a.file_name, a.kind, a.size, a.note,
+                                people.get(a.added_by_id), a.added_at) for a in rows)
+
+
+COLON = Text(": ", "：")
+
+_OTHER_FIELDS = {
+    "status": Text("Status", "状态"), "number": Text("", ""),
+    "resolution_due": Text("Decision due", "处理期限"),
+    "first_response_due": Text("First answer due", "初步答复期限"),
+    "first_response_at": Text("First answer given", "初步答复时间"),
+    "reply": Text("Told the customer", "答复客户"), "attachment": Text("Attachment", "附件"),
+    "offer": Text("Compensation offer", "补偿方案"),
+    "customer.name": Text("Customer name", "客户姓名"),
+    "customer.address": Text("Customer address", "客户地址"),
+    "clock_paused_at": Text("Clock paused", "暂停计时"),
+    "complex_case": Text("Complex case", "复杂案件"),
+    "escalation": Text("Escalated to managers", "已升级至负责人"),
+    "follow_up": Text("Follow-up", "跟进"), "follow_up_done": Text("Follow-up done", "跟进完成"),
+    "follow_up_due": Text("Follow-up moved", "跟进改期"),
+}
+
+
+def field_label(field: str) -> str:
+    """The name of a timeline field in the current language."""
+    if field in FIELDS:
+        return str(FIELDS[field].label)
+    return str(_OTHER_FIELDS[field]) if field in _OTHER_FIELDS else field
+
+
+def display_value(field: str, stored: str) -> str:
+    """A stored timeline value (a code, a user name) as the user reads it."""
+    if not stored:
+        return ""
+    if field == "status":
+        return label(STATUSES, stored)
+    if field == "severity":
+        return label(SEVERITIES, stored)
+    if field in ("department", "fault_department"):
+        return name_of(Department.get_or_none(Department.code == stored)) or stored
+    if field == "root_cause":
+        return name_of(RootCause.get_or_none(RootCause.code == stored)) or stored
+    if field in ("handler", "subject"):
+        user = User.get_or_none(User.username == stored)
+        return user.display_name if user else stored
+    if field == "offer":
+        return offer_text(stored)
+    if field == "clock_paused_at":
+        return str(Text("paused since {at}", "自 {at} 起暂停").format(at=stored))
+    if field in _YES_NO:
+        return str(_YES_NO[field].get(stored, Text(stored, stored)))
+    return stored
+
+
+_YES_NO = {name: {"yes": Text("yes", "是"), "no": Text("no", "否")}
+           for name in ("complex_case", "flag_group", "flag_risk", "flag_management")}
+
+
+def offer_text(stored: str) -> str:
+    """`voucher 120.00 approved` (as the timeline keeps an offer) as `代金券 ¥120.00（已批准）`."""
+    kind, amount, status = (stored.split(" ") + ["", ""])[:3]
+    text = f"{label(OFFER_KINDS, kind)} ¥{amount}" if amount else label(OFFER_KINDS, kind)
+    return f"{text}（{label(OFFER_STATUSES, status)}）" if status else text

@@ -1,0 +1,1 @@
+"""Compensation: offers, their approval within limits, and the figures beside them."""

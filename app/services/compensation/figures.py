@@ -1,0 +1,164 @@
+"""Compensation in figures: the approval queue, totals, and what similar cases received."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import JOIN, SQL, Case, fn
+
+from app.errors import NotFoundError
+from app.i18n import Text
+from app.models import CompensationOffer, Complaint, Customer, User
+from app.services.casework.view import CaseDetails
+from app.services.text import as_datetime, iso
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    """An offer as the approvals queue and `compensation list` show it."""
+
+    id: int
+    case_id: int
+    number: str
+    customer: str
+    kind: str
+    amount_fen: int
+    status: str
+    counter_fen: int | None
+    requester: str
+    reason: str
+    decision_reason: str
+    created_at: datetime
+
+    def to_json(self) -> dict[str, object]:
+        """The offer with stable English keys; amounts in yuan."""
+        return {"id": self.id, "number": self.number, "customer": self.customer,
+                "kind": self.kind, "amount": self.amount_fen / 100, "status": self.status,
+                "counter": self.counter_fen / 100 if self.counter_fen else None,
+                "requester": self.requester, "reason": self.reason,
+                "decision_reason": self.decision_reason, "created_at": iso(self.created_at)}
+
+
+@dataclass(frozen=True)
+class CustomerHistory:
+    """A customer's earlier cases and what they were given."""
+
+    cases: tuple[tuple[str, datetime, str, int], ...]  # number, received, status, fen approved
+    approved_fen: int
+
+
+def offers(*, status: str | None = None, offer_id: int | None = None,
+           limit: int = 1000) -> list[OfferRow]:
+    """Offers (of one status, one offer, or all), oldest first."""
+    query = (CompensationOffer
+             .select(CompensationOffer.id, Complaint.id, Complaint.number, Customer.name,
+                     CompensationOffer.kind, CompensationOffer.amount_fen,
+                     CompensationOffer.status, CompensationOffer.counter_fen, User.display_name,
+                     CompensationOffer.reason, CompensationOffer.decision_reason,
+                     CompensationOffer.created_at)
+             .join(Complaint).join(Customer).switch(CompensationOffer)
+             .join(User, on=(CompensationOffer.requester == User.id))
+             .order_by(CompensationOffer.created_at, CompensationOffer.id).limit(limit))
+    if status is not None:
+        query = query.where(CompensationOffer.status == status)
+    if offer_id is not None:
+        query = query.where(CompensationOffer.id == offer_id)
+    return [OfferRow(*row) for row in query.tuples()]
+
+
+def waiting(*, limit: int = 500) -> list[OfferRow]:
+    """Offers waiting for approval, oldest first."""
+    return offers(status="proposed", limit=limit)
+
+
+def waiting_count() -> int:
+    """How many offers wait for a decision."""
+    return CompensationOffer.select().where(CompensationOffer.status == "proposed").count()
+
+
+def approved_fen(*, case_id: int | None = None, customer_id: int | None = None) -> int:
+    """What was approved for one case, or for all of one customer's cases, in fen."""
+    query = (CompensationOffer.select(fn.COALESCE(fn.SUM(CompensationOffer.amount_fen), 0))
+             .join(Complaint).where(CompensationOffer.status == "approved"))
+    if case_id is not None:
+        query = query.where(Complaint.id == case_id)
+    if customer_id is not None:
+        query = query.where(Complaint.customer == customer_id)
+    return int(query.scalar() or 0)
+
+
+def customer_history(customer_id: int, *, exclude_case: int | None = None,
+                     limit: int = 20) -> CustomerHistory:
+    """The customer's other cases, newest first, with what each received, and the total."""
+    given = fn.COALESCE(fn.SUM(Case(None, [(CompensationOffer.status == "approved",
+                                            CompensationOffer.amount_fen)], 0)), 0)
+    query = (Complaint.select(Complaint.number, Complaint.received_at, Complaint.status, given)
+             .join(CompensationOffer, JOIN.LEFT_OUTER,
+                   on=(CompensationOffer.complaint == Complaint.id))
+             .where((Complaint.customer == customer_id) & (Complaint.id != (exclude_case or 0)))
+             .group_by(Complaint.id, Complaint.number, Complaint.received_at, Complaint.status)
+             .order_by(Complaint.received_at.desc()).limit(limit).tuples())
+    rows = tuple((number, as_datetime(received), status, int(fen))
+                 for number, received, status, fen in query)
+    return CustomerHistory(rows, sum(row[3] for row in rows))
+
+
+def category_average(category_id: int, *, exclude_case: int | None = None) -> tuple[int, int]:
+    """Average approved compensation (fen) over cases of the category that received some,
+    and how many such cases there are."""
+    per_case = (CompensationOffer.select(fn.SUM(CompensationOffer.amount_fen).alias("total"))
+                .join(Complaint)
+                .where((CompensationOffer.status == "approved")
+                       & (Complaint.category == category_id)
+                       & (CompensationOffer.amount_fen > 0)
+                       & (Complaint.id != (exclude_case or 0)))
+                .group_by(Complaint.id))
+    average, cases = (CompensationOffer.select(fn.AVG(SQL("total")), fn.COUNT(SQL("*")))
+                      .from_(per_case.alias("per_case")).tuples().get())
+    return int(average or 0), int(cases or 0)
+
+
+def monthly_totals(*, since: datetime | None = None) -> list[tuple[str, int]]:
+    """Approved compensation per month of decision, as ("2026-03", fen), oldest first."""
+    month = fn.SUBSTR(CompensationOffer.decided_at.cast("TEXT"), 1, 7)
+    query = (CompensationOffer.select(month, fn.SUM(CompensationOffer.amount_fen))
+             .where(CompensationOffer.status == "approved"))
+    if since is not None:
+        query = query.where(CompensationOffer.decided_at >= since)
+    return [(m, int(total)) for m, total in query.group_by(SQL("1")).order_by(SQL("1")).tuples()]
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    """Everything the owner needs to decide on an offer, in one object."""
+
+    offer: OfferRow
+    description: str
+    details: CaseDetails
+    history: CustomerHistory
+    similar_average_fen: int
+    similar_cases: int
+    approved_so_far_fen: int  # already given on this case
+
+
+def approval_view(offer_id: int) -> ApprovalView:
+    """The offer, its case, the customer's history and what similar cases received."""
+    offer = _offer_row(offer_id)
+    details = CaseDetails.load_id(offer.case_id)
+    average, count = category_average(
+        Complaint.get_by_id(offer.case_id).category_id, exclude_case=offer.case_id)
+    return ApprovalView(
+        offer=offer, description=CompensationOffer.get_by_id(offer_id).description,
+        details=details,
+        history=customer_history(details.customer_id, exclude_case=offer.case_id),
+        similar_average_fen=average, similar_cases=count,
+        approved_so_far_fen=approved_fen(case_id=offer.case_id))
+
+
+def _offer_row(offer_id: int) -> OfferRow:
+    found = offers(offer_id=offer_id)
+    if not found:
+        raise NotFoundError(Text("There is no compensation offer {id}.",
+                                 "没有编号为 {id} 的补偿方案。").format(id=offer_id))
+    return found[0]

@@ -1,0 +1,1 @@
+"""Customers: matched by phone, their history, and (later) merging and personal data."""

@@ -1,0 +1,1 @@
+"""The printed documents: receipt, case summary, resolution letter, and print runs."""

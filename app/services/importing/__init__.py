@@ -1,0 +1,1 @@
+"""Importing a hand-kept Excel register: reading, cleaning, planning and recording."""

@@ -1,0 +1,327 @@
+"""Reading a complaint register that a shop kept by hand in Excel before using this app.
+
+The rows of one .xlsx sheet become clean values: names stripped, phones as digits, dates as
+datetimes. Every cell that cannot be taken is listed with its row and column so the shop can
+correct the file. Nothing is written here: recording the cases is the caller's job.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import chain, islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree.ElementTree import ParseError
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+
+from app.errors import InputError
+from app.i18n import Text
+from app.services.importing.cells import Cleaner, cell_text, cleaner, is_blank
+from app.services.importing.columns import FIELD_BY_KEY, FIELDS, header_key
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+HEADER_SCAN_ROWS = 20  # title rows and notes above the header never run longer than this
+MIN_HEADER_MATCHES = 2  # one known word could be a title or a note; two make a header
+
+# What openpyxl raises for a CSV, an old .xls, a renamed text file, a renamed Word document
+# ("no valid workbook part") or a damaged workbook.
+_NOT_EXCEL = (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError, OSError)
+
+Cells = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One data row whose every cell could be taken; `row` is the Excel row number.
+
+    `values` holds a clean value for each matched column; an optional cell left blank is "".
+    """
+
+    row: int
+    values: dict[str, object]
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A cell that cannot be taken: Excel row number, column title, the value as text, why."""
+
+    row: int
+    column: str
+    value: str
+    reason: Text
+
+    @property
+    def message(self) -> Text:
+        """The whole problem in one sentence, as a list of problems shows it."""
+        return Text("Row {row}, column “{column}”: {reason}",
+                    "第 {row} 行，列“{column}”：{reason}").format(
+            row=self.row, column=self.column, reason=self.reason)
+
+
+@dataclass(frozen=True)
+class SheetReading:
+    """What was read from one sheet: where the header is, what each column feeds, the rows.
+
+    `columns` maps a field name to a 0-based column index, in form order. A row with any
+    problem is left out of `rows`; each of its bad cells is in `problems`.
+    """
+
+    sheet: str
+    header_row: int
+    headers: list[str]
+    columns: dict[str, int]
+    unmatched: list[str]
+    rows: list[SheetRow]
+    problems: list[RowProblem]
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The names of the worksheets in the workbook at `path`, in tab order.
+
+    Raises:
+        InputError: the file is missing or is not an Excel .xlsx workbook.
+    """
+    with _workbook(path) as book:
+        return [worksheet.title for worksheet in book.worksheets]
+
+
+def read_sheet(path: str | Path, *, now: datetime, sheet: str | None = None,
+               mapping: Mapping[str, str] | None = None) -> SheetReading:
+    """Reads the complaints on `sheet` (the first sheet when None) of the workbook at `path`.
+
+    The header is the row among the first 20 naming the most fields (at least two). Columns
+    are matched to fields by their titles; `mapping` (field name → column title as in the
+    file; "" for none) chooses, adds or removes columns, and each column feeds one field.
+    Dates after `now` or
+    before 2000 are problems.
+
+    Raises:
+        InputError: the file is missing or not an .xlsx workbook, the sheet does not exist,
+            is empty or has no header row, a required column is missing, or `mapping` names
+            an unknown field or a column title not in the header.
+    """
+    mapping = dict(mapping or {})
+    _check_field_names(mapping)
+    with _workbook(path) as book:
+        worksheet = _worksheet(book, sheet)
+        # Some programs write a wrong used range; read the rows the file really has.
+        worksheet.reset_dimensions()
+        lines = worksheet.iter_rows(values_only=True)
+        top = list(islice(lines, HEADER_SCAN_ROWS))
+        extra_keys = {header_key(title) for title in mapping.values()} - {""}
+        header_row = _header_row(top, lines, extra_keys=extra_keys, sheet=worksheet.title)
+        headers = _header_texts(top[header_row - 1])
+        columns = _columns(headers, mapping, header_row=header_row)
+        _require_columns(columns, headers)
+        rows, problems = _read_rows(chain(top[header_row:], lines), first_row=header_row + 1,
+                                    columns=columns, headers=headers, now=now)
+    used = set(columns.values())
+    unmatched = [title for index, title in enumerate(headers) if title and index not in used]
+    return SheetReading(sheet=worksheet.title, header_row=header_row, headers=headers,
+                        columns=columns, unmatched=unmatched, rows=rows, problems=problems)
+
+
+@dataclass(frozen=True)
+class SheetPeek:
+    """The top of a sheet, for choosing its columns: the header found, the automatic
+    matching (field → 0-based column) and the first data rows as text."""
+
+    sheet: str
+    sheets: list[str]
+    header_row: int
+    headers: list[str]
+    columns: dict[str, int]
+    sample: list[list[str]]
+
+
+def peek(path: str | Path, *, sheet: str | None = None, rows: int = 10) -> SheetPeek:
+    """The header and first `rows` rows of `sheet` (the first sheet when None), read
+    without cleaning anything; a missing required column is not refused here.
+
+    Raises:
+        InputError: the file is missing or not an .xlsx workbook, the sheet does not exist,
+            is empty or has no header row.
+    """
+    with _workbook(path) as book:
+        worksheet = _worksheet(book, sheet)
+        worksheet.reset_dimensions()
+        lines = worksheet.iter_rows(values_only=True)
+        top = list(islice(lines, HEADER_SCAN_ROWS))
+        header_row = _header_row(top, lines, extra_keys=set(), sheet=worksheet.title)
+        headers = _header_texts(top[header_row - 1])
+        filled = (cells for cells in chain(top[header_row:], lines) if not is_blank(*cells))
+        sample = [[cell_text(cell) for cell in cells[:len(headers)]]
+                  for cells in islice(filled, rows)]
+        return SheetPeek(worksheet.title, [each.title for each in book.worksheets], header_row,
+                         headers, _columns(headers, {}, header_row=header_row), sample)
+
+
+@contextmanager
+def _workbook(path: str | Path) -> Iterator[Workbook]:
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(Text("The file “{path}” was not found.", "找不到文件“{path}”。")
+                         .format(path=file), field="path")
+    try:
+        book = load_workbook(file, read_only=True, data_only=True)
+    except PermissionError as error:
+        raise InputError(
+            Text("The file “{name}” cannot be opened: access is denied. Close it in Excel or "
+                 "WPS, or copy it to this computer, and try again.",
+                 "无法打开文件“{name}”：没有访问权限。请先在 Excel 或 WPS 中关闭它，"
+                 "或把它复制到本机后再试。").format(name=file.name), field="path") from error
+    except _NOT_EXCEL as error:
+        raise _not_excel(file) from error
+    try:
+        yield book
+    except (zipfile.BadZipFile, ParseError) as error:  # sheets are only parsed as they are read
+        raise _not_excel(file) from error
+    finally:
+        book.close()  # read-only workbooks keep the file open until closed
+
+
+def _not_excel(file: Path) -> InputError:
+    return InputError(
+        Text("“{name}” is not an Excel workbook (.xlsx), or it has a password. Open it in "
+             "Excel or WPS, save it as “Excel Workbook (*.xlsx)” without a password, and "
+             "import that file.",
+             "“{name}”不是 Excel 工作簿（.xlsx）文件，或者设置了密码。请用 Excel 或 WPS "
+             "打开，另存为“Excel 工作簿（*.xlsx）”（不设密码）后再导入。")
+        .format(name=file.name), field="path")
+
+
+def _worksheet(book: Workbook, sheet: str | None) -> ReadOnlyWorksheet:
+    if sheet is None:
+        return book.worksheets[0]
+    names = [worksheet.title for worksheet in book.worksheets]
+    if sheet not in names:
+        raise InputError(
+            Text("There is no sheet “{sheet}” in this workbook. Sheets: {names}.",
+                 "工作簿中没有名为“{sheet}”的工作表。现有工作表：{names}。")
+            .format(sheet=sheet, names=_listing(names)), field="sheet")
+    return book[sheet]
+
+
+def _header_row(top: Sequence[Cells], rest: Iterable[Cells], *, extra_keys: set[str],
+                sheet: str) -> int:
+    """The 1-based number of the row in `top` naming the most fields; the first on a tie."""
+    known = FIELD_BY_KEY.keys() | extra_keys
+    counts = [len({header_key(cell_text(cell)) for cell in cells} & known) for cells in top]
+    best = max(counts, default=0)
+    if best >= MIN_HEADER_MATCHES:
+        return counts.index(best) + 1
+    raise _no_header(chain(top, rest), sheet=sheet)
+
+
+def _no_header(lines: Iterable[Cells], *, sheet: str) -> InputError:
+    if all(is_blank(*cells) for cells in lines):
+        return InputError(Text("The sheet “{sheet}” is empty.", "工作表“{sheet}”是空的。")
+                          .format(sheet=sheet), field="sheet")
+    required = _listing([field.label for field in FIELDS.values() if field.required])
+    return InputError(
+        Text("No header row found in the first {n} rows of the sheet “{sheet}”. The table "
+             "needs column titles such as {titles}.",
+             "在工作表“{sheet}”的前 {n} 行中找不到表头。表格需要有列标题，例如：{titles}。")
+        .format(n=HEADER_SCAN_ROWS, sheet=sheet, titles=required), field="sheet")
+
+
+def _header_texts(cells: Cells) -> list[str]:
+    texts = [cell_text(cell) for cell in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return texts
+
+
+def _columns(headers: Sequence[str], mapping: Mapping[str, str], *,
+             header_row: int) -> dict[str, int]:
+    keys = [header_key(title) for title in headers]
+    columns: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key in FIELD_BY_KEY:
+            columns.setdefault(FIELD_BY_KEY[key], index)  # a repeated title: the first counts
+    for name, title in mapping.items():
+        if not title.strip():  # "" leaves the field out, even if a column's title names it
+            columns.pop(name, None)
+            continue
+        index = _column_titled(title, keys, headers, header_row=header_row)
+        columns = {field: used for field, used in columns.items() if used != index}
+        columns[name] = index
+    return {name: columns[name] for name in FIELDS if name in columns}
+
+
+def _column_titled(title: str, keys: Sequence[str], headers: Sequence[str], *,
+                   header_row: int) -> int:
+    key = header_key(title)
+    if key and key in keys:
+        return keys.index(key)
+    raise InputError(
+        Text("There is no column “{title}” in the header (row {row}). Columns: {headers}.",
+             "表头（第 {row} 行）中没有“{title}”这一列。现有的列：{headers}。")
+        .format(title=title, row=header_row, headers=_listing(filter(None, headers))),
+        field="mapping")
+
+
+def _require_columns(columns: Mapping[str, int], headers: Sequence[str]) -> None:
+    missing = [field for field in FIELDS.values() if field.required and field.name not in columns]
+    if missing:
+        raise InputError(
+            Text("The sheet has no column for: {missing}. Columns found: {headers}. Rename "
+                 "the column titles in the file or choose the columns by hand.",
+                 "表格缺少这些列：{missing}。找到的列：{headers}。请修改文件中的列标题，"
+                 "或手动指定对应的列。")
+            .format(missing=_listing([field.label for field in missing]),
+                    headers=_listing(filter(None, headers))),
+            field=missing[0].name)
+
+
+def _read_rows(lines: Iterable[Cells], *, first_row: int, columns: Mapping[str, int],
+               headers: Sequence[str], now: datetime) -> tuple[list[SheetRow], list[RowProblem]]:
+    rows: list[SheetRow] = []
+    problems: list[RowProblem] = []
+    cleaners = [(name, index, cleaner(FIELDS[name], now=now)) for name, index in columns.items()]
+    for number, cells in enumerate(lines, start=first_row):
+        if is_blank(*cells):
+            continue
+        values, found = _read_row(number, cells, cleaners, headers)
+        problems.extend(found)
+        if not found:
+            rows.append(SheetRow(number, values))
+    return rows, problems
+
+
+def _read_row(number: int, cells: Cells, cleaners: Sequence[tuple[str, int, Cleaner]],
+              headers: Sequence[str]) -> tuple[dict[str, object], list[RowProblem]]:
+    values: dict[str, object] = {}
+    problems: list[RowProblem] = []
+    for name, index, clean in cleaners:
+        raw = cells[index] if index < len(cells) else None
+        try:
+            values[name] = clean(raw)
+        except InputError as error:
+            text = "" if raw is None else str(raw)
+            problems.append(RowProblem(number, headers[index], text, error.text))
+    return values, problems
+
+
+def _listing(items: Iterable[Text | str]) -> Text:
+    """Items joined as each language lists them: `a, b` and `a、b`."""
+    texts = [item if isinstance(item, Text) else Text(item, item) for item in items]
+    return Text(", ".join(text.en for text in texts), "、".join(text.zh for text in texts))
+
+
+def _check_field_names(mapping: Mapping[str, str]) -> None:
+    unknown = [name for name in mapping if name not in FIELDS]
+    if unknown:
+        raise InputError(
+            Text("Unknown field “{name}”. Fields: {names}.",
+                 "未知字段“{name}”。可用字段：{names}。")
+            .format(name=unknown[0], names=", ".join(FIELDS)), field="mapping")

@@ -1,0 +1,277 @@
+"""The case register: filters, sorting, a page at a time, counts, and substring search.
+
+Every query runs in the database and returns one page, so 100,000 cases never load into
+Python on an interactive path.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+from peewee import JOIN, SQL, Case, Expression, Field, ModelSelect, fn
+
+from app.i18n import ZH, current_language
+from app.models import Category, Complaint, Customer, Department, User, database_proxy
+from app.models.search import SEARCH_TABLE, uses_search_table
+from app.services.labels import OPEN_STATUSES, SEVERITIES, STATUSES
+from app.services.register.search_hits import hits_table
+from app.services.text import iso
+
+TRIGRAM = 3  # the FTS5 trigram index finds substrings of at least three characters
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Which cases to list and in what order; empty fields do not filter."""
+
+    statuses: tuple[str, ...] = ()
+    category_id: int | None = None
+    department_id: int | None = None
+    handler_id: int | None = None
+    open_only: bool = False
+    overdue: bool = False
+    flagged: bool = False
+    received_from: date | None = None
+    received_to: date | None = None  # inclusive
+    search: str = ""
+    sort: str = "received_at"
+    descending: bool = True
+
+
+class CaseRow(NamedTuple):
+    """One line of the register, names already in the current language.
+
+    A NamedTuple rather than a dataclass: a page builds a hundred of them per keystroke.
+    """
+
+    id: int
+    number: str
+    received_at: datetime
+    customer: str
+    phone: str
+    channel: str
+    category_code: str
+    category: str
+    severity: str
+    status: str
+    department_code: str | None
+    handler_username: str | None
+    handler: str | None
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+    next_due_at: datetime | None
+    flag_group: bool
+    flag_risk: bool
+    flag_management: bool
+    version: int
+
+    def is_overdue(self, now: datetime) -> bool:
+        """True when something on the case was due before `now`."""
+        return self.next_due_at is not None and self.next_due_at < now
+
+    def to_json(self, now: datetime) -> dict[str, object]:
+        """The row with stable English keys (codes and user names, not labels)."""
+        return {
+            "number": self.number, "status": self.status, "received_at": iso(self.received_at),
+            "customer": self.customer, "phone": self.phone, "channel": self.channel,
+            "category": self.category_code, "severity": self.severity,
+            "flags": list(self.flags), "department": self.department_code,
+            "handler": self.handler_username,
+            "first_response_due": iso(self.first_response_due),
+            "resolution_due": iso(self.resolution_due), "next_due_at": iso(self.next_due_at),
+            "overdue": self.is_overdue(now), "version": self.version,
+        }
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """Flag codes set on the case (group, risk, management)."""
+        pairs = (("group", self.flag_group), ("risk", self.flag_risk),
+                 ("management", self.flag_management))
+        return tuple(code for code, on in pairs if on)
+
+
+Handler = User.alias("handler")
+
+
+def fetch_page(query: CaseQuery, *, now: datetime, offset: int = 0, limit: int = 100,
+               ) -> list[CaseRow]:
+    """One page of cases matching `query`, in its sort order."""
+    select = page_select(query, now=now, offset=offset, limit=limit)
+    # Read through the cursor: peewee's per-value conversion tries several date formats
+    # on every datetime and doubled the time of a page; fromisoformat reads ours directly.
+    cursor = database_proxy.obj.execute(select)
+    return [_case_row(values) for values in cursor.fetchall()]
+
+
+_DATETIME_POSITIONS = (2, 13, 14, 15)
+_FLAG_POSITIONS = (16, 17, 18)
+
+
+def _case_row(values: tuple) -> CaseRow:
+    row = list(values)
+    for position in _DATETIME_POSITIONS:
+        if isinstance(row[position], str):  # SQLite returns text, PostgreSQL datetimes
+            row[position] = datetime.fromisoformat(row[position])
+    for position in _FLAG_POSITIONS:
+        row[position] = bool(row[position])
+    return CaseRow(*row)
+
+
+def page_select(query: CaseQuery, *, now: datetime, offset: int = 0, limit: int = 100,
+                ) -> ModelSelect:
+    """The SELECT behind `fetch_page` (public so benchmarks can time its bare SQL)."""
+    zh = current_language() == ZH
+    select = (
+        Complaint.select(
+            Complaint.id, Complaint.number, Complaint.received_at, Customer.name, Customer.phone,
+            Complaint.channel, Category.code, Category.name_zh if zh else Category.name_en,
+            Complaint.severity, Complaint.status, Department.code, Handler.username,
+            Handler.display_name, Complaint.first_response_due, Complaint.resolution_due,
+            Complaint.next_due_at, Complaint.flag_group, Complaint.flag_risk,
+            Complaint.flag_management, Complaint.version,
+        )
+        .join(Customer).switch(Complaint)
+        .join(Category).switch(Complaint)
+        .join(Department, JOIN.LEFT_OUTER, on=(Complaint.department == Department.id))
+        .switch(Complaint)
+        .join(Handler, JOIN.LEFT_OUTER, on=(Complaint.handler == Handler.id))
+    )
+    select = _filtered(select, query, now).order_by(*_ordering(query, zh))
+    return select.offset(offset).limit(limit)
+
+
+def ordered_ids(query: CaseQuery, *, now: datetime) -> list[int]:
+    """The ids of every case under `query`, in its sort order (what an export walks)."""
+    select = page_select(query, now=now, limit=0).limit(None).select(Complaint.id)
+    return [row[0] for row in database_proxy.obj.execute(select).fetchall()]
+
+
+def first_page(query: CaseQuery, *, now: datetime, limit: int = 100,
+               ) -> tuple[list[CaseRow], int]:
+    """The first page and how many cases match in all, reading the cases as few times as
+    possible: a search that must scan the text scans once for both; a page shorter than
+    `limit` is the whole answer; otherwise an indexed COUNT follows."""
+    if _scans_text(query):
+        select = page_select(query, now=now, limit=limit).select_extend(
+            fn.COUNT(SQL("*")).over().alias("total"))
+        found = database_proxy.obj.execute(select).fetchall()
+        return [_case_row(values[:-1]) for values in found], (found[0][-1] if found else 0)
+    rows = fetch_page(query, now=now, limit=limit)
+    return rows, len(rows) if len(rows) < limit else count(query, now=now)
+
+
+def _scans_text(query: CaseQuery) -> bool:
+    """True when the search must read every case's text (PostgreSQL, which has no index)."""
+    return bool(search_terms(query.search)) and not uses_search_table(database_proxy.obj)
+
+
+def count(query: CaseQuery, *, now: datetime) -> int:
+    """How many cases match `query`."""
+    return count_select(query, now=now).scalar()
+
+
+def count_select(query: CaseQuery, *, now: datetime) -> ModelSelect:
+    """The SELECT COUNT behind `count`."""
+    return _filtered(_count_base(query, fn.COUNT(Complaint.id)), query, now)
+
+
+def count_by_status(query: CaseQuery, *, now: datetime) -> dict[str, int]:
+    """Cases per state under every filter of `query` except the state filter itself."""
+    unfiltered = CaseQuery(**{**query.__dict__, "statuses": ()})
+    select = _filtered(_count_base(query, Complaint.status, fn.COUNT(Complaint.id)),
+                       unfiltered, now).group_by(Complaint.status)
+    found = dict(select.tuples())
+    return {status: found.get(status, 0) for status in STATUSES}
+
+
+def _count_base(query: CaseQuery, *columns: object) -> ModelSelect:
+    select = Complaint.select(*columns)
+    if query.search and _needs_customer_join(query.search):
+        select = select.join(Customer)
+    return select
+
+
+def _filtered(select: ModelSelect, query: CaseQuery, now: datetime) -> ModelSelect:
+    conditions = list(_conditions(query, now))
+    return select.where(*conditions) if conditions else select
+
+
+def _conditions(query: CaseQuery, now: datetime) -> Iterator[Expression]:
+    if query.statuses:
+        yield Complaint.status.in_(query.statuses)
+    if query.open_only:
+        yield Complaint.status.in_(OPEN_STATUSES)
+    for column, value in ((Complaint.category, query.category_id),
+                          (Complaint.department, query.department_id),
+                          (Complaint.handler, query.handler_id)):
+        if value is not None:
+            yield column == value
+    if query.overdue:
+        yield Complaint.next_due_at < now
+    if query.flagged:
+        yield Complaint.flag_group | Complaint.flag_risk
+    if query.received_from:
+        yield Complaint.received_at >= datetime.combine(query.received_from, datetime.min.time())
+    if query.received_to:
+        end = datetime.combine(query.received_to + timedelta(days=1), datetime.min.time())
+        yield Complaint.received_at < end
+    for term in search_terms(query.search):
+        yield _term_condition(term)
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search; phone-like words lose their dashes (phones are stored as digits)."""
+    terms = []
+    for word in unicodedata.normalize("NFKC", text).split():
+        digits = word.replace("-", "")
+        terms.append(digits if digits.isdigit() else word)
+    return terms
+
+
+def _needs_customer_join(search: str) -> bool:
+    return bool(search.strip()) and not uses_search_table(database_proxy.obj)
+
+
+def _term_condition(term: str) -> Expression:
+    if uses_search_table(database_proxy.obj):
+        if len(term) >= TRIGRAM:
+            phrase = '"' + term.replace('"', '""') + '"'
+            return Complaint.id.in_(
+                SQL(f"(SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)", [phrase])
+            )
+        # Trigram MATCH silently finds nothing for one or two characters: the matches come
+        # from one scan of the index's text, kept while the database is unchanged.
+        return Complaint.id.in_(SQL(f"(SELECT id FROM temp.{hits_table(term)})"))
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return _any_column(lambda col: col.ilike(f"%{escaped}%"))
+
+
+def _any_column(match: Callable[[Field], Expression]) -> Expression:
+    columns = (Complaint.number, Customer.name, Customer.phone, Complaint.description,
+               Complaint.wish)
+    condition = match(columns[0])
+    for column in columns[1:]:
+        condition = condition | match(column)
+    return condition
+
+
+def _ordering(query: CaseQuery, zh: bool) -> list[object]:
+    keys = {
+        "number": Complaint.number,
+        "received_at": Complaint.received_at,
+        "customer": Customer.name,
+        "category": Category.name_zh if zh else Category.name_en,
+        "severity": Case(Complaint.severity, [(s, i) for i, s in enumerate(SEVERITIES)]),
+        "status": Case(Complaint.status, [(s, i) for i, s in enumerate(STATUSES)]),
+        "handler": Handler.display_name,
+        "next_due_at": Complaint.next_due_at,
+    }
+    key = keys.get(query.sort, Complaint.received_at)
+    ident = Complaint.id
+    if query.descending:
+        return [key.desc(nulls="LAST"), ident.desc()]
+    return [key.asc(nulls="LAST"), ident.asc()]
