@@ -79,28 +79,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     """Opens the database, runs the command, and turns every failure into one line."""
-    import peewee
-
     from app.commands.context import Context
-    from app.errors import DeskError
+    from app.failures import explain
     from app.services.desk.store import close_desk, open_desk
 
     try:
         if not getattr(args, "opens_itself", False):
             open_desk(resolve_database_url(args.db))
         return args.run(args, Context(args))
-    except DeskError as error:
-        return fail(str(error), error.exit_code)
-    except peewee.DatabaseError as error:
-        return fail(str(Text("The database refused the operation: {e}. Nothing was changed.",
-                             "数据库拒绝了该操作：{e}。数据未作修改。").format(e=error)), 1)
-    except OSError as error:
-        return fail(str(Text("Cannot read or write {file}: {reason}",
-                             "无法读写 {file}：{reason}").format(
-            file=error.filename or "", reason=error.strerror or error)), 2)
     except KeyboardInterrupt:
         return fail(str(Text("Interrupted; nothing was changed.", "已中断，数据未作修改。")), 130)
-    except Exception:  # the last resort: log the details, say where they are
+    except Exception as error:
+        explained = explain(error)  # the same words the window shows
+        if explained is not None:
+            return fail(str(explained), explained.exit_code)
+        # The last resort: log the details, say where they are.
         return fail(str(Text("Unexpected error; the details are in {log}.",
                              "发生意外错误，详情见 {log}。").format(log=_crash_log())), 1)
     finally:

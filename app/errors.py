@@ -65,6 +65,16 @@ class ConflictError(DeskError):
         self.changes = tuple(changes)
 
 
+class FileAccessError(DeskError):
+    """A file cannot be read or written: missing, not allowed, on a full or read-only disk."""
+
+    exit_code = 2
+
+
+class DatabaseFailureError(DeskError):
+    """The database could not do what was asked: busy, read-only, full, damaged, out of reach."""
+
+
 class DatabaseUnusableError(DeskError):
     """The database file cannot be used: not a database, damaged, or from a newer version."""
 
