@@ -127,7 +127,7 @@ def run_move(args: argparse.Namespace, ctx: Context) -> int:
     """Takes one transition and prints the new state."""
     values = dict(_split_assignment(item) for item in args.set)
     case = get_case(args.number)
-    case = workflow.move(case, args.to, values=values, note=args.note, actor=ctx.actor(),
+    case = workflow.move(case.id, args.to, values=values, note=args.note, actor=ctx.actor(),
                          now=ctx.now, expected_version=case.version)
     print(f"{case.number}: {label(STATUSES, case.status)}")
     return 0

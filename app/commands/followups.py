@@ -68,7 +68,7 @@ def run_followup(args: argparse.Namespace, ctx: Context) -> int:
     """Adds a follow-up and prints its id."""
     due = parse_datetime(args.due, field="due", label=DUE)
     assignee = users.find_user(args.assign) if args.assign else None
-    row = followups.add_follow_up(get_case(args.number), due_at=due, note=args.note,
+    row = followups.add_follow_up(get_case(args.number).id, due_at=due, note=args.note,
                                   assignee=assignee, actor=ctx.actor(), now=ctx.now)
     print(row.id)
     return 0

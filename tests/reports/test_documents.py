@@ -31,14 +31,14 @@ def decided(make_case: MakeCase, staff: User, owner: User) -> Complaint:
     settings.set_value("business.name", "惠民家电生活馆", actor=owner, now=NOW)
     case = make_case(customer_name="王小芳", description="电饭煲用了三天就无法开机",
                      wish="退货退款")
-    case = workflow.move(case, "in_progress", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(case.id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
     offer = offers.propose(case, kind="refund", amount="1200", reason="质量问题",
                                  actor=staff, now=NOW)
     offers.decide(offer.id, decision="approve", reason="属实", password=PASSWORD,
                         actor=owner, now=NOW)
     case = Complaint.get_by_id(case.id)
-    return workflow.move(case, "resolved", actor=staff, now=NOW, expected_version=case.version,
+    return workflow.move(case.id, "resolved", actor=staff, now=NOW, expected_version=case.version,
                          values={"root_cause": "RC03", "resolution": "为客户办理全额退款",
                                  "facts": "检测确认主板故障"})
 
@@ -63,7 +63,7 @@ def test_the_letter_reads_well_in_english(decided: Complaint, tmp_path: Path) ->
 
 def test_not_upheld_gives_the_reasoned_answer(make_case: MakeCase, staff: User,
                                               tmp_path: Path) -> None:
-    case = workflow.move(make_case(), "rejected", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(make_case().id, "rejected", actor=staff, now=NOW, expected_version=1,
                          values={"answer": "经查看监控，商品售出时完好，损坏属人为原因"})
     text = pdf_text(build_letter(letter_content.letter(case.number, language="zh_CN", now=NOW),
                                  tmp_path / "letter.pdf")).replace("\n", "")
@@ -76,7 +76,7 @@ def test_no_letter_before_a_decision(make_case: MakeCase) -> None:
 
 
 def test_no_letter_with_compensation_not_approved(make_case: MakeCase, staff: User) -> None:
-    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(make_case().id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
     offers.propose(case, kind="cash", amount="5000", reason="误工", actor=staff, now=NOW)
     case = Complaint.get_by_id(case.id)
@@ -116,7 +116,7 @@ def test_the_receipt_is_half_a_page_with_the_promise(make_case: MakeCase, owner:
 def test_a_long_summary_numbers_its_pages(make_case: MakeCase, staff: User,
                                           tmp_path: Path) -> None:
     case = make_case(description="冰箱不制冷，" * 800, customer_name="赵敏")
-    case = workflow.move(case, "acknowledged", actor=staff, now=NOW + timedelta(hours=1),
+    case = workflow.move(case.id, "acknowledged", actor=staff, now=NOW + timedelta(hours=1),
                          expected_version=1)
     path = build_summary(summary(case.number, language="zh_CN", now=NOW + timedelta(days=9)),
                          tmp_path / "s.pdf")
@@ -145,7 +145,7 @@ def test_many_letters_in_one_file(decided: Complaint, tmp_path: Path) -> None:
 def test_printing_and_the_signed_copy_are_on_the_timeline(decided: Complaint,
                                                           staff: User) -> None:
     papers.record_printed(decided.number, "letter", actor=staff, now=NOW)
-    papers.attach_signed_letter(decided.number, file_name="签字告知书.jpg",
+    papers.attach_signed_letter(decided.id, file_name="签字告知书.jpg",
                                    data=b"\xff\xd8\xff scan", actor=staff, now=NOW)
     notes = [(e.field, e.new_value) for e in Event.select().where(Event.kind == "document")]
     assert notes == [("letter", "printed"), ("letter", "signed copy returned")]
@@ -173,9 +173,9 @@ def test_an_edited_letter_without_the_compensation_slot_still_lists_it(decided: 
 
 def test_without_approved_compensation_the_slot_leaves_no_trace(make_case: MakeCase,
                                                                 staff: User) -> None:
-    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(make_case().id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
-    case = workflow.move(case, "resolved", actor=staff, now=NOW, expected_version=case.version,
+    case = workflow.move(case.id, "resolved", actor=staff, now=NOW, expected_version=case.version,
                          values={"root_cause": "RC03", "resolution": "更换新品"})
     for language in ("zh_CN", "en"):
         data = letter_content.letter(case.number, language=language, now=NOW)

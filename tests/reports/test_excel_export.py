@@ -28,7 +28,7 @@ def _case(make_case: MakeCase, name: str, **fields: object) -> Complaint:
 @pytest.fixture
 def register(make_case: MakeCase, staff: User, owner: User) -> dict[str, Complaint]:
     """Three cases: one resolved on time with ¥1,200 approved, one rejected late, one new."""
-    resolved = workflow.move(_case(make_case, "王小芳", description="电饭煲无法开机"),
+    resolved = workflow.move(_case(make_case, "王小芳", description="电饭煲无法开机").id,
                              "in_progress", actor=staff, now=NOW, expected_version=1,
                              values={"department": "after_sales", "handler": "staff1"})
     offer = offers.propose(resolved, kind="refund", amount="1200", reason="质量问题",
@@ -36,10 +36,10 @@ def register(make_case: MakeCase, staff: User, owner: User) -> dict[str, Complai
     offers.decide(offer.id, decision="approve", reason="属实", password=PASSWORD,
                         actor=owner, now=NOW)
     resolved = Complaint.get_by_id(resolved.id)
-    resolved = workflow.move(resolved, "resolved", actor=staff, now=NOW + timedelta(hours=2),
+    resolved = workflow.move(resolved.id, "resolved", actor=staff, now=NOW + timedelta(hours=2),
                              expected_version=resolved.version,
                              values={"root_cause": "RC03", "resolution": "全额退款"})
-    rejected = workflow.move(_case(make_case, "李雷", description="=1+1 公式不该执行\x0b"),
+    rejected = workflow.move(_case(make_case, "李雷", description="=1+1 公式不该执行\x0b").id,
                              "rejected", actor=staff, now=NOW + timedelta(days=12),
                              expected_version=1, values={"answer": "监控显示商品完好"})
     waiting = _case(make_case, "赵敏", category="service")

@@ -25,7 +25,7 @@ def _customer(name: str) -> dict[str, str]:
 
 
 def _rejected(make_case: MakeCase, staff: User, name: str) -> Complaint:
-    return workflow.move(make_case(**_customer(name)), "rejected", actor=staff, now=NOW,
+    return workflow.move(make_case(**_customer(name)).id, "rejected", actor=staff, now=NOW,
                          expected_version=1, values={"answer": "收银记录与标价一致"})
 
 
@@ -51,7 +51,7 @@ def test_letters_keep_their_order_and_say_why_some_are_refused(
         make_case: MakeCase, staff: User, tmp_path: Path) -> None:
     first = _rejected(make_case, staff, "王一")
     undecided = make_case(**_customer("李二"))
-    waiting = workflow.move(make_case(**_customer("赵三")), "in_progress", actor=staff, now=NOW,
+    waiting = workflow.move(make_case(**_customer("赵三")).id, "in_progress", actor=staff, now=NOW,
                             expected_version=1, values={"department": "after_sales",
                                                         "handler": "staff1"})
     offers.propose(waiting, kind="voucher", amount="5000", reason="久等", actor=staff,

@@ -23,7 +23,8 @@ def _codes(details: CaseDetails, user: User) -> list[str]:
 
 def _do(code: str, details: CaseDetails, actor: User, **kwargs: object) -> CaseDetails:
     kwargs.setdefault("values", {})
-    return actions.perform(code, details, actor=actor, now=NOW, **kwargs)
+    return actions.perform(code, details.id, expected_version=details.version, actor=actor,
+                           now=NOW, **kwargs)
 
 
 def test_actions_follow_the_state(make_case: MakeCase, staff: User) -> None:

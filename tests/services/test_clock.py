@@ -20,14 +20,14 @@ def _reload(case: Complaint) -> Complaint:
 
 def test_pause_and_resume_add_the_waiting_days(make_case: MakeCase, staff: User) -> None:
     case = make_case()  # decision due Wed 11 March 18:00
-    case = clock.pause(case, reason="等待厂家检测报告", actor=staff, now=NOW,
+    case = clock.pause(case.id, reason="等待厂家检测报告", actor=staff, now=NOW,
                        expected_version=case.version)
     assert case.clock_paused_at == NOW
     assert case.next_due_at == case.first_response_due  # the decision no longer counts
     with pytest.raises(RuleError, match="already paused"):
-        clock.pause(case, reason="again", actor=staff, now=NOW, expected_version=case.version)
+        clock.pause(case.id, reason="again", actor=staff, now=NOW, expected_version=case.version)
     later = NOW + timedelta(days=5, hours=3)
-    case = clock.resume(case, actor=staff, now=later, expected_version=case.version)
+    case = clock.resume(case.id, actor=staff, now=later, expected_version=case.version)
     assert case.clock_paused_at is None
     assert case.resolution_due == datetime(2026, 3, 16, 18, 0)  # five days later
     steps = explain(CaseDetails.load(case.number).timeline)
@@ -44,33 +44,33 @@ def test_new_facts_restart_the_whole_period(make_case: MakeCase, staff: User) ->
     case = make_case(category="claims")  # financial: 15 days
     assert case.resolution_due == datetime(2026, 3, 19, 18, 0)
     later = NOW + timedelta(days=10)
-    case = clock.restart(case, facts="客户补交了医院证明", actor=staff, now=later,
+    case = clock.restart(case.id, facts="客户补交了医院证明", actor=staff, now=later,
                          expected_version=case.version)
     assert case.resolution_due == datetime(2026, 3, 29, 18, 0)
     assert case.last_contact_at == later
     with pytest.raises(InputError, match="New facts is required"):
-        clock.restart(case, facts=" ", actor=staff, now=later, expected_version=case.version)
+        clock.restart(case.id, facts=" ", actor=staff, now=later, expected_version=case.version)
 
 
 def test_a_complex_financial_case_gets_thirty_days(make_case: MakeCase, staff: User,
                                                    manager: User) -> None:
     case = make_case(category="claims")
     with pytest.raises(AccessError):
-        clock.mark_complex(case, reason="涉及多方鉴定", actor=staff, now=NOW,
+        clock.mark_complex(case.id, reason="涉及多方鉴定", actor=staff, now=NOW,
                            expected_version=case.version)
-    case = clock.mark_complex(case, reason="涉及多方鉴定", actor=manager, now=NOW,
+    case = clock.mark_complex(case.id, reason="涉及多方鉴定", actor=manager, now=NOW,
                               expected_version=case.version)
     assert case.complex_case and case.resolution_due == datetime(2026, 4, 3, 18, 0)
     with pytest.raises(RuleError):
-        clock.mark_complex(case, reason="again", actor=manager, now=NOW,
+        clock.mark_complex(case.id, reason="again", actor=manager, now=NOW,
                            expected_version=case.version)
     shop = make_case(phone="13900000009")
     with pytest.raises(RuleError, match="financial"):
-        clock.mark_complex(shop, reason="x", actor=manager, now=NOW, expected_version=1)
+        clock.mark_complex(shop.id, reason="x", actor=manager, now=NOW, expected_version=1)
 
 
 def _decide(case: Complaint, staff: User, at: datetime) -> Complaint:
-    return workflow.move(case, "rejected", values={"answer": "不属于理赔范围"}, actor=staff,
+    return workflow.move(case.id, "rejected", values={"answer": "不属于理赔范围"}, actor=staff,
                          now=at, expected_version=case.version)
 
 
@@ -79,7 +79,7 @@ def test_a_review_within_30_days_reopens_with_its_own_deadline(make_case: MakeCa
     case = _decide(make_case(category="claims"), staff, NOW)
     assert CaseDetails.load(case.number).review_until == NOW + timedelta(days=30)
     asked = NOW + timedelta(days=20)
-    case = clock.request_review(case, reason="客户对拒赔理由有异议，申请核查", actor=staff,
+    case = clock.request_review(case.id, reason="客户对拒赔理由有异议，申请核查", actor=staff,
                                 now=asked, expected_version=case.version)
     assert case.status == "reopened"
     assert case.resolution_due == datetime(2026, 4, 8, 18, 0)  # 15 days from the request
@@ -89,7 +89,7 @@ def test_a_review_within_30_days_reopens_with_its_own_deadline(make_case: MakeCa
 def test_a_review_after_30_days_is_refused(make_case: MakeCase, staff: User) -> None:
     case = _decide(make_case(), staff, NOW)
     with pytest.raises(RuleError, match="30 days after the decision"):
-        clock.request_review(case, reason="太晚了", actor=staff, now=NOW + timedelta(days=31),
+        clock.request_review(case.id, reason="太晚了", actor=staff, now=NOW + timedelta(days=31),
                              expected_version=case.version)
     assert _reload(case).status == "rejected"
 
@@ -97,4 +97,4 @@ def test_a_review_after_30_days_is_refused(make_case: MakeCase, staff: User) -> 
 def test_the_clock_of_a_decided_case_does_not_move(make_case: MakeCase, staff: User) -> None:
     case = _decide(make_case(), staff, NOW)
     with pytest.raises(RuleError, match="no longer runs"):
-        clock.pause(case, reason="x", actor=staff, now=NOW, expected_version=case.version)
+        clock.pause(case.id, reason="x", actor=staff, now=NOW, expected_version=case.version)

@@ -18,7 +18,7 @@ MakeCase = Callable[..., Complaint]
 def test_follow_ups_are_added_snoozed_and_done(make_case: MakeCase, staff: User) -> None:
     case = make_case()
     due = NOW + timedelta(hours=2)
-    row = followups.add_follow_up(case, due_at=due, note="联系厂家确认检测进度", actor=staff,
+    row = followups.add_follow_up(case.id, due_at=due, note="联系厂家确认检测进度", actor=staff,
                                   now=NOW)
     assert row.assignee_id == staff.id
     assert Complaint.get_by_id(case.id).next_due_at == due  # before the 18:00 first answer
@@ -38,14 +38,14 @@ def test_follow_ups_are_added_snoozed_and_done(make_case: MakeCase, staff: User)
 def test_bad_follow_ups_are_refused(make_case: MakeCase, staff: User, due: datetime,
                                     note: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
-        followups.add_follow_up(make_case(), due_at=due, note=note, actor=staff, now=NOW)
+        followups.add_follow_up(make_case().id, due_at=due, note=note, actor=staff, now=NOW)
     assert FollowUp.select().count() == 0
 
 
 def _resolve(case: Complaint, staff: User) -> Complaint:
-    case = workflow.move(case, "in_progress", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(case.id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
-    return workflow.move(case, "resolved", actor=staff, now=NOW, expected_version=case.version,
+    return workflow.move(case.id, "resolved", actor=staff, now=NOW, expected_version=case.version,
                          values={"root_cause": "RC03", "resolution": "更换新品"})
 
 
@@ -80,8 +80,8 @@ def test_risky_cases_reach_every_manager_and_owner(make_case: MakeCase, staff: U
         assert "Escalation risk" in listed[0].reason
     assert reminders_of(user=staff, now=NOW).counts["escalated"] == 0
     with pytest.raises(AccessError):
-        escalations.acknowledge(case, actor=staff, now=NOW, expected_version=case.version)
-    escalations.acknowledge(case, actor=manager, now=NOW, expected_version=case.version)
+        escalations.acknowledge(case.id, actor=staff, now=NOW, expected_version=case.version)
+    escalations.acknowledge(case.id, actor=manager, now=NOW, expected_version=case.version)
     assert reminders_of(user=owner, now=NOW).counts["escalated"] == 0
 
 
@@ -90,7 +90,7 @@ def test_raising_severity_to_critical_escalates_later(make_case: MakeCase, staff
     from app.services.casework import cases
 
     case = make_case()
-    cases.update_fields(case, values={"severity": "critical"}, actor=staff, now=NOW,
+    cases.update_fields(case.id, values={"severity": "critical"}, actor=staff, now=NOW,
                         expected_version=case.version)
     assert [e.number for e in escalations.pending()] == [case.number]
 
@@ -101,7 +101,7 @@ def test_reminders_group_by_urgency_with_reasons(make_case: MakeCase, staff: Use
     today = make_case(phone="13900000002")
     soon = make_case(phone="13900000003", received_at=NOW - timedelta(hours=30),
                      at=NOW - timedelta(hours=30), promised_at=NOW + timedelta(hours=20))
-    followups.add_follow_up(today, due_at=NOW + timedelta(hours=3), note="回电确认型号",
+    followups.add_follow_up(today.id, due_at=NOW + timedelta(hours=3), note="回电确认型号",
                             actor=staff, now=NOW)
     mine = reminders_of(user=staff, now=NOW)
     overdue = [(r.number, r.kind) for r in mine.items["overdue"]]
@@ -125,7 +125,7 @@ def test_the_due_soon_window_is_a_setting(make_case: MakeCase, staff: User,
 
 def test_overdue_counts_per_handler_and_department(make_case: MakeCase, staff: User) -> None:
     case = make_case(received_at=NOW - timedelta(days=9), at=NOW - timedelta(days=9))
-    workflow.move(case, "in_progress", actor=staff, now=NOW, expected_version=1,
+    workflow.move(case.id, "in_progress", actor=staff, now=NOW, expected_version=1,
                   values={"department": "after_sales", "handler": "staff1"})
     assert reminders.overdue_counts(NOW) == {"handler": {"张小芳": 1},
                                              "department": {"After-sales": 1}}

@@ -31,7 +31,7 @@ def shop(make_case: MakeCase, staff: User, staff2: User) -> dict[str, Complaint]
         "rude": make_case(customer_name="王建国", phone="13900000004", category="service",
                           description="店员态度冷淡", severity="critical", flags=["risk"]),
     }
-    cases["rude"] = workflow.move(cases["rude"], "in_progress", actor=staff, now=NOW,
+    cases["rude"] = workflow.move(cases["rude"].id, "in_progress", actor=staff, now=NOW,
                                   expected_version=1,
                                   values={"department": "front_desk", "handler": "staff2"})
     return cases

@@ -27,11 +27,12 @@ def test_templates_fill_placeholders_from_the_case(make_case: MakeCase) -> None:
 def test_a_reply_is_the_first_answer_and_goes_on_the_timeline(make_case: MakeCase,
                                                                staff: User) -> None:
     d = CaseDetails.load(make_case().number)
-    d = replies.record_reply(d, "已受理，今天下班前答复您。", actor=staff, now=NOW)
+    d = replies.record_reply(d.id, "已受理，今天下班前答复您。", actor=staff, now=NOW,
+                             expected_version=d.version)
     assert d.first_response_at == NOW and d.version == 2
     assert (d.timeline[-1].kind, d.timeline[-1].new) == ("reply", "已受理，今天下班前答复您。")
     with pytest.raises(InputError, match="Reply is required"):
-        replies.record_reply(d, "  ", actor=staff, now=NOW)
+        replies.record_reply(d.id, "  ", actor=staff, now=NOW, expected_version=d.version)
 
 
 def test_templates_are_edited_by_managers_only(manager: User, staff: User) -> None:
@@ -49,7 +50,7 @@ def test_attachments_are_kept_with_the_case(make_case: MakeCase, staff: User,
                                             tmp_path: Path) -> None:
     case = make_case()
     photo = b"\x89PNG fake photo bytes"
-    info = attachments.add_attachment(case, file_name="C:\\照片\\屏幕 碎裂.png", data=photo,
+    info = attachments.add_attachment(case.id, file_name="C:\\照片\\屏幕 碎裂.png", data=photo,
                                       actor=staff, now=NOW, note="客户提供")
     assert info.file_name == "屏幕 碎裂.png" or info.file_name.endswith("屏幕 碎裂.png")
     d = CaseDetails.load(case.number)
@@ -62,8 +63,8 @@ def test_attachments_are_kept_with_the_case(make_case: MakeCase, staff: User,
 def test_empty_or_huge_files_are_refused(make_case: MakeCase, staff: User) -> None:
     case = make_case()
     with pytest.raises(InputError, match="empty"):
-        attachments.add_attachment(case, file_name="a.jpg", data=b"", actor=staff, now=NOW)
+        attachments.add_attachment(case.id, file_name="a.jpg", data=b"", actor=staff, now=NOW)
     with pytest.raises(InputError, match="at most 20 MB"):
-        attachments.add_attachment(case, file_name="a.mov", data=b"x" * (20 * 1024 * 1024 + 1),
+        attachments.add_attachment(case.id, file_name="a.mov", data=b"x" * (20 * 1024 * 1024 + 1),
                                    actor=staff, now=NOW)
     assert CaseDetails.load(case.number).attachments == ()

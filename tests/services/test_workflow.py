@@ -16,7 +16,7 @@ LATER = NOW + timedelta(hours=2)
 
 
 def _move(case: Complaint, target: str, actor: User, **kwargs: object) -> Complaint:
-    return workflow.move(case, target, actor=actor, now=LATER, expected_version=case.version,
+    return workflow.move(case.id, target, actor=actor, now=LATER, expected_version=case.version,
                          **kwargs)
 
 

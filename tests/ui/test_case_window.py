@@ -107,8 +107,9 @@ def test_a_refused_step_shows_the_missing_field(qtbot: QtBot, window: CaseWindow
 
 def test_a_stale_edit_shows_what_changed_and_reloads(qtbot: QtBot, window: CaseWindow,
                                                      staff2: User) -> None:
-    actions.perform("acknowledge", CaseDetails.load_id(window.details.id), values={},
-                         actor=staff2, now=NOW + timedelta(minutes=5))
+    actions.perform("acknowledge", window.details.id,
+                    expected_version=CaseDetails.load_id(window.details.id).version, values={},
+                    actor=staff2, now=NOW + timedelta(minutes=5))
     seen: list[str] = []
 
     def on_conflict(dialog: ConflictDialog) -> None:

@@ -31,7 +31,7 @@ def cases(make_case: MakeCase, staff2: User) -> list[Complaint]:
                   description="店员态度冷淡", received_at=NOW - timedelta(days=9),
                   at=NOW - timedelta(days=9)),
     ]
-    made[2] = workflow.move(made[2], "in_progress", actor=staff2, now=NOW, expected_version=1,
+    made[2] = workflow.move(made[2].id, "in_progress", actor=staff2, now=NOW, expected_version=1,
                             values={"department": "front_desk", "handler": "staff2"})
     return made
 

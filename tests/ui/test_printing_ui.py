@@ -41,7 +41,7 @@ def to_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 def _decided(make_case: MakeCase, staff: User, name: str = "王小芳") -> Complaint:
-    return workflow.move(make_case(customer_name=name), "rejected", actor=staff, now=NOW,
+    return workflow.move(make_case(customer_name=name).id, "rejected", actor=staff, now=NOW,
                          expected_version=1, values={"answer": "收银记录与标价一致"})
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.errors import InputError
 from app.i18n import Text
-from app.models import Complaint, User
+from app.models import User
 from app.services import audit
 from app.services.casework import cases, clock, escalations, followups, workflow
 from app.services.casework.fields import FIELDS, is_empty
@@ -121,7 +121,8 @@ _EXTRA_CONDITIONS: dict[str, Callable[[CaseDetails], bool]] = {
     "ack_escalation": lambda d: d.escalated_at is not None and d.escalation_ack_at is None,
 }
 
-Handler = Callable[[Complaint, Mapping[str, Any], Mapping[str, Any], User, datetime, int], object]
+# (case id, values, inputs, actor, now, expected version)
+Handler = Callable[[int, Mapping[str, Any], Mapping[str, Any], User, datetime, int], object]
 
 _HANDLERS: dict[str, Handler] = {
     "follow_up": lambda c, _v, i, a, n, _e: followups.add_follow_up(
@@ -143,23 +144,22 @@ _HANDLERS: dict[str, Handler] = {
 }
 
 
-def perform(code: str, details: CaseDetails, *, values: Mapping[str, Any], actor: User,
-            now: datetime, inputs: Mapping[str, Any] | None = None) -> CaseDetails:
-    """Takes action `code` on the case as `details` showed it (its version guards the write)."""
+def perform(code: str, case_id: int, *, expected_version: int, values: Mapping[str, Any],
+            actor: User, now: datetime, inputs: Mapping[str, Any] | None = None) -> CaseDetails:
+    """Takes action `code` on the case as the user saw it (`expected_version` guards the write)."""
     action = BY_CODE[code]
     given = dict(inputs or {})
     _check_required(action, values, given)
-    case = cases.get_case(details.number)
     handler = _HANDLERS.get(code)
     if handler is not None:
-        handler(case, values, given, actor, now, details.version)
+        handler(case_id, values, given, actor, now, expected_version)
     elif action.target is not None:
-        workflow.move(case, action.target, values=values, note=given.get("reason", ""),
-                      actor=actor, now=now, expected_version=details.version)
+        workflow.move(case_id, action.target, values=values, note=given.get("reason", ""),
+                      actor=actor, now=now, expected_version=expected_version)
     else:
-        cases.update_fields(case, values=values, actor=actor, now=now,
-                            expected_version=details.version)
-    return CaseDetails.load(details.number)
+        cases.update_fields(case_id, values=values, actor=actor, now=now,
+                            expected_version=expected_version)
+    return CaseDetails.load_id(case_id)
 
 
 def _check_required(action: Action, values: Mapping[str, Any], inputs: Mapping[str, Any],

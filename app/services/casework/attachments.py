@@ -13,8 +13,9 @@ from pathlib import Path
 
 from app.errors import InputError
 from app.i18n import Text
-from app.models import Attachment, AttachmentData, Complaint, User, database_proxy
+from app.models import Attachment, AttachmentData, User, database_proxy
 from app.services import audit
+from app.services.casework import cases
 from app.services.casework.view import AttachmentInfo, Person
 from app.services.permissions import Permission, require
 
@@ -23,9 +24,12 @@ KINDS = ("evidence", "receipt", "signed_letter", "other")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def add_attachment(case: Complaint, *, file_name: str, data: bytes, actor: User, now: datetime,
+def add_attachment(case_id: int, *, file_name: str, data: bytes, actor: User, now: datetime,
                    kind: str = "evidence", note: str = "") -> AttachmentInfo:
-    """Stores a file with the case and notes it on the timeline."""
+    """Stores a file with the case and notes it on the timeline.
+
+    It changes no field of the case, so no version is expected.
+    """
     require(actor, Permission.WORK_CASES)
     name = _UNSAFE.sub("_", Path(file_name).name).strip() or "attachment"
     if not data:
@@ -39,6 +43,7 @@ def add_attachment(case: Complaint, *, file_name: str, data: bytes, actor: User,
         raise InputError(Text("Unknown attachment kind “{k}”.", "未知的附件类型“{k}”。")
                          .format(k=kind))
     with database_proxy.atomic():
+        case = cases.for_change(case_id)
         row = Attachment.create(complaint=case, file_name=name[:200], kind=kind, size=len(data),
                                 sha256=hashlib.sha256(data).hexdigest(), note=note[:2000],
                                 added_by=actor, added_at=now)

@@ -1,8 +1,10 @@
 """Reading a case and writing changes to it, guarded by its version number.
 
-Every write compares the version the user read with the one in the database; if someone
-else saved in between, the write is refused with what they changed, and nothing is lost.
-Every changed field appends an event.
+A function that changes a case is called with the case's id and the version the user read
+(`case_id, *, expected_version`); it reads the row itself, inside its transaction, so its
+rules judge the case as it is now. Every write compares that version with the one in the
+database; if someone else saved in between, the write is refused with what they changed,
+and nothing is lost. Every changed field appends an event.
 """
 
 from __future__ import annotations
@@ -28,6 +30,22 @@ def get_case(number: str) -> Complaint:
     case = Complaint.get_or_none(Complaint.number == wanted)
     if case is None:
         raise no_such_case(wanted)
+    return case
+
+
+def for_change(case_id: int | Complaint) -> Complaint:
+    """The case with this id as it is now: read inside the transaction of a change.
+
+    Raises:
+        NotFoundError: no case has this id.
+    """
+    # The compensation service still hands over the row it holds: it is read again all the
+    # same, so every change starts from the case as it is now.
+    wanted = case_id.id if isinstance(case_id, Complaint) else case_id
+    case = Complaint.get_or_none(Complaint.id == wanted)
+    if case is None:
+        raise NotFoundError(Text("There is no case with id {id}.", "没有 ID 为 {id} 的投诉。")
+                            .format(id=wanted), field="case")
     return case
 
 
@@ -60,17 +78,19 @@ def check_recusal(handler: User | None, subject: User | None) -> None:
 
 
 def update_fields(
-    case: Complaint, *, values: Mapping[str, Any], actor: User, now: datetime,
+    case_id: int, *, values: Mapping[str, Any], actor: User, now: datetime,
     expected_version: int, note: str = "",
 ) -> Complaint:
     """Sets fields without changing the state (a correction, an assignment, findings)."""
     require(actor, Permission.WORK_CASES)
     parsed = parse_values(values)
-    if case.status == "closed" and set(parsed) - {FIELDS["satisfaction"]}:
-        raise RuleError(Text("The case is closed: reopen it to change it.",
-                               "该投诉已结案，如需修改请先重新处理。"))
-    return write(case, parsed, {}, actor=actor, now=now, expected_version=expected_version,
-                 note=note)
+    with database_proxy.atomic():
+        case = for_change(case_id)
+        if case.status == "closed" and set(parsed) - {FIELDS["satisfaction"]}:
+            raise RuleError(Text("The case is closed: reopen it to change it.",
+                                 "该投诉已结案，如需修改请先重新处理。"))
+        return write(case, parsed, {}, actor=actor, now=now,
+                     expected_version=expected_version, note=note)
 
 
 # Bookkeeping columns whose changes the timeline shows, and the event kind they get.

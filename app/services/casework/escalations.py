@@ -12,7 +12,7 @@ from datetime import datetime
 
 from app.errors import RuleError
 from app.i18n import Text
-from app.models import Complaint, Customer, User
+from app.models import Complaint, Customer, User, database_proxy
 from app.services.audit import Change
 from app.services.casework import cases
 from app.services.permissions import Permission, require
@@ -43,14 +43,16 @@ def pending(*, limit: int = 500) -> list[Escalation]:
     return [Escalation(*row[:5], bool(row[5]), bool(row[6])) for row in query]
 
 
-def acknowledge(case: Complaint, *, actor: User, now: datetime,
+def acknowledge(case_id: int, *, actor: User, now: datetime,
                 expected_version: int) -> Complaint:
     """A manager or the owner has seen the escalation and takes it on."""
     require(actor, Permission.ACKNOWLEDGE_ESCALATION)
-    if case.escalated_at is None or case.escalation_ack_at is not None:
-        raise RuleError(Text("Case {n} has no escalation waiting.", "投诉 {n} 没有待确认的升级。")
-                        .format(n=case.number))
-    return cases.write(case, {}, {"escalation_ack_at": now, "escalation_ack_by": actor},
-                       actor=actor, now=now, expected_version=expected_version,
-                       extra=[Change("escalation", "", actor.display_name,
-                                     kind="escalation_ack")])
+    with database_proxy.atomic():
+        case = cases.for_change(case_id)
+        if case.escalated_at is None or case.escalation_ack_at is not None:
+            raise RuleError(Text("Case {n} has no escalation waiting.",
+                                 "投诉 {n} 没有待确认的升级。").format(n=case.number))
+        return cases.write(case, {}, {"escalation_ack_at": now, "escalation_ack_by": actor},
+                           actor=actor, now=now, expected_version=expected_version,
+                           extra=[Change("escalation", "", actor.display_name,
+                                         kind="escalation_ack")])

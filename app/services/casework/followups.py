@@ -24,9 +24,14 @@ CALLBACK_NOTE = Text("Call the customer: did the solution work? Record satisfact
                      "回访客户：问题是否已解决？记录满意度。")
 
 
-def add_follow_up(case: Complaint, *, due_at: datetime, note: str, actor: User, now: datetime,
-                  assignee: User | None = None, kind: str = "next_step") -> FollowUp:
-    """Adds a dated next step; by default for the case's handler (or whoever adds it)."""
+def add_follow_up(case_id: int | Complaint, *, due_at: datetime, note: str, actor: User,
+                  now: datetime, assignee: User | None = None,
+                  kind: str = "next_step") -> FollowUp:
+    """Adds a dated next step; by default for the case's handler (or whoever adds it).
+
+    It changes no field of the case, so no version is expected. (A row for `case_id` is
+    accepted from the compensation service only.)
+    """
     require(actor, Permission.WORK_CASES)
     text = checked_text(note, field="note", label=Text("What to do", "跟进事项"),
                         max_length=2000, required=True)
@@ -34,8 +39,9 @@ def add_follow_up(case: Complaint, *, due_at: datetime, note: str, actor: User, 
     if kind not in KINDS:
         raise InputError(Text("Unknown follow-up kind “{k}”.", "未知的跟进类型“{k}”。")
                          .format(k=kind), field="kind")
-    who = assignee or (User.get_by_id(case.handler_id) if case.handler_id else actor)
     with database_proxy.atomic():
+        case = cases.for_change(case_id)
+        who = assignee or (User.get_by_id(case.handler_id) if case.handler_id else actor)
         row = FollowUp.create(complaint=case, kind=kind, due_at=due, assignee=who, note=text,
                               created_by=actor, created_at=now)
         audit.record(case, actor, now, kind="follow_up", field="follow_up",
@@ -44,17 +50,17 @@ def add_follow_up(case: Complaint, *, due_at: datetime, note: str, actor: User, 
     return row
 
 
-def schedule_callback(case: Complaint, *, actor: User, now: datetime) -> FollowUp | None:
+def schedule_callback(case_id: int, *, actor: User, now: datetime) -> FollowUp | None:
     """After a decision: a satisfaction call-back N days later (once per decision)."""
     open_callback = FollowUp.select().where(
-        (FollowUp.complaint == case.id) & (FollowUp.kind == "callback")
+        (FollowUp.complaint == case_id) & (FollowUp.kind == "callback")
         & FollowUp.done_at.is_null()).exists()
     if open_callback:
         return None
     calendar, values = deadlines.current_calendar()
     day = calendar.business_day_on_or_after(now.date() + timedelta(
         days=int(values["followup.callback_days"])))
-    return add_follow_up(case, due_at=calendar.closing_on(day), note=str(CALLBACK_NOTE),
+    return add_follow_up(case_id, due_at=calendar.closing_on(day), note=str(CALLBACK_NOTE),
                          actor=actor, now=now, kind="callback")
 
 

@@ -80,7 +80,7 @@ def record_complaint(form: IntakeForm, *, actor: User, now: datetime) -> Complai
     with database_proxy.atomic():
         case = _insert(checked, actor=actor, now=now)
         if form.on_the_spot:
-            case = workflow.move(case, "closed", actor=actor, now=now, expected_version=1,
+            case = workflow.move(case.id, "closed", actor=actor, now=now, expected_version=1,
                                  values=form.on_the_spot_values,
                                  note=str(Text("Solved on the spot", "当场解决")))
     return case

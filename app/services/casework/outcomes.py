@@ -36,9 +36,8 @@ def complete_follow_up(follow_up_id: int, *, outcome: str, actor: User, now: dat
         if row.kind in followups.CONTACT_KINDS:
             Complaint.update(last_contact_at=now).where(Complaint.id == case.id).execute()
         if satisfaction not in (None, ""):
-            case = cases.update_fields(Complaint.get_by_id(case.id),
-                                       values={"satisfaction": satisfaction}, actor=actor,
-                                       now=now, expected_version=case.version)
+            case = cases.update_fields(case.id, values={"satisfaction": satisfaction},
+                                       actor=actor, now=now, expected_version=case.version)
         if reopen:
             _reopen(case, text, actor=actor, now=now)
         cases.refresh_next_due(case.id)
@@ -50,5 +49,5 @@ def _reopen(case: Complaint, reason: str, *, actor: User, now: datetime) -> None
     if case.status not in ("resolved", "rejected", "closed"):
         raise RuleError(Text("Only a decided case can be reopened.",
                              "只有已处理的投诉才能重新处理。"))
-    workflow.move(case, "reopened", note=reason, actor=actor, now=now,
+    workflow.move(case.id, "reopened", note=reason, actor=actor, now=now,
                   expected_version=case.version)

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.errors import InputError
 from app.i18n import Text
-from app.models import ReplyTemplate, User
+from app.models import ReplyTemplate, User, database_proxy
 from app.services import settings
 from app.services.audit import Change
 from app.services.casework import cases
@@ -109,17 +109,18 @@ def render(body: str, details: CaseFacts | CaseDetails, *, today: str | None = N
         return body
 
 
-def record_reply(details: CaseDetails, text: str, *, actor: User, now: datetime,
-                 ) -> CaseDetails:
+def record_reply(case_id: int, text: str, *, actor: User, now: datetime,
+                 expected_version: int) -> CaseDetails:
     """Records what was told to the customer; the first reply is the case's first answer."""
     require(actor, Permission.WORK_CASES)
     said = checked_text(text, field="reply", label=Text("Reply", "答复内容"), max_length=5000,
                         required=True)
-    case = cases.get_case(details.number)
-    columns = {} if case.first_response_at else {"first_response_at": now}
-    cases.write(case, {}, columns, actor=actor, now=now, expected_version=details.version,
-                extra=[Change("reply", "", said, kind="reply")])
-    return CaseDetails.load(details.number)
+    with database_proxy.atomic():
+        case = cases.for_change(case_id)
+        columns = {} if case.first_response_at else {"first_response_at": now}
+        cases.write(case, {}, columns, actor=actor, now=now, expected_version=expected_version,
+                    extra=[Change("reply", "", said, kind="reply")])
+    return CaseDetails.load_id(case_id)
 
 
 def save_template(*, code: str, language: str, title: str, body: str, actor: User,

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.errors import InputError, MissingFieldsError, RuleError
 from app.i18n import Text
-from app.models import Complaint, User
+from app.models import Complaint, User, database_proxy
 from app.services.casework import cases, followups
 from app.services.casework.fields import FIELDS, CaseField, current_value, is_empty
 from app.services.labels import STATUSES, lookup
@@ -82,30 +82,33 @@ def missing_fields(step: Transition, case: Complaint, parsed: Mapping[CaseField,
 
 
 def move(
-    case: Complaint, target: str, *, actor: User, now: datetime, expected_version: int,
+    case_id: int | Complaint, target: str, *, actor: User, now: datetime, expected_version: int,
     values: Mapping[str, Any] | None = None, note: str = "", by_rules: bool = False,
     columns: Mapping[str, Any] | None = None,
 ) -> Complaint:
-    """Takes `case` to `target`, setting `values` on the way, or refuses and says why.
+    """Takes the case to `target`, setting `values` on the way, or refuses and says why.
 
     `columns` are further bookkeeping the calling rule sets in the same write (a review
-    request's new deadline). A decision schedules the satisfaction call-back.
+    request's new deadline). A decision schedules the satisfaction call-back in the same
+    transaction. (A row for `case_id` is accepted from the compensation service only.)
     """
     require(actor, Permission.WORK_CASES)
     target = lookup(STATUSES, target, what=Text("state", "状态"))
-    step = _step(case, target, by_rules)
-    parsed = cases.parse_values(values or {})
-    missing = missing_fields(step, case, parsed)
-    if missing:
-        raise _missing(case, step, missing)
-    if step.needs_reason and not note.strip():
-        raise InputError(Text("Give the reason for reopening the case.",
-                              "请填写重新处理的原因。"), field="reason")
-    written = {"status": target, **_stamps(case, target, now), **(columns or {})}
-    moved = cases.write(case, parsed, written, actor=actor, now=now,
-                        expected_version=expected_version, note=note.strip())
-    if target in ("resolved", "rejected"):
-        followups.schedule_callback(moved, actor=actor, now=now)
+    with database_proxy.atomic():
+        case = cases.for_change(case_id)
+        step = _step(case, target, by_rules)
+        parsed = cases.parse_values(values or {})
+        missing = missing_fields(step, case, parsed)
+        if missing:
+            raise _missing(case, step, missing)
+        if step.needs_reason and not note.strip():
+            raise InputError(Text("Give the reason for reopening the case.",
+                                  "请填写重新处理的原因。"), field="reason")
+        written = {"status": target, **_stamps(case, target, now), **(columns or {})}
+        moved = cases.write(case, parsed, written, actor=actor, now=now,
+                            expected_version=expected_version, note=note.strip())
+        if target in ("resolved", "rejected"):
+            followups.schedule_callback(moved.id, actor=actor, now=now)
     return moved
 
 

@@ -81,15 +81,17 @@ def record_printed(numbers: str | list[str], kind: str, *, actor: User,
                              version=case.version)
 
 
-def attach_signed_letter(number: str, *, file_name: str, data: bytes, actor: User,
+def attach_signed_letter(case_id: int, *, file_name: str, data: bytes, actor: User,
                          now: datetime) -> None:
-    """Keeps the scan of the letter the customer signed, and notes it came back."""
+    """Keeps the scan of the letter the customer signed, and notes it came back (no field of
+    the case changes, so no version is expected)."""
     require(actor, Permission.WORK_CASES)
-    case = cases.get_case(number)
-    attachments.add_attachment(case, file_name=file_name, data=data, actor=actor, now=now,
-                               kind="signed_letter")
-    audit.record(case, actor, now, kind="document", field="letter", new="signed copy returned",
-                 version=case.version)
+    with database_proxy.atomic():
+        case = cases.for_change(case_id)
+        attachments.add_attachment(case.id, file_name=file_name, data=data, actor=actor,
+                                   now=now, kind="signed_letter")
+        audit.record(case, actor, now, kind="document", field="letter",
+                     new="signed copy returned", version=case.version)
 
 
 def decided_numbers(*, status: str, since: datetime | None = None,

@@ -79,8 +79,8 @@ class FollowUpsPage(QWidget):
         details = self._details
         inputs = {"due": from_qdatetime(self.due.dateTime()), "note": self.note.text()}
         if details and messages.attempt(self, lambda: actions.perform(
-                "follow_up", details, values={}, inputs=inputs, actor=self._context.user,
-                now=self._context.now())):
+                "follow_up", details.id, expected_version=details.version, values={},
+                inputs=inputs, actor=self._context.user, now=self._context.now())):
             self._context.case_changed.emit(details.id)
 
     def selected(self) -> FollowUpInfo | None:

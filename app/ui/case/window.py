@@ -200,7 +200,7 @@ class CaseWindow(QDialog):
         path = messages.choose_open_file(self, self.tr("The signed letter"),
                                          self.tr("Scans and photos (*.pdf *.jpg *.jpeg *.png)"))
         if path is not None and messages.attempt(self, lambda: papers.attach_signed_letter(
-                self.details.number, file_name=path.name, data=path.read_bytes(),
+                self._case_id, file_name=path.name, data=path.read_bytes(),
                 actor=self._context.user, now=self._context.now())):
             self._context.case_changed.emit(self._case_id)
 
@@ -227,8 +227,9 @@ class CaseWindow(QDialog):
             return
 
         def submit(values: dict[str, Any], inputs: dict[str, Any]) -> None:
-            actions.perform(action.code, self.details, values=values, inputs=inputs,
-                                 actor=self._context.user, now=self._context.now())
+            actions.perform(action.code, self._case_id, expected_version=self.details.version,
+                            values=values, inputs=inputs, actor=self._context.user,
+                            now=self._context.now())
 
         dialog = ActionDialog(action, self.details, submit, parent=self,
                               now=self._context.now())
@@ -252,8 +253,8 @@ class CaseWindow(QDialog):
     def _on_reply(self) -> None:
         """Called when the user replies to the customer with a template."""
         def submit(text: str) -> None:
-            replies.record_reply(self.details, text, actor=self._context.user,
-                                 now=self._context.now())
+            replies.record_reply(self._case_id, text, expected_version=self.details.version,
+                                 actor=self._context.user, now=self._context.now())
 
         if ReplyDialog(self.details, submit, parent=self).exec():
             self._context.case_changed.emit(self._case_id)
@@ -270,8 +271,7 @@ class CaseWindow(QDialog):
         if path is None:
             return
         try:
-            case = cases.get_case(self.details.number)
-            attachments.add_attachment(case, file_name=path.name, data=path.read_bytes(),
+            attachments.add_attachment(self._case_id, file_name=path.name, data=path.read_bytes(),
                                        actor=self._context.user, now=self._context.now())
         except (DeskError, OSError) as error:
             messages.show_error(self, error if isinstance(error, DeskError) else str(error))
