@@ -17,6 +17,7 @@ from app.services.desk import setup
 from app.services.desk.store import close_desk, open_desk
 from app.ui import crash, messages
 from app.ui.context import UiContext
+from app.ui.operations import explaining
 from app.ui.translation import SETTINGS_LANGUAGE, install_translators
 from app.ui.widgets import app_icon
 
@@ -62,8 +63,9 @@ def run_window(*, database_url: str, language: str | None, username: str | None)
     crash.install()
     context = UiContext()
     try:
-        open_desk(database_url)
-        user = first_user(context, username)
+        with explaining():  # a read-only database file is said, not a crash, at start too
+            open_desk(database_url)
+            user = first_user(context, username)
     except DeskError as error:
         messages.show_error(None, error)
         return 2

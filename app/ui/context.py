@@ -1,18 +1,39 @@
 """What every widget of the window shares: who is signed in, the clock, and change signals.
 
 Widgets receive this object instead of reaching for a global main window; a case saved in
-one window reaches the others through `case_changed`.
+one window reaches the others through `case_changed`. Operations (app.ui.operations) say
+what they changed with `Changes`, and `announce` turns that into the signals.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from app.models import User
 from app.services.text import to_seconds
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an operation changed, so every view that shows it refreshes."""
+
+    case_id: int | None = None  # one case: its window, the register, the reminders
+    cases: bool = False  # many cases at once (an import, letters printed)
+    lists: bool = False  # categories, departments, users or reply templates
+
+    @staticmethod
+    def case(case_id: int) -> Changes:
+        """One case changed."""
+        return Changes(case_id=case_id)
+
+
+NOTHING = Changes()
+CASES = Changes(cases=True)
+LISTS = Changes(lists=True)
 
 
 class UiContext(QObject):
@@ -38,6 +59,15 @@ class UiContext(QObject):
         """Makes `user` the acting user and tells every view."""
         self._user = user
         self.user_changed.emit()
+
+    def announce(self, changes: Changes) -> None:
+        """Tells every view what an operation changed."""
+        if changes.case_id is not None:
+            self.case_changed.emit(changes.case_id)
+        if changes.cases:
+            self.cases_changed.emit()
+        if changes.lists:
+            self.lists_changed.emit()
 
     def now(self) -> datetime:
         """The current time, to the second (tests pass their own clock)."""

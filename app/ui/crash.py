@@ -10,12 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app import crashlog
-from app.errors import DeskError
+from app.failures import explain
 
 
 def _hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    if isinstance(error, DeskError):  # a refusal that escaped a slot: just say it
-        QMessageBox.warning(None, QCoreApplication.translate("crash", "Not done"), str(error))
+    explained = explain(error)
+    if explained is not None:  # a refusal, a file or the database, escaped a slot: say it
+        QMessageBox.warning(None, QCoreApplication.translate("crash", "Not done"),
+                            str(explained))
         return
     details = "".join(traceback.format_exception(kind, error, tb))
     path = crashlog.append(details)

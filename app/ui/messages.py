@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,16 +22,6 @@ def tr(text: str) -> str:
 def show_error(parent: QWidget | None, error: DeskError | str, *, title: str = "") -> None:
     """Tells the user why something was refused."""
     QMessageBox.warning(parent, title or tr_not_done(), str(error))
-
-
-def attempt(parent: QWidget | None, action: Callable[[], object]) -> bool:
-    """Runs a service call; a refusal is shown to the user. True when it was done."""
-    try:
-        action()
-    except DeskError as error:
-        show_error(parent, error)
-        return False
-    return True
 
 
 def show_info(parent: QWidget | None, text: str, *, title: str = "") -> None:

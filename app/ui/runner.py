@@ -3,7 +3,8 @@
 A job is a plain function taking a `Progress`; it runs on the single worker thread (so
 database work from the background never overlaps), reports with `progress.step()`, and
 stops with `CancelledError` when the user presses Cancel. Its result, or its error, comes back
-on the UI thread, where errors are shown once through the messages seam.
+on the UI thread, where errors are explained (app.failures) and shown once through the
+messages seam. The window starts jobs through `app.ui.operations`.
 
 A QObject must never be made or destroyed on the worker thread: its destructor takes Qt's
 signal lock and then waits for Python's lock, while the UI thread, emitting a signal, holds
@@ -24,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.errors import DeskError
+from app.failures import explain
 from app.services.desk import store
 from app.ui import messages
 
@@ -175,10 +176,10 @@ def run_and_wait(parent: QWidget, title: str, job: Callable[[Progress], Any]) ->
 def _report(parent: QWidget, error: BaseException) -> None:
     if isinstance(error, CancelledError):
         return
-    if isinstance(error, DeskError):
-        messages.show_error(parent, error)
-        return
-    raise error  # the error hook shows it with its details
+    explained = explain(error)  # a refusal, a file or the database: said in words
+    if explained is None:
+        raise error  # a fault in the program: the error hook shows it with its details
+    messages.show_error(parent, explained)
 
 
 def wait_for_jobs(timeout_ms: int = 30_000) -> bool:

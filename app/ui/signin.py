@@ -18,6 +18,7 @@ from app.errors import DeskError
 from app.models import User
 from app.services import settings, users
 from app.services.labels import ROLE_NAMES, label
+from app.ui.operations import explaining
 from app.ui.widgets import FieldRow, add_row, select_data
 
 SETTINGS_LAST_USER = "signin/last_user"
@@ -61,8 +62,9 @@ class SignInDialog(QDialog):
     def _on_sign_in(self) -> None:
         """Called when the user clicks Sign in."""
         try:
-            self.user = users.authenticate(self.people.currentData() or "",
-                                           self.password.text())
+            with explaining():  # a database out of reach is said beside the password too
+                self.user = users.authenticate(self.people.currentData() or "",
+                                               self.password.text())
         except DeskError as error:
             self.password_row.show_error(str(error))
             self.password.clear()

@@ -17,6 +17,7 @@ from app.errors import DeskError
 from app.models import User
 from app.services.desk import setup
 from app.ui.context import UiContext
+from app.ui.operations import explaining
 from app.ui.widgets import FieldRow, add_row, button_row
 
 
@@ -79,10 +80,11 @@ class WelcomeDialog(QDialog):
             self.rows["repeat"].show_error(self.tr("The two passwords differ."))
             return
         try:
-            self.owner = setup.set_up_business(
-                name=values["name"], address=values["address"], phone=values["phone"],
-                owner_username=values["username"], owner_name=values["display_name"],
-                password=values["password"], now=self._context.now())
+            with explaining():  # a read-only or full disk is said, not a crash
+                self.owner = setup.set_up_business(
+                    name=values["name"], address=values["address"], phone=values["phone"],
+                    owner_username=values["username"], owner_name=values["display_name"],
+                    password=values["password"], now=self._context.now())
         except DeskError as error:
             target = {"display_name": "display_name", "username": "username",
                       "password": "password"}.get(error.field or "", "username")

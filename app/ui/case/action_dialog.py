@@ -21,6 +21,7 @@ from app.services.casework.actions import INPUTS, Action
 from app.services.casework.fields import FIELDS
 from app.services.casework.view import CaseDetails
 from app.ui.case.editors import editor_for, value_of
+from app.ui.operations import explaining
 from app.ui.widgets import (
     ERROR_STYLE,
     FieldRow,
@@ -104,7 +105,8 @@ class ActionDialog(QDialog):
             row.clear_error()
         self.general.hide()
         try:
-            self._submit(self.values(), self.input_values())
+            with explaining():  # a locked database or a full disk is said here too
+                self._submit(self.values(), self.input_values())
         except ConflictError as error:
             self.conflict = error
             self.reject()

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.services.casework import actions
 from app.services.casework.view import CaseDetails, FollowUpInfo
-from app.ui import messages
 from app.ui.case import tabs
-from app.ui.context import UiContext
+from app.ui.context import Changes, UiContext
+from app.ui.operations import Operation
 from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
 from app.ui.widgets import button_row, fill, from_qdatetime, to_qdatetime
 
@@ -78,10 +78,15 @@ class FollowUpsPage(QWidget):
         """Adds the follow-up typed in the quick-add bar."""
         details = self._details
         inputs = {"due": from_qdatetime(self.due.dateTime()), "note": self.note.text()}
-        if details and messages.attempt(self, lambda: actions.perform(
+        if details:
+            self._operation().run(lambda: actions.perform(
                 "follow_up", details.id, expected_version=details.version, values={},
-                inputs=inputs, actor=self._context.user, now=self._context.now())):
-            self._context.case_changed.emit(details.id)
+                inputs=inputs, actor=self._context.user, now=self._context.now()))
+
+    def _operation(self) -> Operation:
+        """An operation on the case shown: when it is done, every view of it redraws."""
+        assert self._details is not None
+        return Operation(self, self._context, Changes.case(self._details.id))
 
     def selected(self) -> FollowUpInfo | None:
         """The selected follow-up if it is still to be done."""
@@ -94,13 +99,13 @@ class FollowUpsPage(QWidget):
     def _on_done(self) -> None:
         """Called when the user marks the selected follow-up done."""
         item = self.selected()
-        if item and self._details and DoneDialog(self._context, item.id, item.note,
-                                                 parent=self).exec():
-            self._context.case_changed.emit(self._details.id)
+        if item and self._details:
+            self._operation().run_dialog(DoneDialog(self._context, item.id, item.note,
+                                                    parent=self))
 
     def _on_snooze(self) -> None:
         """Called when the user moves the selected follow-up later."""
         item = self.selected()
-        if item and self._details and SnoozeDialog(self._context, item.id, item.due_at,
-                                                   parent=self).exec():
-            self._context.case_changed.emit(self._details.id)
+        if item and self._details:
+            self._operation().run_dialog(SnoozeDialog(self._context, item.id, item.due_at,
+                                                      parent=self))

@@ -10,7 +10,8 @@ from app.services.permissions import Permission, allowed
 from app.ui import messages
 from app.ui.case import tabs
 from app.ui.compensation.approval import decide_offer
-from app.ui.context import UiContext
+from app.ui.context import Changes, UiContext
+from app.ui.operations import Operation
 from app.ui.widgets import button_row, fill
 
 
@@ -56,27 +57,26 @@ class OffersPage(QWidget):
         self.decide.setEnabled(offer is not None and offer.status == "proposed" and not mine
                                and allowed(user, Permission.APPROVE_COMPENSATION))
 
-    def _changed(self) -> None:
-        if self._details is not None:
-            self._context.case_changed.emit(self._details.id)
+    def _changes(self) -> Changes:
+        return Changes.case(self._details.id) if self._details is not None else Changes()
 
     def _on_withdraw(self) -> None:
         """Called when the user takes back the selected offer."""
         offer = self.selected()
         reason = messages.ask_text(self, self.tr("Withdraw the offer"), self.tr("Why?"))
-        if offer and reason is not None and messages.attempt(self, lambda: offers.withdraw(
-                offer.id, reason=reason, actor=self._context.user, now=self._context.now())):
-            self._changed()
+        if offer and reason is not None:
+            Operation(self, self._context, self._changes()).run(lambda: offers.withdraw(
+                offer.id, reason=reason, actor=self._context.user, now=self._context.now()))
 
     def _on_accept(self) -> None:
         """Called when the proposer takes the approver's counter-offer."""
         offer = self.selected()
-        if offer and messages.attempt(self, lambda: offers.accept_counter(
-                offer.id, actor=self._context.user, now=self._context.now())):
-            self._changed()
+        if offer:
+            Operation(self, self._context, self._changes()).run(lambda: offers.accept_counter(
+                offer.id, actor=self._context.user, now=self._context.now()))
 
     def _on_decide(self) -> None:
         """Called when a manager or the owner decides on the selected offer."""
         offer = self.selected()
         if offer is not None and decide_offer(self, self._context, offer.id):
-            self._changed()
+            self._context.announce(self._changes())  # the approval dialog made the call

@@ -17,6 +17,7 @@ from app.errors import DeskError
 from app.i18n import current_language
 from app.services.casework import replies
 from app.services.casework.view import CaseDetails
+from app.ui.operations import explaining
 from app.ui.widgets import ERROR_STYLE, dialog_buttons, text_box
 
 
@@ -58,7 +59,8 @@ class ReplyDialog(QDialog):
     def _on_ok(self) -> None:
         """Called when the user records the reply."""
         try:
-            self._submit(self.text.toPlainText())
+            with explaining():
+                self._submit(self.text.toPlainText())
         except DeskError as error:
             self.error.setText(str(error))
             self.error.show()

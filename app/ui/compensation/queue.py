@@ -10,7 +10,7 @@ from app.services.compensation.figures import OfferRow
 from app.services.labels import OFFER_KINDS, label
 from app.services.text import when, yuan
 from app.ui.compensation.approval import decide_offer
-from app.ui.context import UiContext
+from app.ui.context import Changes, UiContext
 from app.ui.widgets import button_row, fill, read_only_table
 
 
@@ -54,7 +54,7 @@ class ApprovalsPanel(QWidget):
         """Opens the decision on the selected offer."""
         offer = self.selected()
         if offer is not None and decide_offer(self, self._context, offer.id):
-            self._context.case_changed.emit(offer.case_id)
+            self._context.announce(Changes.case(offer.case_id))
 
     def _on_open(self) -> None:
         """Called when the user opens the selected offer's case."""

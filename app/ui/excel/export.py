@@ -15,7 +15,8 @@ from app.services.register import export, listing
 from app.services.register.listing import CaseQuery
 from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.runner import Progress, run_in_background
+from app.ui.operations import Operation
+from app.ui.runner import Progress
 from app.ui.widgets import dialog_buttons
 
 
@@ -74,4 +75,4 @@ def export_register(parent: QWidget, context: UiContext, query: CaseQuery) -> No
         if messages.confirm(parent, text, title=title):
             messages.open_file(result.path)
 
-    run_in_background(parent, translate("excel", "Exporting to Excel…"), job, done)
+    Operation(parent).run_in_background(translate("excel", "Exporting to Excel…"), job, done)

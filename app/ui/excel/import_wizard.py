@@ -15,9 +15,10 @@ from app.models import User
 from app.services.importing import importer
 from app.services.importing.importer import ImportReport
 from app.ui import messages
-from app.ui.context import UiContext
+from app.ui.context import CASES, UiContext
 from app.ui.excel.import_pages import CheckPage, ColumnsPage, FilePage
-from app.ui.runner import Progress, run_in_background
+from app.ui.operations import Operation
+from app.ui.runner import Progress
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class ImportWizard(QWizard):
         job = import_job(choice, actor=self._context.user, now=self._context.now(),
                          dry_run=True)
         title = QCoreApplication.translate("excel", "Checking the sheet…")
-        run_in_background(self, title, job, self.check.show_report)
+        Operation(self).run_in_background(title, job, self.check.show_report)
 
 
 def import_job(choice: ImportChoice, *, actor: User, now: datetime, dry_run: bool = False,
@@ -84,10 +85,10 @@ def start_import(parent: QWidget, context: UiContext, choice: ImportChoice) -> N
                            .replace("%2", report.file)
                            .replace("%3", str(report.bad_rows))
                            .replace("%4", str(len(report.duplicates))))
-        context.cases_changed.emit()
 
     job = import_job(choice, actor=context.user, now=context.now())
-    run_in_background(parent, translate("excel", "Importing…"), job, done)
+    Operation(parent, context, CASES).run_in_background(translate("excel", "Importing…"), job,
+                                                        done)
 
 
 def import_from_excel(parent: QWidget, context: UiContext) -> None:

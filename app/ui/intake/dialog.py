@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DeskError, FormError, MissingFieldsError
-from app.models import Category, RootCause
+from app.models import Category, Complaint, RootCause
 from app.services import catalog, deadlines, guidance
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.catalog import name_of
 from app.services.customers import directory
 from app.services.labels import CHANNELS, FLAGS, SEVERITIES, STATUSES, label
 from app.ui import messages
-from app.ui.context import UiContext
+from app.ui.context import Changes, UiContext
 from app.ui.intake.success import SuccessPage
+from app.ui.operations import Operation
 from app.ui.widgets import (
     FieldRow,
     add_row,
@@ -202,23 +203,26 @@ class IntakeDialog(QDialog):
             return
         for row in set(self.rows.values()):
             row.clear_error()
-        try:
-            case = record_complaint(self.form_values(), actor=self._context.user,
-                                    now=self._context.now())
-        except FormError as error:
-            self._show_errors({e.field or "": str(e) for e in reversed(error.errors)})
-            return
-        except MissingFieldsError as error:
-            self._show_errors({name: self.tr("Required when solved on the spot.")
-                               for name in error.missing})
-            return
-        except DeskError as error:
-            messages.show_error(self, error)
-            return
+        Operation(self, self._context, lambda case: Changes.case(case.id),
+                  on_failure=self._on_refused).run(
+            lambda: record_complaint(self.form_values(), actor=self._context.user,
+                                     now=self._context.now()), self._on_recorded)
+
+    def _on_recorded(self, case: Complaint) -> None:
+        """Called when the case is recorded: its number, large, on the success page."""
         QSettings().setValue(SETTINGS_CHANNEL, self.channel.currentData())
-        self._context.case_changed.emit(case.id)
         self.success.show_case(case.id, case.number, label(STATUSES, case.status))
         self.pages.setCurrentWidget(self.success)
+
+    def _on_refused(self, error: DeskError) -> None:
+        """Called when the case could not be recorded: what is wrong, beside each field."""
+        if isinstance(error, FormError):
+            self._show_errors({e.field or "": str(e) for e in reversed(error.errors)})
+        elif isinstance(error, MissingFieldsError):
+            self._show_errors({name: self.tr("Required when solved on the spot.")
+                               for name in error.missing})
+        else:
+            messages.show_error(self, error)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         first = None

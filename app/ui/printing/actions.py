@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
 from app.i18n import EN, ZH, current_language
 from app.services.documents import papers, print_jobs
 from app.services.labels import STATUSES, label
 from app.ui import messages
-from app.ui.context import UiContext
+from app.ui.context import CASES, Changes, UiContext
+from app.ui.operations import Operation
 from app.ui.printing.preview import DocumentPreview
 from app.ui.printing.signature import SignatureDialog
-from app.ui.runner import Progress, run_in_background
+from app.ui.runner import Progress
 from app.ui.widgets import dialog_buttons
 
 
@@ -46,18 +46,14 @@ def build_document(kind: str, number: str, *, language: str, now: datetime,
 def show_document(parent: QWidget, context: UiContext, kind: str, number: str, case_id: int,
                   *, language: str | None = None, signature: bytes | None = None) -> None:
     """Builds the document and shows it to print or save; issuing it goes on the timeline."""
-    try:
-        path = build_document(kind, number, language=language or current_language(),
-                              now=context.now(), signature=signature)
-    except DeskError as error:
-        messages.show_error(parent, error)
-        return
-
     def issued() -> None:
-        papers.record_printed(number, kind, actor=context.user, now=context.now())
-        context.case_changed.emit(case_id)
+        Operation(parent, context, Changes.case(case_id)).run(lambda: papers.record_printed(
+            number, kind, actor=context.user, now=context.now()))
 
-    DocumentPreview(path, f"{number}", issued=issued, parent=parent).exec()
+    Operation(parent).run(
+        lambda: build_document(kind, number, language=language or current_language(),
+                               now=context.now(), signature=signature),
+        lambda path: DocumentPreview(path, f"{number}", issued=issued, parent=parent).exec())
 
 
 class LetterOptions(QDialog):
@@ -147,12 +143,11 @@ def print_letters(parent: QWidget, context: UiContext) -> None:
             return
 
         def issued() -> None:
-            papers.record_printed(run.printed, "letter", actor=context.user,
-                                     now=context.now())
-            context.cases_changed.emit()
+            Operation(parent, context, CASES).run(lambda: papers.record_printed(
+                run.printed, "letter", actor=context.user, now=context.now()))
 
         title = QCoreApplication.translate("printing", "Letters")
         DocumentPreview(run.files[0], title, issued=issued, parent=parent).exec()
 
-    run_in_background(parent, QCoreApplication.translate("printing", "Preparing letters…"),
-                      job, done)
+    Operation(parent).run_in_background(
+        QCoreApplication.translate("printing", "Preparing letters…"), job, done)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 from app.errors import DeskError
 from app.i18n import Text
 from app.ui import messages
+from app.ui.operations import Operation
 from app.ui.runner import CancelledError, Progress, run_and_wait
 from app.ui.widgets import button_row
 
@@ -102,9 +103,9 @@ class DocumentPreview(QDialog):
         """Called when the user saves the document as a PDF file."""
         target = messages.choose_save_file(self, self.tr("Save as PDF"), self.path.name,
                                            self.tr("PDF files (*.pdf)"))
-        if target is not None:
-            shutil.copyfile(self.path, target)
-            self._issued()
+        if target is not None:  # a folder not allowed or a full disk is said, not a crash
+            Operation(self).run(lambda: shutil.copyfile(self.path, target),
+                                lambda _copy: self._issued())
 
 
 def _match_paper(printer: QPrinter, document: QPdfDocument) -> None:

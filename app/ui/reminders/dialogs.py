@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import DeskError
 from app.services.casework import followups, outcomes
 from app.ui.context import UiContext
+from app.ui.operations import explaining
 from app.ui.widgets import ERROR_STYLE, fill_combo, from_qdatetime, text_box, to_qdatetime
 
 
@@ -52,7 +53,8 @@ class _FollowUpDialog(QDialog):
     def _on_ok(self) -> None:
         """Called when the user confirms."""
         try:
-            self.save()
+            with explaining():
+                self.save()
         except DeskError as error:
             self.error.setText(str(error))
             self.error.show()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.casework.reminders import GROUPS, Reminder, Reminders
-from app.ui.context import UiContext
+from app.ui.context import Changes, UiContext
+from app.ui.operations import Operation
 from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
 from app.ui.widgets import button_row, when
 
@@ -90,13 +91,13 @@ class RemindersPanel(QWidget):
     def _on_done(self) -> None:
         """Called when the user marks the selected follow-up done."""
         item = self.current()
-        if item and item.follow_up_id and DoneDialog(self._context, item.follow_up_id,
-                                                     item.reason, parent=self).exec():
-            self._context.case_changed.emit(item.case_id)
+        if item and item.follow_up_id:
+            Operation(self, self._context, Changes.case(item.case_id)).run_dialog(
+                DoneDialog(self._context, item.follow_up_id, item.reason, parent=self))
 
     def _on_snooze(self) -> None:
         """Called when the user moves the selected follow-up later."""
         item = self.current()
-        if item and item.follow_up_id and SnoozeDialog(self._context, item.follow_up_id,
-                                                       item.due_at, parent=self).exec():
-            self._context.case_changed.emit(item.case_id)
+        if item and item.follow_up_id:
+            Operation(self, self._context, Changes.case(item.case_id)).run_dialog(
+                SnoozeDialog(self._context, item.follow_up_id, item.due_at, parent=self))

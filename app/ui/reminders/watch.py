@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.errors import DeskError
 from app.services.casework import reminders
 from app.services.casework.reminders import Reminder, Reminders
 from app.services.desk import store
 from app.ui.context import UiContext
+from app.ui.operations import explaining
 from app.ui.reminders.notifier import Notifier
 
 CHECK_EVERY_MS = 60_000
@@ -53,7 +55,13 @@ class ReminderWatch(QObject):
         """Reads the reminders now; announces items that fell due since the last check."""
         if not store.is_open():
             return self.latest
-        found = reminders.reminders(user=self._context.user, now=self._context.now())
+        try:
+            with explaining():
+                found = reminders.reminders(user=self._context.user, now=self._context.now())
+        except DeskError:
+            # A database out of reach for a moment (a server restarting, a share dropped):
+            # the next check tries again; a box every minute would help no one.
+            return self.latest
         due = [item for group in ANNOUNCED_GROUPS for item in found.items.get(group, [])]
         if not self._summarised:
             self._summarise(found)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from app.models import User
 from app.services import users
 from app.services.labels import ROLE_NAMES, label
-from app.ui import messages
-from app.ui.context import UiContext
+from app.ui.context import LISTS, UiContext
+from app.ui.operations import Operation
 from app.ui.widgets import button_row, fill, read_only_table
 
 
@@ -64,15 +64,16 @@ class AccountsEditor(QWidget):
 
     def _on_add(self) -> None:
         """Called when the user adds an account."""
-        if not messages.attempt(self, lambda: users.create_user(
-                username=self.username.text(), display_name=self.name.text(),
-                role=self.role.currentData(), password=self.password.text(),
-                actor=self._context.user, now=self._context.now())):
-            return
+        Operation(self, self._context, LISTS).run(lambda: users.create_user(
+            username=self.username.text(), display_name=self.name.text(),
+            role=self.role.currentData(), password=self.password.text(),
+            actor=self._context.user, now=self._context.now()), self._on_added)
+
+    def _on_added(self, _account: User) -> None:
+        """Called when the account was added: the form is cleared for the next one."""
         for edit in (self.username, self.name, self.password):
             edit.clear()
         self.reload()
-        self._context.lists_changed.emit()
 
     def _on_reset(self) -> None:
         """Called when the user sets a new password for the selected account."""
@@ -85,7 +86,7 @@ class AccountsEditor(QWidget):
                                             QLineEdit.EchoMode.Password)
         if not ok:
             return
-        messages.attempt(self, lambda: users.change_password(
+        Operation(self).run(lambda: users.change_password(
             user=account, new_password=password, actor=self._context.user,
             now=self._context.now()))
 
@@ -94,9 +95,6 @@ class AccountsEditor(QWidget):
         account = self._selected()
         if account is None:
             return
-        if not messages.attempt(self, lambda: users.set_active(
-                user=account, active=not account.active, actor=self._context.user,
-                now=self._context.now())):
-            return
-        self.reload()
-        self._context.lists_changed.emit()
+        Operation(self, self._context, LISTS).run(lambda: users.set_active(
+            user=account, active=not account.active, actor=self._context.user,
+            now=self._context.now()), lambda _account: self.reload())

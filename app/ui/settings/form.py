@@ -23,6 +23,7 @@ from app.errors import DeskError
 from app.services import settings
 from app.services.settings import SettingSpec
 from app.ui.context import UiContext
+from app.ui.operations import explaining
 from app.ui.settings.image import ImagePicker
 from app.ui.widgets import FieldRow, add_row, button_row
 
@@ -126,8 +127,9 @@ class SettingsForm(QWidget):
         for spec in self._specs:
             self.rows[spec.key].clear_error()
             try:
-                settings.set_value(spec.key, self.value(spec.key), actor=self._context.user,
-                                   now=self._context.now())
+                with explaining():
+                    settings.set_value(spec.key, self.value(spec.key),
+                                       actor=self._context.user, now=self._context.now())
             except DeskError as error:
                 self.rows[spec.key].show_error(str(error))
                 failed = True

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 
 from app.models import Category, Department, RootCause
 from app.services import catalog
-from app.ui import messages
-from app.ui.context import UiContext
+from app.ui.context import LISTS, UiContext
+from app.ui.operations import Operation
 from app.ui.widgets import button_row, fill, read_only_table
 
 Model = type[Category] | type[Department] | type[RootCause]
@@ -58,15 +58,16 @@ class ListEditor(QWidget):
 
     def _on_add(self) -> None:
         """Called when the user adds an entry."""
-        if not messages.attempt(self, lambda: catalog.add(
-                self._model, code=self.code.text(), name_zh=self.name_zh.text(),
-                name_en=self.name_en.text(), profile=self.profile.currentData(),
-                actor=self._context.user, now=self._context.now())):
-            return
+        Operation(self, self._context, LISTS).run(lambda: catalog.add(
+            self._model, code=self.code.text(), name_zh=self.name_zh.text(),
+            name_en=self.name_en.text(), profile=self.profile.currentData(),
+            actor=self._context.user, now=self._context.now()), self._on_added)
+
+    def _on_added(self, _entry: object) -> None:
+        """Called when the entry was added: the form is cleared for the next one."""
         for edit in (self.code, self.name_zh, self.name_en):
             edit.clear()
         self.reload()
-        self._context.lists_changed.emit()
 
     def _on_toggle(self) -> None:
         """Called when the user switches the selected entry off or back on."""
@@ -74,9 +75,6 @@ class ListEditor(QWidget):
         if row < 0:
             return
         entry = self._entries[row]
-        if not messages.attempt(self, lambda: catalog.set_active(
-                entry, active=not entry.active, actor=self._context.user,
-                now=self._context.now())):
-            return
-        self.reload()
-        self._context.lists_changed.emit()
+        Operation(self, self._context, LISTS).run(lambda: catalog.set_active(
+            entry, active=not entry.active, actor=self._context.user,
+            now=self._context.now()), lambda _entry: self.reload())

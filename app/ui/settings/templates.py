@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import EN, ZH, current_language
 from app.services.casework import replies
-from app.ui import messages
-from app.ui.context import UiContext
+from app.ui.context import LISTS, UiContext
+from app.ui.operations import Operation
 from app.ui.widgets import button_row, text_box
 
 
@@ -72,10 +72,7 @@ class TemplatesEditor(QWidget):
 
     def _on_save(self) -> None:
         """Called when the user saves the template in the editor."""
-        if not messages.attempt(self, lambda: replies.save_template(
-                code=self.code.text(), language=self.language.currentData(),
-                title=self.title.text(), body=self.body.toPlainText(),
-                actor=self._context.user, now=self._context.now())):
-            return
-        self.reload()
-        self._context.lists_changed.emit()
+        Operation(self, self._context, LISTS).run(lambda: replies.save_template(
+            code=self.code.text(), language=self.language.currentData(),
+            title=self.title.text(), body=self.body.toPlainText(),
+            actor=self._context.user, now=self._context.now()), lambda _saved: self.reload())
