@@ -23,6 +23,7 @@ from app.services import users
 from app.services.desk.store import close_desk, open_desk
 from app.ui.app import PASSWORD_VAR, start_application
 from app.ui.context import UiContext
+from app.ui.operations import explaining
 from app.ui.translation import CATALOG
 
 
@@ -33,8 +34,10 @@ def run_smoke_test(*, database_url: str, language: str | None, username: str | N
     _application, chosen, translators = start_application(language)
     context = UiContext()
     try:
-        open_desk(database_url)
-        context.sign_in(users.authenticate(username or "", os.environ.get(PASSWORD_VAR, "")))
+        with explaining():
+            open_desk(database_url)
+            context.sign_in(users.authenticate(username or "",
+                                               os.environ.get(PASSWORD_VAR, "")))
     except DeskError as error:
         print(f"complaint-desk: {error}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.ui import messages
+from app.ui.operations import Operation
 
 
 class ImagePicker(QWidget):
@@ -65,8 +66,6 @@ class ImagePicker(QWidget):
         """Called when the user picks an image file."""
         path = messages.choose_open_file(self, self.tr("Choose an image"),
                                          self.tr("Images (*.png *.jpg *.jpeg)"))
-        if path is not None:
-            try:
-                self.set_value(base64.b64encode(path.read_bytes()).decode())
-            except OSError as error:
-                messages.show_error(self, str(error))
+        if path is not None:  # a file that cannot be read is named, as everywhere
+            Operation(self).run(path.read_bytes,
+                                lambda data: self.set_value(base64.b64encode(data).decode()))
