@@ -10,11 +10,10 @@ from app.commands.context import Context
 from app.errors import InputError
 from app.i18n import Text
 from app.models import Category, Department
-from app.services import catalog, users
+from app.services import catalog, users, vocabulary
 from app.services.casework import workflow
 from app.services.casework.cases import get_case
-from app.services.casework.fields import FIELDS
-from app.services.casework.intake import LABELS, IntakeForm, record_complaint
+from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.casework.layout import all_fields
 from app.services.casework.view import CaseDetails, explain
 from app.services.labels import EVENT_KINDS, SEVERITIES, STATUSES, label, lookup
@@ -59,7 +58,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
     """Records a complaint and prints its number (or the case as JSON)."""
-    received = (parse_datetime(args.received, field="received_at", label=LABELS["received_at"])
+    received = (parse_datetime(args.received, field="received_at",
+                               label=vocabulary.label("received_at"))
                 if args.received else None)
     form = IntakeForm(
         customer_name=args.customer, phone=args.phone, channel=args.channel,
@@ -86,10 +86,10 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         output.print_json([row.to_json(ctx.now) for row in rows])
         return 0
     total = listing.count(query, now=ctx.now)
-    headers = [str(t) for t in (Text("Number", "编号"), LABELS["received_at"],
-                                Text("Customer", "客户"), LABELS["category"],
-                                LABELS["severity"], Text("Status", "状态"),
-                                FIELDS["handler"].label, Text("Next due", "下一期限"))]
+    named = vocabulary.label
+    headers = [str(t) for t in (named("number"), named("received_at"), Text("Customer", "客户"),
+                                named("category"), named("severity"), named("status"),
+                                named("handler"), named("next_due_at"))]
     lines = [[row.number + ("!" if row.is_overdue(ctx.now) else "") + ("*" if row.flags else ""),
               output.when(row.received_at), row.customer, row.category,
               label(SEVERITIES, row.severity), label(STATUSES, row.status), row.handler or "",

@@ -1,7 +1,8 @@
-"""The case fields a user may set after intake, how each is checked, and its label.
+"""The case fields a user may set after intake, and how each is entered and checked.
 
 One table serves the window's dialogs, `move --set FIELD=VALUE` on the command line, the
-transition rules (which fields each step needs) and the timeline (old → new as text).
+transition rules (which fields each step needs) and the timeline (old → new as text). What
+each field is called comes from the vocabulary.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from app.errors import InputError
 from app.i18n import Text
 from app.models import Complaint, Department, RootCause, User
-from app.services import catalog, users
+from app.services import catalog, users, vocabulary
 from app.services.labels import SEVERITIES, lookup
 from app.services.text import checked_text
 
@@ -22,40 +23,39 @@ LONG_TEXT = 5000
 
 @dataclass(frozen=True)
 class CaseField:
-    """A settable case field: `name` as users type it, `column` on the Complaint row."""
+    """A settable case field: `name` as users type it, `column` on the Complaint row, and
+    `kind`, how it is entered and checked (its label and how it is shown are the
+    vocabulary's)."""
 
     name: str
     column: str
-    label: Text
     kind: str  # text | department | root_cause | user | satisfaction | severity | flag
     max_length: int = LONG_TEXT
+
+    @property
+    def label(self) -> Text:
+        """What the field is called (the vocabulary's label)."""
+        return vocabulary.label(self.name)
 
 
 FIELDS: Mapping[str, CaseField] = {
     field.name: field
     for field in (
-        CaseField("department", "department", Text("Handling department", "处理部门"),
-                  "department"),
-        CaseField("handler", "handler", Text("Handler", "处理人"), "user"),
-        CaseField("subject", "subject_user", Text("Person complained about", "被投诉人"), "user"),
-        CaseField("fault_department", "fault_department",
-                  Text("Department at fault", "责任部门"), "department"),
-        CaseField("fault_party", "fault_party", Text("Person or party at fault", "责任人"),
-                  "text", 100),
-        CaseField("facts", "facts", Text("Findings", "调查核实情况"), "text"),
-        CaseField("root_cause", "root_cause", Text("Root cause", "根本原因"), "root_cause"),
-        CaseField("resolution", "resolution", Text("Solution", "解决方案"), "text"),
-        CaseField("answer", "answer", Text("Reasoned answer (not upheld)", "不予支持的理由"),
-                  "text"),
-        CaseField("feedback", "feedback", Text("Feedback given to the customer", "反馈客户情况"),
-                  "text"),
-        CaseField("satisfaction", "satisfaction", Text("Satisfaction (1–5)", "满意度（1–5）"),
-                  "satisfaction"),
-        CaseField("severity", "severity", Text("Severity", "严重程度"), "severity"),
-        CaseField("flag_group", "flag_group", Text("Group complaint", "群体投诉"), "flag"),
-        CaseField("flag_risk", "flag_risk", Text("Escalation risk", "过激行为/曝光风险"), "flag"),
-        CaseField("flag_management", "flag_management",
-                  Text("Management responsibility", "管理责任"), "flag"),
+        CaseField("department", "department", "department"),
+        CaseField("handler", "handler", "user"),
+        CaseField("subject", "subject_user", "user"),
+        CaseField("fault_department", "fault_department", "department"),
+        CaseField("fault_party", "fault_party", "text", 100),
+        CaseField("facts", "facts", "text"),
+        CaseField("root_cause", "root_cause", "root_cause"),
+        CaseField("resolution", "resolution", "text"),
+        CaseField("answer", "answer", "text"),
+        CaseField("feedback", "feedback", "text"),
+        CaseField("satisfaction", "satisfaction", "satisfaction"),
+        CaseField("severity", "severity", "severity"),
+        CaseField("flag_group", "flag_group", "flag"),
+        CaseField("flag_risk", "flag_risk", "flag"),
+        CaseField("flag_management", "flag_management", "flag"),
     )
 }
 

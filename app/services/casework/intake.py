@@ -15,7 +15,7 @@ from typing import Any
 from app.errors import DeskError, FormError, InputError
 from app.i18n import Text
 from app.models import Category, Complaint, User, database_proxy
-from app.services import audit, catalog, deadlines, settings
+from app.services import audit, catalog, deadlines, settings, vocabulary
 from app.services.casework import cases, numbering, workflow
 from app.services.casework.fields import FIELDS
 from app.services.customers import directory
@@ -28,22 +28,6 @@ from app.services.text import (
     to_seconds,
     when,
 )
-
-LABELS = {
-    "customer_name": Text("Customer name", "客户姓名"),
-    "phone": Text("Phone", "电话"),
-    "address": Text("Address", "地址"),
-    "channel": Text("Channel", "投诉渠道"),
-    "category": Text("Category", "投诉类别"),
-    "severity": Text("Severity", "严重程度"),
-    "flags": Text("Flags", "标记"),
-    "description": Text("What happened", "投诉事件"),
-    "wish": Text("What the customer wants", "客户诉求"),
-    "mood": Text("How the customer feels", "客户情绪"),
-    "reference": Text("Order / policy number", "订单号/保单号"),
-    "received_at": Text("Received", "受理时间"),
-    "promised_at": Text("Promised answer time", "承诺答复时间"),
-}
 
 
 @dataclass
@@ -89,6 +73,7 @@ def record_complaint(form: IntakeForm, *, actor: User, now: datetime) -> Complai
 def _check(form: IntakeForm, now: datetime) -> dict[str, Any]:
     errors: list[DeskError] = []
     checked: dict[str, Any] = {}
+    named = vocabulary.label
 
     def take(name: str, check: Callable[[], Any]) -> None:
         try:
@@ -99,10 +84,10 @@ def _check(form: IntakeForm, now: datetime) -> dict[str, Any]:
     take("phone", lambda: normalize_phone(form.phone))
     take("customer_name", lambda: _text(form.customer_name, "customer_name", 60, required=True))
     take("address", lambda: _text(form.address, "address", 200))
-    take("channel", lambda: lookup(CHANNELS, form.channel, what=LABELS["channel"]))
+    take("channel", lambda: lookup(CHANNELS, form.channel, what=named("channel")))
     take("category", lambda: _category(form.category))
-    take("severity", lambda: lookup(SEVERITIES, form.severity, what=LABELS["severity"]))
-    take("flags", lambda: {lookup(FLAGS, flag, what=LABELS["flags"]) for flag in form.flags})
+    take("severity", lambda: lookup(SEVERITIES, form.severity, what=named("severity")))
+    take("flags", lambda: {lookup(FLAGS, flag, what=named("flags")) for flag in form.flags})
     take("description", lambda: _text(form.description, "description", 5000, required=True))
     take("wish", lambda: _text(form.wish, "wish", 2000))
     take("mood", lambda: _text(form.mood, "mood", 100))
@@ -158,7 +143,7 @@ def profile_rule(profile: str) -> Text:
 
 
 def _text(value: str, name: str, limit: int, *, required: bool = False) -> str:
-    return checked_text(value, field=name, label=LABELS[name], max_length=limit,
+    return checked_text(value, field=name, label=vocabulary.label(name), max_length=limit,
                         required=required)
 
 
@@ -179,7 +164,7 @@ def _received(value: datetime | None, now: datetime) -> datetime:
     if value is None:
         return now
     return check_not_future(to_seconds(value), now=now, field="received_at",
-                            label=LABELS["received_at"])
+                            label=vocabulary.label("received_at"))
 
 
 def _promised(value: datetime | None, received: datetime) -> datetime | None:

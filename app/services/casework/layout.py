@@ -1,59 +1,61 @@
-"""The labelled fields of a case, in reading order, for `show`, the case view and print."""
+"""The labelled fields of a case, in reading order, for `show`, the case view and print.
+
+Labels, and how each value is shown, come from the vocabulary by field code.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.i18n import Text
-from app.services.casework.fields import FIELDS
-from app.services.casework.intake import LABELS
+from app.services import vocabulary
 from app.services.casework.view import CaseDetails
-from app.services.labels import CHANNELS, FLAGS, SEVERITIES, STATUSES, label
+from app.services.labels import label
 from app.services.text import when
 
-NUMBER = Text("Number", "编号")
-STATUS = Text("Status", "状态")
-RECEIVED_BY = Text("Received by", "受理人")
-FIRST_DUE = Text("First answer due", "初步答复期限")
-FIRST_GIVEN = Text("First answer given", "初步答复时间")
-DECISION_DUE = Text("Decision due", "处理期限")
-NEXT_DUE = Text("Next due", "下一期限")
-VERSION = Text("Version", "版本")
+# What was recorded at intake: who, how, what happened and what the customer wants.
+INTAKE = ("number", "status", "received_at", "received_by", "customer_name", "phone",
+          "address", "channel", "category", "severity", "flags", "reference", "description",
+          "wish", "mood")
+# Who handles it, the deadlines, the findings and the decision.
+HANDLING = ("department", "handler", "subject", "first_response_due", "first_response_at",
+            "resolution_due", "next_due_at", "facts", "fault_department", "fault_party",
+            "root_cause", "resolution", "answer", "feedback", "satisfaction")
+_ATTRIBUTES = {"customer_name": "customer"}  # where CaseDetails names a field otherwise
 
 
 def intake_fields(d: CaseDetails) -> list[tuple[Text, str]]:
     """What was recorded at intake: who, how, what happened and what the customer wants."""
-    return [
-        (NUMBER, d.number), (STATUS, label(STATUSES, d.status)),
-        (LABELS["received_at"], when(d.received_at)),
-        (RECEIVED_BY, d.received_by.name if d.received_by else ""),
-        (LABELS["customer_name"], d.customer), (LABELS["phone"], d.phone),
-        (LABELS["address"], d.address), (LABELS["channel"], label(CHANNELS, d.channel)),
-        (LABELS["category"], d.category.name), (LABELS["severity"], label(SEVERITIES, d.severity)),
-        (LABELS["flags"], "、".join(label(FLAGS, f) for f in d.flags)),
-        (LABELS["reference"], d.reference), (LABELS["description"], d.description),
-        (LABELS["wish"], d.wish), (LABELS["mood"], d.mood),
-    ]
+    return [_labelled(d, code) for code in INTAKE]
 
 
 def handling_fields(d: CaseDetails) -> list[tuple[Text, str]]:
     """Who handles it, the deadlines, the findings and the decision."""
-    name = lambda ref: ref.name if ref else ""  # noqa: E731
-    return [
-        (FIELDS["department"].label, name(d.department)),
-        (FIELDS["handler"].label, name(d.handler)),
-        (FIELDS["subject"].label, name(d.subject)),
-        (FIRST_DUE, when(d.first_response_due)), (FIRST_GIVEN, when(d.first_response_at)),
-        (DECISION_DUE, when(d.resolution_due)), (NEXT_DUE, when(d.next_due_at)),
-        (FIELDS["facts"].label, d.facts),
-        (FIELDS["fault_department"].label, name(d.fault_department)),
-        (FIELDS["fault_party"].label, d.fault_party),
-        (FIELDS["root_cause"].label, name(d.root_cause)),
-        (FIELDS["resolution"].label, d.resolution), (FIELDS["answer"].label, d.answer),
-        (FIELDS["feedback"].label, d.feedback),
-        (FIELDS["satisfaction"].label, str(d.satisfaction or "")),
-    ]
+    return [_labelled(d, code) for code in HANDLING]
 
 
 def all_fields(d: CaseDetails) -> list[tuple[str, str]]:
     """Every filled field as (label in the current language, value)."""
-    rows = [*intake_fields(d), *handling_fields(d), (VERSION, str(d.version))]
+    rows = [*intake_fields(d), *handling_fields(d), _labelled(d, "version")]
     return [(str(text), value) for text, value in rows if value]
+
+
+def _labelled(d: CaseDetails, code: str) -> tuple[Text, str]:
+    field = vocabulary.FIELDS[code]
+    return field.label, shown(field, getattr(d, _ATTRIBUTES.get(code, code)))
+
+
+def shown(field: vocabulary.Field, value: Any) -> str:
+    """A value of CaseDetails as the case view shows it ('' for none)."""
+    if value is None:
+        return ""
+    kind = field.kind
+    if kind == vocabulary.MOMENT:
+        return when(value)
+    if kind == vocabulary.CODED:
+        return label(field.words, value)
+    if kind == vocabulary.FLAG_SET:
+        return "、".join(label(field.words, code) for code in value)
+    if kind in (vocabulary.USER, *vocabulary.REFERENCES):
+        return value.name  # a Person or a Ref, named when the case was read
+    return str(value)

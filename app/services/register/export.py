@@ -29,18 +29,7 @@ from app.models import (
     User,
     database_proxy,
 )
-from app.services import deadlines
-from app.services.casework.fields import FIELDS
-from app.services.casework.intake import LABELS
-from app.services.casework.layout import (
-    DECISION_DUE,
-    FIRST_DUE,
-    FIRST_GIVEN,
-    NEXT_DUE,
-    NUMBER,
-    RECEIVED_BY,
-    STATUS,
-)
+from app.services import deadlines, vocabulary
 from app.services.casework.view import display_value, field_label
 from app.services.labels import CHANNELS, EVENT_KINDS, FLAGS, SEVERITIES, STATUSES
 from app.services.register.listing import CaseQuery, ordered_ids
@@ -48,48 +37,32 @@ from app.services.register.listing import CaseQuery, ordered_ids
 T = Text
 CHUNK = 500  # cases per query: well inside SQLite's limit on query parameters
 
-# (key, header, kind, width): kind is how Excel shows the value (see app.reports.excel).
-CASE_COLUMNS: tuple[tuple[str, Text, str, float], ...] = (
-    ("number", NUMBER, "text", 16), ("status", STATUS, "text", 10),
-    ("received_at", LABELS["received_at"], "datetime", 17),
-    ("received_by", RECEIVED_BY, "text", 10),
-    ("customer", LABELS["customer_name"], "text", 10), ("phone", LABELS["phone"], "text", 14),
-    ("address", LABELS["address"], "text", 24), ("channel", LABELS["channel"], "text", 9),
-    ("category", LABELS["category"], "text", 12), ("severity", LABELS["severity"], "text", 8),
-    ("flags", LABELS["flags"], "text", 12), ("reference", LABELS["reference"], "text", 16),
-    ("description", LABELS["description"], "text", 40), ("wish", LABELS["wish"], "text", 24),
-    ("mood", LABELS["mood"], "text", 10),
-    ("department", FIELDS["department"].label, "text", 12),
-    ("handler", FIELDS["handler"].label, "text", 10),
-    ("subject", FIELDS["subject"].label, "text", 10),
-    ("first_response_due", FIRST_DUE, "datetime", 17),
-    ("first_response_at", FIRST_GIVEN, "datetime", 17),
-    ("first_kept", T("First answer on time?", "初步答复是否按时"), "text", 10),
-    ("resolution_due", DECISION_DUE, "datetime", 17),
-    ("resolved_at", T("Decided", "处理决定时间"), "datetime", 17),
-    ("decision_kept", T("Decision on time?", "处理决定是否按时"), "text", 10),
-    ("next_due_at", NEXT_DUE, "datetime", 17),
-    ("facts", FIELDS["facts"].label, "text", 30),
-    ("fault_department", FIELDS["fault_department"].label, "text", 12),
-    ("fault_party", FIELDS["fault_party"].label, "text", 10),
-    ("root_cause", FIELDS["root_cause"].label, "text", 16),
-    ("resolution", FIELDS["resolution"].label, "text", 30),
-    ("answer", FIELDS["answer"].label, "text", 30),
-    ("feedback", FIELDS["feedback"].label, "text", 24),
-    ("feedback_at", T("Customer told", "反馈时间"), "datetime", 17),
-    ("satisfaction", FIELDS["satisfaction"].label, "int", 8),
-    ("compensation", T("Approved compensation", "已批准补偿金额"), "money", 12),
-    ("closed_at", T("Closed", "结案时间"), "datetime", 17),
+# The register's columns by field code, with their widths; the header and how Excel shows
+# the values (see app.reports.excel) are the vocabulary's.
+_WIDTHS = (
+    ("number", 16), ("status", 10), ("received_at", 17), ("received_by", 10),
+    ("customer_name", 10), ("phone", 14), ("address", 24), ("channel", 9), ("category", 12),
+    ("severity", 8), ("flags", 12), ("reference", 16), ("description", 40), ("wish", 24),
+    ("mood", 10), ("department", 12), ("handler", 10), ("subject", 10),
+    ("first_response_due", 17), ("first_response_at", 17), ("first_kept", 10),
+    ("resolution_due", 17), ("resolved_at", 17), ("decision_kept", 10), ("next_due_at", 17),
+    ("facts", 30), ("fault_department", 12), ("fault_party", 10), ("root_cause", 16),
+    ("resolution", 30), ("answer", 30), ("feedback", 24), ("feedback_at", 17),
+    ("satisfaction", 8), ("compensation", 12), ("closed_at", 17),
 )
+# (code, header, kind, width)
+CASE_COLUMNS: tuple[tuple[str, Text, str, float], ...] = tuple(
+    (code, vocabulary.label(code), vocabulary.FIELDS[code].cell, width)
+    for code, width in _WIDTHS)
 SUMMARY_COLUMNS: tuple[tuple[Text, str, float], ...] = (
     (T("By", "分组"), "text", 12), (T("Item", "项目"), "text", 20),
     (T("Cases", "件数"), "int", 10), (T("Approved compensation", "已批准补偿金额"), "money", 16),
 )
 EVENT_COLUMNS: tuple[tuple[Text, str, float], ...] = (
-    (NUMBER, "text", 16), (T("When", "时间"), "datetime", 17), (T("Who", "人员"), "text", 10),
-    (T("What", "事项"), "text", 12), (T("Field", "字段"), "text", 14),
-    (T("Before", "原值"), "text", 24), (T("After", "新值"), "text", 24),
-    (T("Note", "备注"), "text", 24),
+    (vocabulary.label("number"), "text", 16), (T("When", "时间"), "datetime", 17),
+    (T("Who", "人员"), "text", 10), (T("What", "事项"), "text", 12),
+    (T("Field", "字段"), "text", 14), (T("Before", "原值"), "text", 24),
+    (T("After", "新值"), "text", 24), (T("Note", "备注"), "text", 24),
 )
 SHEETS = (T("Complaints", "投诉登记"), T("Summary", "汇总"), T("Timeline", "处理记录"))
 _KEYS = [key for key, *_ in CASE_COLUMNS]
@@ -272,8 +245,8 @@ def _row(r: _Record, fen: int, names: _Names, now: datetime) -> list[Any]:
 
 def summary_rows(tally: Tally, *, language: str) -> Iterator[list[Any]]:
     """One row per status, category, department and month seen: cases and compensation."""
-    titles = {"status": T("Status", "状态"), "category": T("Category", "投诉类别"),
-              "department": T("Department", "处理部门"), "month": T("Month", "月份")}
+    titles = {group: vocabulary.label(group) for group in GROUPS if group != "month"}
+    titles["month"] = T("Month", "月份")
     for group, title in titles.items():
         counts = tally.groups[group]
         items = sorted(counts) if group == "month" else [i for i, _ in counts.most_common()]

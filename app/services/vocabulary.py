@@ -1,0 +1,136 @@
+"""What the desk calls each field of a case, in one table: its code, its label in both
+languages, and the kind of value it holds, which says how the value is shown.
+
+Intake, the case view (and `show` and the printed summary), the timeline, the Excel export
+and the import all name fields from here, so a field is called the same everywhere. Codes
+are the ones stored: form fields, event fields on the timeline, JSON keys, export columns.
+How a value is *entered and checked* is another matter, kept with the settable fields
+(`casework.fields`) and the import's columns (`importing.columns`).
+
+The table is plain data, so every package may read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from app.i18n import Text
+from app.services.labels import (
+    CHANNELS,
+    FLAGS,
+    SEVERITIES,
+    STATUSES,
+)
+
+# Kinds of value. A reference (`REFERENCES`) is stored as a list entry's code, a user as a
+# user name; `coded` values are named by the field's `words`.
+TEXT, MOMENT, COUNT, SCORE, MONEY = "text", "moment", "count", "score", "money"
+YES_NO, CODED, FLAG_SET, USER = "yes_no", "coded", "flag_set", "user"
+CATEGORY, DEPARTMENT, ROOT_CAUSE = "category", "department", "root_cause"
+REFERENCES = (CATEGORY, DEPARTMENT, ROOT_CAUSE)
+OFFER, PAUSE = "offer", "pause"  # timeline values: `voucher 120.00 approved`, a pause's start
+# How Excel shows each kind (keys of app.reports.excel.FORMATS); anything else is text.
+_CELLS = {MOMENT: "datetime", COUNT: "int", SCORE: "int", MONEY: "money"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of a case: `code` as stored, `label` as shown, `kind` of value.
+
+    `words` names a coded field's values. `sheet_title` is what a hand-kept register
+    usually calls the column, where the desk's own label would not be recognised there
+    (the import names the column by it).
+    """
+
+    code: str
+    label: Text
+    kind: str = TEXT
+    words: Mapping[str, Text] = field(default_factory=dict)
+    sheet_title: Text | None = None
+
+    @property
+    def cell(self) -> str:
+        """How a spreadsheet shows the value: `text`, `datetime`, `int` or `money`."""
+        return _CELLS.get(self.kind, "text")
+
+    @property
+    def column_title(self) -> Text:
+        """The field's name as a column of an imported sheet."""
+        return self.sheet_title or self.label
+
+
+def _fields(*fields: Field) -> Mapping[str, Field]:
+    return {entry.code: entry for entry in fields}
+
+
+T = Text
+FIELDS: Mapping[str, Field] = _fields(
+    # Recorded at intake.
+    Field("number", T("Number", "编号")),
+    Field("status", T("Status", "状态"), CODED, STATUSES),
+    Field("received_at", T("Received", "受理时间"), MOMENT,
+          sheet_title=T("Complaint date", "投诉日期")),
+    Field("received_by", T("Received by", "受理人"), USER),
+    Field("customer_name", T("Customer name", "客户姓名")),
+    Field("phone", T("Phone", "电话")),
+    Field("address", T("Address", "地址")),
+    Field("channel", T("Channel", "投诉渠道"), CODED, CHANNELS),
+    Field("category", T("Category", "投诉类别"), CATEGORY),
+    Field("severity", T("Severity", "严重程度"), CODED, SEVERITIES),
+    Field("flags", T("Flags", "标记"), FLAG_SET, FLAGS),
+    Field("reference", T("Order / policy number", "订单号/保单号")),
+    Field("description", T("What happened", "投诉事件"),
+          sheet_title=T("Description", "投诉内容")),
+    Field("wish", T("What the customer wants", "客户诉求")),
+    Field("mood", T("How the customer feels", "客户情绪")),
+    Field("promised_at", T("Promised answer time", "承诺答复时间"), MOMENT),
+    # Set while the case is handled.
+    Field("department", T("Handling department", "处理部门"), DEPARTMENT),
+    Field("handler", T("Handler", "处理人"), USER),
+    Field("subject", T("Person complained about", "被投诉人"), USER),
+    Field("fault_department", T("Department at fault", "责任部门"), DEPARTMENT),
+    Field("fault_party", T("Person or party at fault", "责任人")),
+    Field("facts", T("Findings", "调查核实情况")),
+    Field("root_cause", T("Root cause", "根本原因"), ROOT_CAUSE),
+    Field("resolution", T("Solution", "解决方案")),
+    Field("answer", T("Reasoned answer (not upheld)", "不予支持的理由")),
+    Field("feedback", T("Feedback given to the customer", "反馈客户情况")),
+    Field("satisfaction", T("Satisfaction (1–5)", "满意度（1–5）"), SCORE),
+    Field("flag_group", FLAGS["group"], YES_NO),
+    Field("flag_risk", FLAGS["risk"], YES_NO),
+    Field("flag_management", FLAGS["management"], YES_NO),
+    Field("complex_case", T("Complex case", "复杂案件"), YES_NO),
+    # The clock and the outcome.
+    Field("first_response_due", T("First answer due", "初步答复期限"), MOMENT),
+    Field("first_response_at", T("First answer given", "初步答复时间"), MOMENT),
+    Field("first_kept", T("First answer on time?", "初步答复是否按时")),
+    Field("resolution_due", T("Decision due", "处理期限"), MOMENT),
+    Field("resolved_at", T("Decided", "处理决定时间"), MOMENT),
+    Field("decision_kept", T("Decision on time?", "处理决定是否按时")),
+    Field("next_due_at", T("Next due", "下一期限"), MOMENT),
+    Field("clock_paused_at", T("Clock paused", "暂停计时"), PAUSE),
+    Field("feedback_at", T("Customer told", "反馈时间"), MOMENT),
+    Field("closed_at", T("Closed", "结案时间"), MOMENT),
+    Field("compensation", T("Approved compensation", "已批准补偿金额"), MONEY),
+    Field("version", T("Version", "版本"), COUNT),
+    # Only on the timeline: what else happened to the case.
+    Field("reply", T("Told the customer", "答复客户")),
+    Field("attachment", T("Attachment", "附件")),
+    Field("offer", T("Compensation offer", "补偿方案"), OFFER),
+    Field("customer.name", T("Customer name", "客户姓名")),
+    Field("customer.address", T("Customer address", "客户地址")),
+    Field("escalation", T("Escalated to managers", "已升级至负责人")),
+    Field("follow_up", T("Follow-up", "跟进")),
+    Field("follow_up_done", T("Follow-up done", "跟进完成")),
+    Field("follow_up_due", T("Follow-up moved", "跟进改期")),
+)
+
+
+def label(code: str) -> Text:
+    """The label of field `code`.
+
+    Raises:
+        KeyError: for a code not in the table (a programming error, not a user's).
+    """
+    return FIELDS[code].label

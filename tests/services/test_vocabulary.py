@@ -1,0 +1,55 @@
+"""One vocabulary: every field the desk names is in one table with both labels, and intake,
+the case view, the timeline, the export and the import all call it by that name."""
+
+import dataclasses
+
+import pytest
+
+from app.services import vocabulary
+from app.services.casework import fields, layout
+from app.services.casework.intake import IntakeForm
+from app.services.importing import columns
+from app.services.register import export
+
+EXPORTED = [code for code, *_ in export.CASE_COLUMNS]
+
+
+def test_every_field_has_a_code_and_both_labels() -> None:
+    for code, field in vocabulary.FIELDS.items():
+        assert field.code == code
+        assert field.label.en.strip() and field.label.zh.strip(), code
+        assert field.cell in ("text", "datetime", "int", "money"), code
+        if field.kind == vocabulary.CODED:
+            assert field.words, code
+
+
+@pytest.mark.parametrize(("where", "codes"), [
+    ("intake", [f.name for f in dataclasses.fields(IntakeForm)
+                if f.name not in ("on_the_spot", "on_the_spot_values")]),
+    ("case view", [*layout.INTAKE, *layout.HANDLING, "version"]),
+    ("settable fields", list(fields.FIELDS)),
+    ("export", EXPORTED),
+    ("import", list(columns.FIELDS)),
+    ("export summary", [group for group in export.GROUPS if group != "month"]),
+])
+def test_every_field_named_anywhere_is_in_the_table(where: str, codes: list[str]) -> None:
+    assert codes
+    assert [code for code in codes if code not in vocabulary.FIELDS] == [], where
+
+
+def test_a_field_is_called_the_same_everywhere() -> None:
+    for name, field in fields.FIELDS.items():
+        assert field.label == vocabulary.label(name)
+    for code, header, kind, _width in export.CASE_COLUMNS:
+        assert (header, kind) == (vocabulary.label(code), vocabulary.FIELDS[code].cell)
+    for name, field in columns.FIELDS.items():
+        assert field.label == vocabulary.FIELDS[name].column_title
+    # The import once called it 处理状态.
+    assert {str(columns.FIELDS["status"].label.zh), vocabulary.label("status").zh} == {"状态"}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_import_reads_back_every_column_title_the_export_writes(language: str) -> None:
+    for code, header, *_ in export.CASE_COLUMNS:
+        matched = columns.FIELD_BY_KEY.get(columns.header_key(getattr(header, language)))
+        assert matched == (code if code in columns.FIELDS else None), code
