@@ -43,7 +43,7 @@ def run() -> list[tuple[str, float, str]]:
              f"peak memory +{grown:.0f} MB (target < 100 MB); file {size:.1f} MB")]
 
 
-def bare_dump(rows: list[list[object]], path: Path) -> None:
+def bare_dump(rows: list[tuple[object, ...]], path: Path) -> None:
     """The same rows written by openpyxl alone: write-only, plain values, no styles."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("cases")

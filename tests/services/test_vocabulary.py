@@ -2,15 +2,19 @@
 the case view, the timeline, the export and the import all call it by that name."""
 
 import dataclasses
+from collections.abc import Callable
 
 import pytest
 
+from app.models import Complaint
 from app.services import vocabulary
 from app.services.casework import fields, layout
 from app.services.casework.intake import IntakeForm
 from app.services.importing import columns
 from app.services.register import export
+from tests.conftest import NOW
 
+MakeCase = Callable[..., Complaint]
 EXPORTED = [code for code, *_ in export.CASE_COLUMNS]
 
 
@@ -53,3 +57,15 @@ def test_the_import_reads_back_every_column_title_the_export_writes(language: st
     for code, header, *_ in export.CASE_COLUMNS:
         matched = columns.FIELD_BY_KEY.get(columns.header_key(getattr(header, language)))
         assert matched == (code if code in columns.FIELDS else None), code
+
+
+def test_an_export_row_is_keyed_by_its_columns_codes(make_case: MakeCase) -> None:
+    case = make_case(customer_name="王小芳", reference="DD-2026-1", wish="退款")
+    record, fen = export._load([case.id])[case.id]
+    row = export._row(record, fen, export._Names("zh_CN"), NOW)
+    assert list(row) == EXPORTED
+    (values,) = export.case_rows([case.id], now=NOW, language="zh_CN")
+    by_code = dict(zip(EXPORTED, values, strict=True))
+    assert (by_code["customer_name"], by_code["reference"], by_code["wish"]) == (
+        "王小芳", "DD-2026-1", "退款")
+    assert by_code["received_at"] == NOW and by_code["status"] == "新受理"
