@@ -7,7 +7,8 @@ are the ones stored: form fields, event fields on the timeline, JSON keys, expor
 How a value is *entered and checked* is another matter, kept with the settable fields
 (`casework.fields`) and the import's columns (`importing.columns`).
 
-The table is plain data, so every package may read it.
+The table is plain data, so every package may read it; turning stored codes into names
+(`worded`) takes the names already read (`Names`) and never reads the database itself.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from app.i18n import Text
 from app.services.labels import (
     CHANNELS,
     FLAGS,
+    OFFER_KINDS,
+    OFFER_STATUSES,
     SEVERITIES,
     STATUSES,
 )
@@ -134,3 +137,76 @@ def label(code: str) -> Text:
         KeyError: for a code not in the table (a programming error, not a user's).
     """
     return FIELDS[code].label
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names of what the timeline stores as codes, read once: list entries by kind
+    (`department`, `root_cause`, `category`) and code, and users by user name."""
+
+    references: Mapping[str, Mapping[str, Text]]
+    users: Mapping[str, str]
+
+
+_BLANK = Text("", "")
+COLON = Text(": ", "：")
+ARROW = " → "
+# The event that records a case carries its number, which describes itself.
+_UNLABELLED = frozenset({"number"})
+_YES_NO = {"yes": Text("yes", "是"), "no": Text("no", "否")}
+
+
+def timeline_label(code: str) -> Text:
+    """The name of a timeline event's field (the code itself for one not in the table)."""
+    if code in _UNLABELLED:
+        return _BLANK
+    known = FIELDS.get(code)
+    return known.label if known else Text(code, code)
+
+
+def worded(code: str, stored: str, names: Names) -> Text:
+    """A value as the timeline stores it (a code, a user name, a time) in words."""
+    if not stored:
+        return _BLANK
+    known = FIELDS.get(code)
+    kind = known.kind if known else TEXT
+    if kind in REFERENCES:
+        return names.references.get(kind, {}).get(stored) or Text(stored, stored)
+    if kind == USER:
+        name = names.users.get(stored, stored)
+        return Text(name, name)
+    if kind == CODED and known is not None:
+        return known.words.get(stored) or Text(stored, stored)
+    if kind == YES_NO:
+        return _YES_NO.get(stored) or Text(stored, stored)
+    if kind == OFFER:
+        return offer_words(stored)
+    if kind == PAUSE:
+        return Text("paused since {at}", "自 {at} 起暂停").format(at=stored)
+    return Text(stored, stored)
+
+
+def change_words(code: str, old: str, new: str, names: Names) -> Text:
+    """`Handler: 张小芳 → 刘明` in both languages: a timeline event's change."""
+    parts = zip(timeline_label(code), worded(code, old, names), worded(code, new, names),
+                COLON, strict=True)
+    return Text(*(_change(name, before, after, colon) for name, before, after, colon in parts))
+
+
+def _change(name: str, before: str, after: str, colon: str) -> str:
+    change = f"{before}{ARROW}{after}" if before else after
+    return f"{name}{colon}{change}" if name else change
+
+
+def offer_words(stored: str) -> Text:
+    """`voucher 120.00 approved` (as the timeline keeps an offer) as
+    `代金券 ¥120.00（已批准）`."""
+    kind, amount, status = (stored.split(" ") + ["", ""])[:3]
+    what = OFFER_KINDS.get(kind) or Text(kind, kind)
+    if amount:
+        what = Text("{kind} ¥{amount}", "{kind} ¥{amount}").format(kind=what, amount=amount)
+    if not status:
+        return what
+    state = OFFER_STATUSES.get(status) or Text(status, status)
+    # The full-width brackets in English too, as the timeline has always shown them.
+    return Text("{what}（{state}）", "{what}（{state}）").format(what=what, state=state)

@@ -3,13 +3,18 @@ the case view, the timeline, the export and the import all call it by that name.
 
 import dataclasses
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
-from app.models import Complaint
+from app.i18n import speaking
+from app.models import Complaint, User, database_proxy
 from app.services import vocabulary
-from app.services.casework import fields, layout
+from app.services.casework import attachments, cases, clock, fields, followups, layout, workflow
 from app.services.casework.intake import IntakeForm
+from app.services.casework.outcomes import complete_follow_up
+from app.services.casework.view import CaseDetails
+from app.services.compensation import offers
 from app.services.importing import columns
 from app.services.register import export
 from tests.conftest import NOW
@@ -69,3 +74,60 @@ def test_an_export_row_is_keyed_by_its_columns_codes(make_case: MakeCase) -> Non
     assert (by_code["customer_name"], by_code["reference"], by_code["wish"]) == (
         "王小芳", "DD-2026-1", "退款")
     assert by_code["received_at"] == NOW and by_code["status"] == "新受理"
+
+
+@pytest.fixture
+def eventful(make_case: MakeCase, staff: User) -> CaseDetails:
+    """A case whose timeline holds every kind of value: states, list entries, users,
+    yes/no, an offer, a paused clock, a follow-up and an attachment."""
+    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+                         values={"department": "after_sales", "handler": "staff1"})
+    case = cases.update_fields(case.id, values={"severity": "high", "flag_risk": "yes",
+                                             "root_cause": "RC03"},
+                               actor=staff, now=NOW, expected_version=case.version)
+    offers.propose(case, kind="voucher", amount="150", reason="车费", actor=staff, now=NOW)
+    case = Complaint.get_by_id(case.id)
+    case = clock.pause(case.id, reason="送检", actor=staff, now=NOW + timedelta(hours=1),
+                       expected_version=case.version)
+    follow_up = followups.add_follow_up(case.id, due_at=NOW + timedelta(days=1), note="回访",
+                                        actor=staff, now=NOW)
+    complete_follow_up(follow_up.id, outcome="已联系", actor=staff, now=NOW + timedelta(hours=2))
+    attachments.add_attachment(case.id, file_name="发票.jpg", data=b"x", actor=staff, now=NOW)
+    return CaseDetails.load(case.number)
+
+
+def test_the_timeline_is_worded_in_the_readers_language_without_a_query(
+        eventful: CaseDetails, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_queries(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the timeline read the database while being shown")
+
+    monkeypatch.setattr(database_proxy.obj, "execute_sql", no_queries)
+    with speaking("en"):
+        english = [entry.describe() for entry in eventful.timeline]
+    with speaking("zh_CN"):
+        chinese = [entry.describe() for entry in eventful.timeline]
+    for line in ("TS-2026-000001", "Status: New → In progress",
+                 "Handling department: After-sales", "Handler: 张小芳",
+                 "Severity: Medium → High", "Escalation risk: no → yes",
+                 "Root cause: Product defect", "Compensation offer: Voucher ¥150.00（Approved）",
+                 "Clock paused: paused since 2026-03-04 11:00", "Attachment: 发票.jpg",
+                 "Follow-up done: 回访 → 已联系"):
+        assert line in english
+    for line in ("状态：新受理 → 处理中", "处理部门：售后部", "严重程度：较重 → 严重",
+                 "过激行为/曝光风险：否 → 是", "根本原因：产品缺陷",
+                 "补偿方案：代金券 ¥150.00（待审批）", "暂停计时：自 2026-03-04 11:00 起暂停"):
+        assert line in chinese
+
+
+def test_every_field_the_timeline_records_is_in_the_table(eventful: CaseDetails) -> None:
+    recorded = {entry.field for entry in eventful.timeline}
+    assert len(recorded) >= 12
+    assert recorded - vocabulary.FIELDS.keys() == set()
+
+
+def test_stored_codes_no_longer_listed_are_shown_as_stored() -> None:
+    names = vocabulary.Names(references={}, users={})
+    assert vocabulary.worded("department", "gone", names) == ("gone", "gone")
+    assert vocabulary.worded("handler", "left_us", names) == ("left_us", "left_us")
+    assert vocabulary.change_words("letter", "", "printed", names) == (
+        "letter: printed", "letter：printed")

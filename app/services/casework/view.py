@@ -25,13 +25,12 @@ from app.models import (
     RootCause,
     User,
 )
-from app.services import audit
+from app.services import audit, vocabulary
 from app.services.casework import cases
-from app.services.casework.fields import FIELDS
 from app.services.catalog import name_of
 from app.services.deadlines import REVIEW_WINDOW_DAYS
-from app.services.labels import OFFER_KINDS, OFFER_STATUSES, SEVERITIES, STATUSES, label
 from app.services.text import iso
+from app.services.vocabulary import Names, change_words
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,9 @@ class Person:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """One event of the case's history."""
+    """One event of the case's history: the stored codes and values (`field`, `old`,
+    `new`), and `change`, the same put in words of both languages when the case was read,
+    so showing it needs no query and follows the reader's language."""
 
     at: datetime
     actor: str
@@ -62,13 +63,11 @@ class TimelineEntry:
     old: str
     new: str
     note: str
+    change: Text
 
     def describe(self) -> str:
         """`Handler: 张小芳 → 刘明`: the change in words of the current language."""
-        name = field_label(self.field)
-        old, new = display_value(self.field, self.old), display_value(self.field, self.new)
-        change = f"{old} → {new}" if old else new
-        return f"{name}{COLON}{change}" if name else change
+        return str(self.change)
 
     def to_json(self) -> dict[str, Any]:
         """The entry with stable English keys."""
@@ -184,6 +183,7 @@ class CaseDetails:
     def from_case(cls, c: Complaint) -> CaseDetails:
         """Builds the details of a case row already read."""
         people = People()
+        names = read_names(people)
         customer = Customer.get_by_id(c.customer_id)
         return cls(
             id=c.id, number=c.number, status=c.status, version=c.version,
@@ -206,7 +206,7 @@ class CaseDetails:
             clock_paused_at=c.clock_paused_at, complex_case=c.complex_case,
             last_contact_at=c.last_contact_at, escalated_at=c.escalated_at,
             escalation_ack_at=c.escalation_ack_at, review_until=_review_until(c),
-            timeline=tuple(_entry(e, people) for e in audit.timeline(c.id)),
+            timeline=tuple(_entry(e, people, names) for e in audit.timeline(c.id)),
             follow_ups=_follow_ups(c.id, people), offers=_offers(c.id, people),
             attachments=_attachments(c.id, people),
         )
@@ -266,7 +266,23 @@ class People:
         self._by_id = {u.id: Person(u.username, u.display_name) for u in User.select()}
 
     def get(self, user_id: int | None) -> Person | None:
+        """The user with id `user_id` (None for nobody)."""
         return self._by_id.get(user_id) if user_id else None
+
+    def names(self) -> dict[str, str]:
+        """Display names by user name."""
+        return {person.username: person.name for person in self._by_id.values()}
+
+
+def read_names(people: People | None = None) -> Names:
+    """The names of what the timeline stores as codes (list entries, users), read at once."""
+    lists = {vocabulary.CATEGORY: Category, vocabulary.DEPARTMENT: Department,
+             vocabulary.ROOT_CAUSE: RootCause}
+    return Names(
+        references={kind: {row.code: Text(row.name_en or row.code, row.name_zh or row.code)
+                           for row in model.select(model.code, model.name_en, model.name_zh)}
+                    for kind, model in lists.items()},
+        users=(people or People()).names())
 
 
 def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -> Ref | None:
@@ -276,11 +292,12 @@ def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -
     return Ref(entry.code, name_of(entry))
 
 
-def _entry(event: Any, people: People) -> TimelineEntry:
+def _entry(event: Any, people: People, names: Names) -> TimelineEntry:
     person = people.get(event.actor_id)
     return TimelineEntry(event.at, person.username if person else "",
                          person.name if person else "", event.kind, event.field,
-                         event.old_value, event.new_value, event.note)
+                         event.old_value, event.new_value, event.note,
+                         change_words(event.field, event.old_value, event.new_value, names))
 
 
 def _follow_ups(case_id: int, people: People) -> tuple[FollowUpInfo, ...]:
@@ -311,64 +328,3 @@ def _attachments(case_id: int, people: People) -> tuple[AttachmentInfo, ...]:
     rows = Attachment.select().where(Attachment.complaint == case_id).order_by(Attachment.id)
     return tuple(AttachmentInfo(a.id, a.file_name, a.kind, a.size, a.note,
                                 people.get(a.added_by_id), a.added_at) for a in rows)
-
-
-COLON = Text(": ", "：")
-
-_OTHER_FIELDS = {
-    "status": Text("Status", "状态"), "number": Text("", ""),
-    "resolution_due": Text("Decision due", "处理期限"),
-    "first_response_due": Text("First answer due", "初步答复期限"),
-    "first_response_at": Text("First answer given", "初步答复时间"),
-    "reply": Text("Told the customer", "答复客户"), "attachment": Text("Attachment", "附件"),
-    "offer": Text("Compensation offer", "补偿方案"),
-    "customer.name": Text("Customer name", "客户姓名"),
-    "customer.address": Text("Customer address", "客户地址"),
-    "clock_paused_at": Text("Clock paused", "暂停计时"),
-    "complex_case": Text("Complex case", "复杂案件"),
-    "escalation": Text("Escalated to managers", "已升级至负责人"),
-    "follow_up": Text("Follow-up", "跟进"), "follow_up_done": Text("Follow-up done", "跟进完成"),
-    "follow_up_due": Text("Follow-up moved", "跟进改期"),
-}
-
-
-def field_label(field: str) -> str:
-    """The name of a timeline field in the current language."""
-    if field in FIELDS:
-        return str(FIELDS[field].label)
-    return str(_OTHER_FIELDS[field]) if field in _OTHER_FIELDS else field
-
-
-def display_value(field: str, stored: str) -> str:
-    """A stored timeline value (a code, a user name) as the user reads it."""
-    if not stored:
-        return ""
-    if field == "status":
-        return label(STATUSES, stored)
-    if field == "severity":
-        return label(SEVERITIES, stored)
-    if field in ("department", "fault_department"):
-        return name_of(Department.get_or_none(Department.code == stored)) or stored
-    if field == "root_cause":
-        return name_of(RootCause.get_or_none(RootCause.code == stored)) or stored
-    if field in ("handler", "subject"):
-        user = User.get_or_none(User.username == stored)
-        return user.display_name if user else stored
-    if field == "offer":
-        return offer_text(stored)
-    if field == "clock_paused_at":
-        return str(Text("paused since {at}", "自 {at} 起暂停").format(at=stored))
-    if field in _YES_NO:
-        return str(_YES_NO[field].get(stored, Text(stored, stored)))
-    return stored
-
-
-_YES_NO = {name: {"yes": Text("yes", "是"), "no": Text("no", "否")}
-           for name in ("complex_case", "flag_group", "flag_risk", "flag_management")}
-
-
-def offer_text(stored: str) -> str:
-    """`voucher 120.00 approved` (as the timeline keeps an offer) as `代金券 ¥120.00（已批准）`."""
-    kind, amount, status = (stored.split(" ") + ["", ""])[:3]
-    text = f"{label(OFFER_KINDS, kind)} ¥{amount}" if amount else label(OFFER_KINDS, kind)
-    return f"{text}（{label(OFFER_STATUSES, status)}）" if status else text

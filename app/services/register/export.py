@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from peewee import JOIN, fn
 
-from app.i18n import ZH, Text, speaking
+from app.i18n import ZH, Text
 from app.models import (
     Category,
     CompensationOffer,
@@ -31,9 +31,10 @@ from app.models import (
     database_proxy,
 )
 from app.services import deadlines, vocabulary
-from app.services.casework.view import display_value, field_label
+from app.services.casework.view import read_names
 from app.services.labels import CHANNELS, EVENT_KINDS, FLAGS, SEVERITIES, STATUSES
 from app.services.register.listing import CaseQuery, ordered_ids
+from app.services.vocabulary import timeline_label, worded
 
 T = Text
 CHUNK = 500  # cases per query: well inside SQLite's limit on query parameters
@@ -272,22 +273,23 @@ def event_rows(ids: list[int], *, language: str,
                on_cases: Callable[[int], None] | None = None) -> Iterator[list[Any]]:
     """Every timeline event of the cases `ids`, by case number, oldest first;
     `on_cases(n)` once the events of the first n cases are written."""
-    shown = lru_cache(maxsize=4096)(display_value)  # names of users and departments
-    with speaking(language):
-        kinds = {code: text.in_language(language) for code, text in EVENT_KINDS.items()}
-        for start in range(0, len(ids), CHUNK):
-            select = (Event.select(Complaint.number, Event.at, User.display_name, Event.kind,
-                                   Event.field, Event.old_value, Event.new_value, Event.note)
-                      .join(Complaint).switch(Event)
-                      .join(User, JOIN.LEFT_OUTER, on=(Event.actor == User.id))
-                      .where(Event.complaint.in_(ids[start:start + CHUNK]))
-                      .order_by(Complaint.number, Event.at, Event.id).tuples())
-            for number, at, actor, kind, name, old, new, note in select:
-                yield [number, at if isinstance(at, datetime) else datetime.fromisoformat(at),
-                       actor, kinds.get(kind, kind), field_label(name) if name else None,
-                       shown(name, old) or None, shown(name, new) or None, note or None]
-            if on_cases is not None:
-                on_cases(min(start + CHUNK, len(ids)))
+    names = read_names()
+    kinds = {code: text.in_language(language) for code, text in EVENT_KINDS.items()}
+    for start in range(0, len(ids), CHUNK):
+        select = (Event.select(Complaint.number, Event.at, User.display_name, Event.kind,
+                               Event.field, Event.old_value, Event.new_value, Event.note)
+                  .join(Complaint).switch(Event)
+                  .join(User, JOIN.LEFT_OUTER, on=(Event.actor == User.id))
+                  .where(Event.complaint.in_(ids[start:start + CHUNK]))
+                  .order_by(Complaint.number, Event.at, Event.id).tuples())
+        for number, at, actor, kind, name, old, new, note in select:
+            yield [number, at if isinstance(at, datetime) else datetime.fromisoformat(at),
+                   actor, kinds.get(kind, kind),
+                   timeline_label(name).in_language(language) if name else None,
+                   worded(name, old, names).in_language(language) or None,
+                   worded(name, new, names).in_language(language) or None, note or None]
+        if on_cases is not None:
+            on_cases(min(start + CHUNK, len(ids)))
 
 
 @dataclass(frozen=True)
