@@ -211,3 +211,18 @@ def _counter_amount(actor: User, offer: CompensationOffer, counter: object) -> i
     _must_cover(actor, fen)
     return fen
 
+
+
+def actions_allowed(*, status: str, requested_by: str | None, user: User) -> frozenset[str]:
+    """What `user` may do now with an offer in `status` proposed by the user named
+    `requested_by`: any of `withdraw`, `accept_counter` and `decide` (the rules of
+    `withdraw`, `accept_counter` and `decide` above, for the window to offer only those).
+    """
+    mine = requested_by is not None and requested_by == user.username
+    approver = allowed(user, Permission.APPROVE_COMPENSATION)
+    rules = {
+        "withdraw": status in ("proposed", "countered") and (mine or approver),
+        "accept_counter": status == "countered" and mine,
+        "decide": status == "proposed" and approver and not mine,
+    }
+    return frozenset(action for action, ok in rules.items() if ok)

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.services.casework.view import CaseDetails, OfferInfo
 from app.services.compensation import offers
-from app.services.permissions import Permission, allowed
 from app.ui import messages
 from app.ui.case import tabs
 from app.ui.compensation.approval import decide_offer
@@ -48,14 +47,15 @@ class OffersPage(QWidget):
         return listed[row] if 0 <= row < len(listed) else None
 
     def _update_buttons(self) -> None:
-        offer, user = self.selected(), self._context.user
-        mine = offer is not None and offer.requester is not None and \
-            offer.requester.username == user.username
-        self.withdraw.setEnabled(offer is not None and offer.status in ("proposed", "countered")
-                                 and (mine or allowed(user, Permission.APPROVE_COMPENSATION)))
-        self.accept_counter.setEnabled(mine and offer.status == "countered")
-        self.decide.setEnabled(offer is not None and offer.status == "proposed" and not mine
-                               and allowed(user, Permission.APPROVE_COMPENSATION))
+        offer = self.selected()
+        possible: frozenset[str] = frozenset()
+        if offer is not None:
+            requester = offer.requester.username if offer.requester else None
+            possible = offers.actions_allowed(status=offer.status, requested_by=requester,
+                                              user=self._context.user)
+        self.withdraw.setEnabled("withdraw" in possible)
+        self.accept_counter.setEnabled("accept_counter" in possible)
+        self.decide.setEnabled("decide" in possible)
 
     def _changes(self) -> Changes:
         return Changes.case(self._details.id) if self._details is not None else Changes()
