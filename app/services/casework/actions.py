@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from app.errors import InputError
 from app.i18n import Text
@@ -121,26 +121,72 @@ _EXTRA_CONDITIONS: dict[str, Callable[[CaseDetails], bool]] = {
     "ack_escalation": lambda d: d.escalated_at is not None and d.escalation_ack_at is None,
 }
 
-# (case id, values, inputs, actor, now, expected version)
-Handler = Callable[[int, Mapping[str, Any], Mapping[str, Any], User, datetime, int], object]
+class Handler(Protocol):
+    """Takes an action that is neither a move nor a change of fields: its `inputs` (see
+    INPUTS) on the case `case_id` as the user read it at `expected_version`."""
+
+    def __call__(self, case_id: int, *, inputs: Mapping[str, Any], actor: User,
+                 now: datetime, expected_version: int) -> object: ...
+
+
+def _add_follow_up(case_id: int, *, inputs: Mapping[str, Any], actor: User, now: datetime,
+                   expected_version: int) -> object:
+    # A follow-up is a row of its own: the case's version does not guard it.
+    return followups.add_follow_up(case_id, due_at=inputs["due"], note=inputs["note"],
+                                   actor=actor, now=now)
+
+
+def _pause_clock(case_id: int, *, inputs: Mapping[str, Any], actor: User, now: datetime,
+                 expected_version: int) -> object:
+    return clock.pause(case_id, reason=inputs["reason"], actor=actor, now=now,
+                       expected_version=expected_version)
+
+
+def _resume_clock(case_id: int, *, inputs: Mapping[str, Any], actor: User, now: datetime,
+                  expected_version: int) -> object:
+    return clock.resume(case_id, actor=actor, now=now, expected_version=expected_version)
+
+
+def _restart_for_new_facts(case_id: int, *, inputs: Mapping[str, Any], actor: User,
+                           now: datetime, expected_version: int) -> object:
+    return clock.restart(case_id, facts=inputs["reason"], actor=actor, now=now,
+                         expected_version=expected_version)
+
+
+def _mark_complex(case_id: int, *, inputs: Mapping[str, Any], actor: User, now: datetime,
+                  expected_version: int) -> object:
+    return clock.mark_complex(case_id, reason=inputs["reason"], actor=actor, now=now,
+                              expected_version=expected_version)
+
+
+def _extend_deadline(case_id: int, *, inputs: Mapping[str, Any], actor: User, now: datetime,
+                     expected_version: int) -> object:
+    return clock.extend(case_id, new_due=inputs["due"], reason=inputs["reason"],
+                        told=inputs["told"], actor=actor, now=now,
+                        expected_version=expected_version)
+
+
+def _request_review(case_id: int, *, inputs: Mapping[str, Any], actor: User, now: datetime,
+                    expected_version: int) -> object:
+    return clock.request_review(case_id, reason=inputs["reason"], actor=actor, now=now,
+                                expected_version=expected_version)
+
+
+def _acknowledge_escalation(case_id: int, *, inputs: Mapping[str, Any], actor: User,
+                            now: datetime, expected_version: int) -> object:
+    return escalations.acknowledge(case_id, actor=actor, now=now,
+                                   expected_version=expected_version)
+
 
 _HANDLERS: dict[str, Handler] = {
-    "follow_up": lambda c, _v, i, a, n, _e: followups.add_follow_up(
-        c, due_at=i["due"], note=i["note"], actor=a, now=n),
-    "pause": lambda c, _v, i, a, n, e: clock.pause(c, reason=i["reason"], actor=a, now=n,
-                                                   expected_version=e),
-    "resume": lambda c, _v, _i, a, n, e: clock.resume(c, actor=a, now=n, expected_version=e),
-    "new_facts": lambda c, _v, i, a, n, e: clock.restart(c, facts=i["reason"], actor=a, now=n,
-                                                         expected_version=e),
-    "complex": lambda c, _v, i, a, n, e: clock.mark_complex(c, reason=i["reason"], actor=a,
-                                                            now=n, expected_version=e),
-    "extend": lambda c, _v, i, a, n, e: clock.extend(
-        c, new_due=i["due"], reason=i["reason"], told=i["told"], actor=a, now=n,
-        expected_version=e),
-    "review": lambda c, _v, i, a, n, e: clock.request_review(c, reason=i["reason"], actor=a,
-                                                             now=n, expected_version=e),
-    "ack_escalation": lambda c, _v, _i, a, n, e: escalations.acknowledge(
-        c, actor=a, now=n, expected_version=e),
+    "follow_up": _add_follow_up,
+    "pause": _pause_clock,
+    "resume": _resume_clock,
+    "new_facts": _restart_for_new_facts,
+    "complex": _mark_complex,
+    "extend": _extend_deadline,
+    "review": _request_review,
+    "ack_escalation": _acknowledge_escalation,
 }
 
 
@@ -152,7 +198,7 @@ def perform(code: str, case_id: int, *, expected_version: int, values: Mapping[s
     _check_required(action, values, given)
     handler = _HANDLERS.get(code)
     if handler is not None:
-        handler(case_id, values, given, actor, now, expected_version)
+        handler(case_id, inputs=given, actor=actor, now=now, expected_version=expected_version)
     elif action.target is not None:
         workflow.move(case_id, action.target, values=values, note=given.get("reason", ""),
                       actor=actor, now=now, expected_version=expected_version)
