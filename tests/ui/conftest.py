@@ -1,7 +1,9 @@
 """Fixtures for driving the real widgets with pytest-qt."""
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
@@ -12,6 +14,7 @@ from app.i18n import EN, ZH, set_language
 from app.models import User
 from app.ui import messages
 from app.ui.context import UiContext
+from app.ui.runner import Progress
 from app.ui.translation import install_translators
 from tests.conftest import NOW
 
@@ -88,3 +91,37 @@ def when_dialog(kind: type[QDialog], act: Callable[[QDialog], None], *,
             QTimer.singleShot(10, lambda: poll(left - 1))
 
     QTimer.singleShot(0, lambda: poll(attempts))
+
+
+class PausedJob:
+    """A background job that stops before its progress step number `at` until the test has
+    cancelled it, so the cancel lands mid-way however fast or busy the machine is.
+
+    Pass it to `run_in_background` in place of `job`, then call `cancel(progress)`.
+    """
+
+    WAIT_SECONDS = 30  # a job that never gets there fails the test instead of hanging it
+
+    def __init__(self, job: Callable[[Progress], Any], *, at: int = 0) -> None:
+        self.job, self.at = job, at
+        self.reached = threading.Event()
+        self.cancelled = threading.Event()
+
+    def __call__(self, progress: Progress) -> Any:
+        """Runs the job on the worker, holding it at step `at`."""
+        step, steps = progress.step, iter(range(self.at + 1))
+
+        def paused_step(done: int, total: int, text: str = "") -> None:
+            if next(steps, None) == self.at:
+                self.reached.set()
+                assert self.cancelled.wait(self.WAIT_SECONDS), "the test never cancelled"
+            step(done, total, text)
+
+        progress.step = paused_step  # type: ignore[method-assign]
+        return self.job(progress)
+
+    def cancel(self, progress: Progress) -> None:
+        """Waits until the job is held at its step, cancels it, and lets it go on."""
+        assert self.reached.wait(self.WAIT_SECONDS), f"the job never reached step {self.at}"
+        progress.cancel()
+        self.cancelled.set()

@@ -16,7 +16,7 @@ from app.ui.excel.export import ExportChoice, export_job
 from app.ui.main_window import MainWindow
 from app.ui.runner import run_in_background, wait_for_jobs
 from tests.conftest import NOW
-from tests.ui.conftest import when_dialog
+from tests.ui.conftest import PausedJob, when_dialog
 
 MakeCase = Callable[..., Complaint]
 
@@ -76,8 +76,9 @@ def test_a_cancelled_export_writes_nothing(qtbot: QtBot, context: UiContext,
     path = tmp_path / "exports" / "r.xlsx"
     path.parent.mkdir()
     job = export_job(CaseQuery(), path, now=NOW, language="en", events=True)
-    progress = run_in_background(parent, "export", job, done.append)
-    progress.cancel()
+    paused = PausedJob(job)
+    progress = run_in_background(parent, "export", paused, done.append)
+    paused.cancel(progress)
     assert wait_for_jobs()
     QApplication.processEvents()
     assert done == [] and list(path.parent.iterdir()) == []

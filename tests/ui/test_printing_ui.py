@@ -21,7 +21,7 @@ from app.ui.printing.signature import SignatureDialog, SignaturePad
 from app.ui.runner import wait_for_jobs
 from tests.conftest import NOW
 from tests.reports.conftest import pdf_info, pdf_text, squeezed
-from tests.ui.conftest import type_text, when_dialog
+from tests.ui.conftest import PausedJob, type_text, when_dialog
 
 MakeCase = Callable[..., Complaint]
 
@@ -152,8 +152,9 @@ def test_a_cancelled_batch_shows_nothing(qtbot: QtBot, context: UiContext, make_
     qtbot.addWidget(parent)
     done: list[object] = []
     job = actions.letters_job("rejected", NOW.replace(hour=0), "zh_CN", NOW)
-    progress = run_in_background(parent, "letters", job, done.append)
-    progress.cancel()
+    paused = PausedJob(job)
+    progress = run_in_background(parent, "letters", paused, done.append)
+    paused.cancel(progress)
     assert wait_for_jobs()
     QApplication.processEvents()
     assert done == []

@@ -9,6 +9,7 @@ from app.errors import RuleError
 from app.i18n import Text
 from app.ui import runner
 from app.ui.runner import CancelledError, Progress, run_and_wait, run_in_background
+from tests.ui.conftest import PausedJob
 
 
 @pytest.fixture
@@ -50,11 +51,13 @@ def test_cancel_stops_the_job_at_its_next_step(parent: QWidget) -> None:
             progress.step(page, 1000)
             reached.append(page)
 
-    progress = run_in_background(parent, "job", job, done.append)
-    progress.cancel()
+    paused = PausedJob(job, at=3)
+    progress = run_in_background(parent, "job", paused, done.append)
+    paused.cancel(progress)
     assert runner.wait_for_jobs()
     QApplication.processEvents()
     assert done == [] and len(reached) < 1000
+    assert reached == [0, 1, 2]  # the step after the cancel raised
     with pytest.raises(CancelledError):
         progress.step(0, 1)
 
