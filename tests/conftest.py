@@ -1,9 +1,14 @@
-"""Shared fixtures: a fresh database per test, a fixed clock, users and a case factory."""
+"""Shared fixtures: a fresh database per test, a fixed clock, users and a case factory.
+
+Building a new database (schema, search index, settings, lists) costs tens of milliseconds,
+so each backend's is built once per session and every test gets its own copy of it.
+"""
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -39,11 +44,39 @@ def now() -> datetime:
     return NOW
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new SQLite database built once per session, closed so that its file is whole."""
+    path = tmp_path_factory.mktemp("template") / "desk.sqlite3"
+    open_desk(str(path), now=NOW)
+    close_desk()
+    # Closing the last connection folds the write-ahead log into the file and removes it.
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """The name of a new PostgreSQL database built once per session, to copy from."""
+    template = FreshPostgresDatabase()
+    with template as url:
+        open_desk(url, now=NOW)
+        close_desk()  # PostgreSQL copies a template only while nobody is connected to it
+        yield template.name
+
+
+def _fresh_sqlite(template: Path, path: Path) -> str:
+    """A copy of the template at `path`, opened and bound."""
+    shutil.copyfile(template, path)
+    open_desk(str(path), now=NOW)
+    return str(path)
+
+
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Path]:
+def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Path]:
     """A new SQLite database file, opened and bound for the test."""
     path = tmp_path / "desk.sqlite3"
-    open_desk(str(path), now=NOW)
+    _fresh_sqlite(sqlite_template, path)
     yield path
     close_desk()
 
@@ -52,26 +85,30 @@ def sqlite_db(tmp_path: Path) -> Iterator[Path]:
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A new database on each backend available (PostgreSQL when COMPLAINT_DESK_TEST_PG is set)."""
     if request.param == "sqlite":
-        url = str(tmp_path / "desk.sqlite3")
-        open_desk(url, now=NOW)
-        yield url
+        template = request.getfixturevalue("sqlite_template")
+        yield _fresh_sqlite(template, tmp_path / "desk.sqlite3")
         close_desk()
         return
-    with FreshPostgresDatabase() as url:
+    with FreshPostgresDatabase(template=request.getfixturevalue("postgres_template")) as url:
         open_desk(url, now=NOW)
         yield url
         close_desk()
 
 
 class FreshPostgresDatabase:
-    """Creates an empty database on the test server and drops it afterwards."""
+    """Creates a database on the test server (empty, or a copy of `template`) and drops it
+    afterwards."""
+
+    def __init__(self, template: str | None = None) -> None:
+        self.template = template
 
     def __enter__(self) -> str:
         import psycopg
 
         self.name = f"t_{uuid.uuid4().hex[:12]}"
+        copy = f' TEMPLATE "{self.template}"' if self.template else ""
         with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{self.name}"')
+            conn.execute(f'CREATE DATABASE "{self.name}"{copy}')
         return PG_URL.rsplit("/", 1)[0] + "/" + self.name
 
     def __exit__(self, *exc: object) -> None:
