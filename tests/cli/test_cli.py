@@ -23,10 +23,10 @@ def _one_line(stderr: str) -> str:
     return lines[0]
 
 
-def test_version_and_help(cli: Run) -> None:
-    version = cli("--version")
+def test_version_and_help(process: Run) -> None:
+    version = process("--version")
     assert version.returncode == 0 and version.stdout.startswith("complaint-desk ")
-    bare = cli()
+    bare = process()
     assert bare.returncode == 0
     assert "No display found" in bare.stdout and "xvfb-run" in bare.stdout
     assert "COMMAND" in bare.stdout and "demo" in bare.stdout
@@ -38,14 +38,15 @@ def test_the_version_is_the_one_pyproject_gives(cli: Run) -> None:
     assert cli("--version").stdout == f"complaint-desk {version}\n"
 
 
-def test_the_smoke_test_opens_the_window_and_reports_what_it_loaded(shop: Run) -> None:
-    done = shop("--smoke-test", "--user", "boss", "--lang", "zh_CN")
+def test_the_smoke_test_opens_the_window_and_reports_what_it_loaded(shop: Run,
+                                                                    process: Run) -> None:
+    done = process("--smoke-test", "--user", "boss", "--lang", "zh_CN")
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("OK    window: 投诉处理台 ")
     assert "complaint_desk_zh_CN.qm" in lines[1] and lines[1].startswith("OK")
     assert lines[2:] == ["OK    icon: yes", "OK    pdf viewer: 1 page(s)"]
-    refused = shop("--smoke-test", "--user", "boss", password="wrong")
+    refused = process("--smoke-test", "--user", "boss", password="wrong")
     assert refused.returncode == 2 and refused.stdout == ""
     assert "--smoke-test" not in shop("--help").stdout  # for checking installs, not daily use
 
@@ -173,11 +174,11 @@ def test_a_file_that_is_not_a_database(cli: Run, tmp_path: Path) -> None:
     assert cli("--db", str(notes), "check").returncode == 1
 
 
-def test_usage_errors_are_one_line_with_exit_code_2(cli: Run) -> None:
-    result = cli("list", "--limit", "many")
+def test_usage_errors_are_one_line_with_exit_code_2(process: Run) -> None:
+    result = process("list", "--limit", "many")
     assert result.returncode == 2 and "invalid int value" in _one_line(result.stderr)
-    assert cli("list", "--limit", "0").returncode == 2
-    assert cli("frobnicate").returncode == 2
+    assert process("list", "--limit", "0").returncode == 2
+    assert process("frobnicate").returncode == 2
 
 
 def test_demo_list_filters_and_check(cli: Run) -> None:

@@ -19,11 +19,12 @@ def _add(shop: Run, phone: str, **moves: str) -> str:
     return number
 
 
-def test_export_with_a_status_filter_and_the_timeline(shop: Run, tmp_path: Path) -> None:
+def test_export_with_a_status_filter_and_the_timeline(shop: Run, process: Run,
+                                                      tmp_path: Path) -> None:
     rejected = _add(shop, "13800138000", answer="收银记录与标价一致")
     _add(shop, "13800138001")
     out = tmp_path / "exports" / "register.xlsx"
-    done = shop("--lang", "zh_CN", "export", "--out", str(out), "--status", "rejected",
+    done = process("--lang", "zh_CN", "export", "--out", str(out), "--status", "rejected",
                 "--events")
     assert done.returncode == 0, done.stderr
     assert "已导出 1 件投诉" in done.stdout and str(out) in done.stdout

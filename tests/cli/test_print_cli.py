@@ -17,9 +17,9 @@ def _decided(shop: Run) -> str:
     return number
 
 
-def test_print_a_letter_and_a_receipt(shop: Run, tmp_path: Path) -> None:
+def test_print_a_letter_and_a_receipt(shop: Run, process: Run, tmp_path: Path) -> None:
     number = _decided(shop)
-    letter = shop("--lang", "zh_CN", "print", number, "--kind", "letter",
+    letter = process("--lang", "zh_CN", "print", number, "--kind", "letter",
                   "--out", str(tmp_path / "out" / "letter.pdf"))
     assert letter.returncode == 0, letter.stderr
     text = squeezed(pdf_text(tmp_path / "out" / "letter.pdf"))
