@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from peewee import (
     SQL,
+    AutoField,
     BlobField,
     BooleanField,
     CharField,
@@ -25,6 +26,18 @@ from app.models.reference import Category, RootCause
 
 class Complaint(BaseModel):
     """One complaint case, from intake to archive. `version` detects concurrent edits."""
+
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    customer_id: ForeignKeyField[int]
+    category_id: ForeignKeyField[int]
+    received_by_id: ForeignKeyField[int | None]
+    department_id: ForeignKeyField[int | None]
+    handler_id: ForeignKeyField[int | None]
+    subject_user_id: ForeignKeyField[int | None]
+    fault_department_id: ForeignKeyField[int | None]
+    root_cause_id: ForeignKeyField[int | None]
+    escalation_ack_by_id: ForeignKeyField[int | None]
 
     number = CharField(max_length=20, unique=True)  # TS-<year>-<6 digits>
     customer = ForeignKeyField(Customer, backref="complaints")
@@ -99,6 +112,11 @@ Complaint.add_index(ESCALATION_INDEX)
 class Event(BaseModel):
     """An append-only line of the timeline / audit log: who, when, what changed."""
 
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    complaint_id: ForeignKeyField[int | None]
+    actor_id: ForeignKeyField[int | None]
+
     complaint = ForeignKeyField(Complaint, null=True, backref="events")
     at = DateTimeField()
     actor = ForeignKeyField(User, null=True, index=False)
@@ -112,6 +130,12 @@ class Event(BaseModel):
 
 class FollowUp(BaseModel):
     """A dated next step or call-back on a case."""
+
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    complaint_id: ForeignKeyField[int]
+    assignee_id: ForeignKeyField[int | None]
+    created_by_id: ForeignKeyField[int | None]
 
     complaint = ForeignKeyField(Complaint, backref="follow_ups")
     kind = CharField(max_length=20, default="next_step")
@@ -134,6 +158,13 @@ FollowUp.add_index(OPEN_FOLLOW_UP_INDEX)
 class CompensationOffer(BaseModel):
     """Money or goods offered to the customer, approved or refused by someone entitled."""
 
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    complaint_id: ForeignKeyField[int]
+    requester_id: ForeignKeyField[int]
+    approver_id: ForeignKeyField[int | None]
+    parent_id: ForeignKeyField[int | None]
+
     complaint = ForeignKeyField(Complaint, backref="offers")
     kind = CharField(max_length=20)
     amount_fen = IntegerField(default=0)  # CNY in fen (分): exact, never a float
@@ -152,6 +183,11 @@ class CompensationOffer(BaseModel):
 class Attachment(BaseModel):
     """A photo, receipt or signed letter kept with a case (content in AttachmentData)."""
 
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    complaint_id: ForeignKeyField[int]
+    added_by_id: ForeignKeyField[int | None]
+
     complaint = ForeignKeyField(Complaint, backref="attachments")
     file_name = CharField(max_length=200)
     kind = CharField(max_length=20, default="evidence")
@@ -165,12 +201,22 @@ class Attachment(BaseModel):
 class AttachmentData(BaseModel):
     """The bytes of an attachment, kept in the database so every PC sharing it sees them."""
 
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    attachment_id: ForeignKeyField[int]
+
     attachment = ForeignKeyField(Attachment, unique=True)
     data = BlobField()
 
 
 class CorrectiveAction(BaseModel):
     """An improvement (落实改善措施) so the same complaint does not recur."""
+
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    complaint_id: ForeignKeyField[int | None]
+    root_cause_id: ForeignKeyField[int | None]
+    owner_id: ForeignKeyField[int | None]
 
     complaint = ForeignKeyField(Complaint, null=True, backref="corrective_actions")
     root_cause = ForeignKeyField(RootCause, null=True, index=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, DateTimeField, IntegerField, TextField
+from peewee import AutoField, BooleanField, CharField, DateTimeField, IntegerField, TextField
 
 from app.models.base import BaseModel
 
@@ -11,6 +11,8 @@ ROLES = ("staff", "manager", "owner", "admin")
 
 class User(BaseModel):
     """A person who signs in: front-desk staff, handler, manager, owner or admin."""
+
+    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
 
     username = CharField(max_length=40, unique=True)
     display_name = CharField(max_length=60)
@@ -23,6 +25,8 @@ class User(BaseModel):
 class Customer(BaseModel):
     """A customer, matched by phone so repeat customers keep one record and a history."""
 
+    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
+
     name = CharField(max_length=60)
     phone = CharField(max_length=20, unique=True)  # digits only, see services.text.phone
     address = CharField(max_length=200, default="")
@@ -33,6 +37,8 @@ class Customer(BaseModel):
 
 class Department(BaseModel):
     """A department that handles cases or is found at fault."""
+
+    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
 
     code = CharField(max_length=30, unique=True)
     name_zh = CharField(max_length=60)

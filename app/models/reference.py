@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, DateTimeField, IntegerField, TextField
+from peewee import AutoField, BooleanField, CharField, DateTimeField, IntegerField, TextField
 
 from app.models.base import BaseModel
 
 
 class Category(BaseModel):
     """A complaint category (cause type); its deadline profile sets the case's clock."""
+
+    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
 
     code = CharField(max_length=30, unique=True)
     name_zh = CharField(max_length=60)
@@ -21,6 +23,8 @@ class Category(BaseModel):
 class RootCause(BaseModel):
     """A coded root cause, so causes can be counted and fixed."""
 
+    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
+
     code = CharField(max_length=30, unique=True)
     name_zh = CharField(max_length=60)
     name_en = CharField(max_length=60)
@@ -30,6 +34,8 @@ class RootCause(BaseModel):
 
 class ReplyTemplate(BaseModel):
     """An approved answer (统一回复口径) with `{placeholders}` filled from the case."""
+
+    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
 
     code = CharField(max_length=30)
     language = CharField(max_length=10)

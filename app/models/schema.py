@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import DateTimeField, IntegerField
+from peewee import AutoField, DateTimeField, IntegerField
 
 from app.models.base import BaseModel
 from app.models.case import (
@@ -21,6 +21,8 @@ from app.models.reference import Category, ReplyTemplate, RootCause, Setting
 
 class SchemaVersion(BaseModel):
     """One row: which migration the database has reached."""
+
+    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
 
     version = IntegerField()
     migrated_at = DateTimeField()
