@@ -22,20 +22,22 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 run: $(RUN_STAMP)
 	$(VENV)/bin/complaint-desk $(ARGS)
 
-## Install what the tests need (Python packages and Qt's system libraries), lint, test.
+## Install what the tests need (Python packages and Qt's system libraries), lint, type-check, test.
 test: $(TEST_STAMP)
 	tools/system-deps.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 	tools/with-postgres.sh $(VENV)/bin/pytest -q
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 ## Benchmarks on a generated 100,000-case database (slow; not part of `make test`).
 bench: $(TEST_STAMP)
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -1,6 +1,6 @@
 """peewee models on one database proxy, the connection, and schema migrations (no Qt)."""
 
-from app.models.base import BaseModel, database_proxy
+from app.models.base import BaseModel, TupleRows, database_proxy
 from app.models.case import (
     Attachment,
     AttachmentData,
@@ -34,6 +34,7 @@ __all__ = [
     "RootCause",
     "SchemaVersion",
     "Setting",
+    "TupleRows",
     "User",
     "database_proxy",
 ]

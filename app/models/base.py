@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from peewee import DatabaseProxy, Model
 
 database_proxy = DatabaseProxy()
+
+# What a query's `.tuples()` yields. peewee's type stubs give it the query's own type, whose
+# rows are model instances, so code that reads the tuples casts them to this.
+TupleRows = Iterable[tuple[Any, ...]]
 
 
 class BaseModel(Model):

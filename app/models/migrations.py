@@ -151,7 +151,7 @@ def _v2_search_index(database: Database, migrator: SchemaMigrator) -> None:
     register's state-and-category counts and its flagged filter instant."""
     install_search_index(database)
     migrate(migrator.add_index("complaint", ("status", "category_id", "received_at"), False))
-    database.execute(Complaint._schema._create_index(FLAGGED_INDEX))
+    database.execute(Complaint._schema._create_index(FLAGGED_INDEX))  # type: ignore[attr-defined]
 
 
 def _v3_deadline_engine(database: Database, migrator: SchemaMigrator) -> None:
@@ -178,7 +178,7 @@ def _v3_deadline_engine(database: Database, migrator: SchemaMigrator) -> None:
         "UPDATE complaint SET escalation_ack_at = escalated_at WHERE escalated_at IS NOT NULL "
         "AND status IN ('resolved', 'rejected', 'closed')")
     for model, index in ((Complaint, ESCALATION_INDEX), (FollowUp, OPEN_FOLLOW_UP_INDEX)):
-        database.execute(model._schema._create_index(index))
+        database.execute(model._schema._create_index(index))  # type: ignore[union-attr]
 
 
 # One step per target version, run in order; version 1 is the first schema.

@@ -16,7 +16,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -90,7 +90,7 @@ def _abandon(workbook: Workbook) -> None:
 def _write_sheet(sheet: WriteOnlyWorksheet, spec: Sheet) -> int:
     # Widths and the frozen header go in the sheet's head, written with the first row.
     for index, column in enumerate(spec.columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        sheet.column_dimensions[get_column_letter(index)].width = column.width  # type: ignore[attr-defined]
     sheet.freeze_panes = "A2"
     sheet.append([_header_cell(sheet, column.header) for column in spec.columns])
     typed = [(index, _typed_cell(sheet, column.kind))
@@ -100,25 +100,25 @@ def _write_sheet(sheet: WriteOnlyWorksheet, spec: Sheet) -> int:
         sheet.append(_cells(sheet, list(values), typed))
         count += 1
     last = get_column_letter(max(len(spec.columns), 1))
-    sheet.auto_filter.ref = f"A1:{last}{count + 1}"  # written after the rows
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"  # type: ignore[attr-defined]  # after the rows
     return count
 
 
-def _header_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+def _header_cell(sheet: WriteOnlyWorksheet, text: str) -> Cell:
     cell = WriteOnlyCell(sheet, value=text)
     cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
     cell.alignment = Alignment(vertical="center", wrap_text=True)
     return cell
 
 
-def _typed_cell(sheet: WriteOnlyWorksheet, kind: str) -> WriteOnlyCell:
+def _typed_cell(sheet: WriteOnlyWorksheet, kind: str) -> Cell:
     cell = WriteOnlyCell(sheet)
     cell.number_format = FORMATS[kind]
     return cell
 
 
 def _cells(sheet: WriteOnlyWorksheet, row: list[Any],
-           typed: list[tuple[int, WriteOnlyCell]]) -> list[Any]:
+           typed: list[tuple[int, Cell]]) -> list[Any]:
     """The row with its typed values in their column's styled cell and its text made safe.
 
     Per row rather than per cell: this runs for every one of 100,000 rows.

@@ -42,8 +42,8 @@ def _keep_chinese_punctuation_off_line_starts() -> None:
     # begin with a comma. Adding them makes the comma hang at the end of the line before,
     # as Chinese typesetting does. Both names are read when lines are broken.
     missing = "".join(mark for mark in CANNOT_START if mark not in textsplit.ALL_CANNOT_START)
-    textsplit.ALL_CANNOT_START += missing
-    paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+    textsplit.ALL_CANNOT_START += missing  # type: ignore[misc]
+    paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START  # type: ignore[attr-defined]
 
 
 @cache
@@ -151,7 +151,7 @@ def numbered_canvas(words: Words, header: str = "") -> Callable[..., Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own, unlisted
 
         def save(self) -> None:
             total = len(self._pages)
@@ -162,7 +162,7 @@ def numbered_canvas(words: Words, header: str = "") -> Callable[..., Canvas]:
             super().save()
 
         def _decorate(self, number: int, total: int) -> None:
-            width, height = self._pagesize
+            width, height = self._pagesize  # type: ignore[attr-defined]
             self.setFont(FONT, 8)
             self.drawCentredString(width / 2, 10 * mm,
                                    words.page.format(page=number, pages=total))

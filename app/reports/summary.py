@@ -21,7 +21,8 @@ from app.reports.pdf import (
     paras,
 )
 
-LINES = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+LINES: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                                ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
 
 def build_summary(data: model.SummaryData, path: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime, time, timedelta
+from typing import overload
 
 from app.errors import InputError
 from app.i18n import Text
@@ -136,6 +137,12 @@ def when(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
+@overload
+def as_datetime(value: datetime | str) -> datetime: ...
+@overload
+def as_datetime(value: None) -> None: ...
+@overload
+def as_datetime(value: datetime | str | None) -> datetime | None: ...
 def as_datetime(value: datetime | str | None) -> datetime | None:
     """A datetime read from a raw cursor: SQLite gives text, PostgreSQL datetimes."""
     return datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import cast
 
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -34,11 +35,11 @@ def make_application() -> QApplication:
         import ctypes
 
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setOrganizationName("ComplaintDesk")
     app.setApplicationName("Complaint Desk")
     app.setWindowIcon(app_icon())  # every window and dialog, the taskbar's too
-    return app  # type: ignore[return-value]
+    return app
 
 
 def choose_language(requested: str | None) -> str:

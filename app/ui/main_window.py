@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -111,7 +112,8 @@ class MainWindow(QMainWindow):
             cases.addAction(action)
         menus.addMenu(self.tr("&Help")).addAction(self.about_action)
 
-    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: QKeySequence.StandardKey | str,
+                slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(shortcut)

@@ -151,7 +151,9 @@ def run_in_background(parent: QWidget, title: str, job: Callable[[Progress], Any
     `on_end()` is called when the job ends in any way: done, failed or cancelled.
     """
     progress = Progress(next(_NUMBERS))
-    dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 0, parent)
+    # Called on the class, tr() translates in the class's own context.
+    dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"),  # type: ignore[call-arg, arg-type]
+                             0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QIcon
@@ -100,12 +100,12 @@ def select_data(combo: QComboBox, data: Any) -> None:
 
 def to_qdatetime(moment: datetime) -> QDateTime:
     """A QDateTime for a naive local datetime."""
-    return QDateTime(moment.date(), moment.time())
+    return QDateTime(moment.date(), moment.time())  # type: ignore[call-overload]  # PySide converts
 
 
 def from_qdatetime(value: QDateTime) -> datetime:
     """The naive local datetime of a QDateTime, to the minute."""
-    return value.toPython().replace(second=0, microsecond=0)
+    return cast(datetime, value.toPython()).replace(second=0, microsecond=0)
 
 
 def heading(text: str, *, size: int = 13) -> QLabel:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from app.errors import RuleError
 from app.i18n import Text
-from app.models import Complaint, Customer, User, database_proxy
+from app.models import Complaint, Customer, TupleRows, User, database_proxy
 from app.services.audit import Change
 from app.services.casework import cases
 from app.services.permissions import Permission, require
@@ -40,7 +41,8 @@ def pending(*, limit: int = 500) -> list[Escalation]:
              .where(Complaint.escalated_at.is_null(False)
                     & Complaint.escalation_ack_at.is_null())
              .order_by(Complaint.escalated_at).limit(limit).tuples())
-    return [Escalation(*row[:5], bool(row[5]), bool(row[6])) for row in query]
+    return [Escalation(case_id, number, customer, at, severity, bool(group), bool(risk))
+            for case_id, number, customer, at, severity, group, risk in cast(TupleRows, query)]
 
 
 def acknowledge(case_id: int, *, actor: User, now: datetime,

@@ -11,11 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from typing import cast
 
 from peewee import fn
 
 from app.i18n import Text
-from app.models import Complaint, Customer, Department, FollowUp, User, database_proxy
+from app.models import (
+    Complaint,
+    Customer,
+    Department,
+    FollowUp,
+    TupleRows,
+    User,
+    database_proxy,
+)
 from app.services import settings
 from app.services.casework import escalations
 from app.services.catalog import name_of
@@ -191,6 +200,6 @@ def overdue_counts(now: datetime) -> dict[str, dict[str, int]]:
     by_department = (Complaint.select(Department.id, fn.COUNT(Complaint.id))
                      .join(Department, on=(Complaint.department == Department.id)).where(late)
                      .group_by(Department.id).tuples())
-    return {"handler": dict(by_handler),
+    return {"handler": dict(cast(TupleRows, by_handler)),
             "department": {name_of(Department.get_by_id(department)): count
-                           for department, count in by_department}}
+                           for department, count in cast(TupleRows, by_department)}}

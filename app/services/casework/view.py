@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from app.i18n import Text
 from app.models import (
@@ -276,8 +276,9 @@ class People:
 
 def read_names(people: People | None = None) -> Names:
     """The names of what the timeline stores as codes (list entries, users), read at once."""
-    lists = {vocabulary.CATEGORY: Category, vocabulary.DEPARTMENT: Department,
-             vocabulary.ROOT_CAUSE: RootCause}
+    lists: dict[str, type[Category | Department | RootCause]] = {
+        vocabulary.CATEGORY: Category, vocabulary.DEPARTMENT: Department,
+        vocabulary.ROOT_CAUSE: RootCause}
     return Names(
         references={kind: {row.code: Text(row.name_en or row.code, row.name_zh or row.code)
                            for row in model.select(model.code, model.name_en, model.name_zh)}
@@ -285,6 +286,10 @@ def read_names(people: People | None = None) -> Names:
         users=(people or People()).names())
 
 
+@overload
+def _ref(model: type[Category | Department | RootCause], entry_id: int) -> Ref: ...
+@overload
+def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -> Ref | None: ...
 def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -> Ref | None:
     if entry_id is None:
         return None

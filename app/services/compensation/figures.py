@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 from peewee import JOIN, SQL, Case, fn
 
 from app.errors import NotFoundError
 from app.i18n import Text
-from app.models import CompensationOffer, Complaint, Customer, User
+from app.models import CompensationOffer, Complaint, Customer, TupleRows, User
 from app.services.casework.view import CaseDetails
 from app.services.text import as_datetime, iso
 
@@ -64,7 +65,7 @@ def offers(*, status: str | None = None, offer_id: int | None = None,
         query = query.where(CompensationOffer.status == status)
     if offer_id is not None:
         query = query.where(CompensationOffer.id == offer_id)
-    return [OfferRow(*row) for row in query.tuples()]
+    return [OfferRow(*row) for row in cast(TupleRows, query.tuples())]
 
 
 def waiting(*, limit: int = 500) -> list[OfferRow]:
@@ -100,7 +101,7 @@ def customer_history(customer_id: int, *, exclude_case: int | None = None,
              .group_by(Complaint.id, Complaint.number, Complaint.received_at, Complaint.status)
              .order_by(Complaint.received_at.desc()).limit(limit).tuples())
     rows = tuple((number, as_datetime(received), status, int(fen))
-                 for number, received, status, fen in query)
+                 for number, received, status, fen in cast(TupleRows, query))
     return CustomerHistory(rows, sum(row[3] for row in rows))
 
 
@@ -114,8 +115,9 @@ def category_average(category_id: int, *, exclude_case: int | None = None) -> tu
                        & (CompensationOffer.amount_fen > 0)
                        & (Complaint.id != (exclude_case or 0)))
                 .group_by(Complaint.id))
-    average, cases = (CompensationOffer.select(fn.AVG(SQL("total")), fn.COUNT(SQL("*")))
-                      .from_(per_case.alias("per_case")).tuples().get())
+    average, cases = cast(tuple[Any, Any], (
+        CompensationOffer.select(fn.AVG(SQL("total")), fn.COUNT(SQL("*")))
+        .from_(per_case.alias("per_case")).tuples().get()))
     return int(average or 0), int(cases or 0)
 
 
@@ -126,7 +128,8 @@ def monthly_totals(*, since: datetime | None = None) -> list[tuple[str, int]]:
              .where(CompensationOffer.status == "approved"))
     if since is not None:
         query = query.where(CompensationOffer.decided_at >= since)
-    return [(m, int(total)) for m, total in query.group_by(SQL("1")).order_by(SQL("1")).tuples()]
+    rows = query.group_by(SQL("1")).order_by(SQL("1")).tuples()
+    return [(m, int(total)) for m, total in cast(TupleRows, rows)]
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,7 @@ def _decide(offer: CompensationOffer, status: str, actor: User, now: datetime,
 def _log(case: Complaint, actor: User, now: datetime, offer: CompensationOffer, status: str,
          note: str) -> None:
     amount = offer.counter_fen if status == "countered" else offer.amount_fen
+    assert amount is not None  # a counter-offer always has its amount
     audit.record(case, actor, now, kind="compensation", field="offer",
                  new=f"{offer.kind} {amount / 100:.2f} {status}", note=note,
                  version=case.version)
@@ -159,6 +160,7 @@ def _tell_requester(offer: CompensationOffer, actor: User, now: datetime) -> Non
     """A follow-up for the proposer, due now: it reaches their reminders and their tray."""
     requester = User.get_by_id(offer.requester_id)
     amount = offer.counter_fen if offer.status == "countered" else offer.amount_fen
+    assert amount is not None  # a counter-offer always has its amount
     note = Text("Compensation {status} by {who}: {kind} {amount}. Tell the customer.",
                 "补偿方案{status}（{who}）：{kind} {amount}。请告知客户。").format(
         status=DECIDED[offer.status], who=actor.display_name, kind=OFFER_KINDS[offer.kind],
@@ -203,7 +205,8 @@ def _must_cover(actor: User, amount_fen: int) -> None:
             amount=yuan(amount_fen), limit=yuan(limit_fen(actor) or 0)))
 
 
-def _counter_amount(actor: User, offer: CompensationOffer, counter: object) -> int:
+def _counter_amount(actor: User, offer: CompensationOffer,
+                    counter: str | int | float | None) -> int:
     fen = parse_amount(counter, field="counter", label=Text("Counter-offer", "还价金额"))
     if not fen or fen == offer.amount_fen:
         raise InputError(Text("A counter-offer names a different amount.",

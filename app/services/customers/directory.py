@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from app.errors import DeskError
-from app.models import Category, Complaint, Customer, User
+from app.models import Category, Complaint, Customer, TupleRows, User
 from app.services import audit
 from app.services.text import normalize_phone
 
@@ -91,4 +92,4 @@ def earlier_cases(customer_id: int, *, limit: int = 20) -> list[EarlierCase]:
         .limit(limit)
         .tuples()
     )
-    return [EarlierCase(*row) for row in query]
+    return [EarlierCase(*row) for row in cast(TupleRows, query)]

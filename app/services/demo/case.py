@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from app.services import deadlines
 from app.services.casework.numbering import format_number
@@ -39,7 +39,10 @@ STAFF_LIMIT_FEN = 20_000
 DECIDED = ("resolved", "rejected", "closed", "reopened")
 
 
-def pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
+T = TypeVar("T")
+
+
+def pick(rng: random.Random, weighted: tuple[tuple[T, int], ...]) -> T:
     """One value of `(value, weight)` pairs, chosen with those weights."""
     total = sum(weight for _, weight in weighted)
     point = rng.uniform(0, total)
@@ -109,7 +112,7 @@ class CaseBuilder:
                  customer_id: int) -> None:
         """One case received at `received`, taken as far as its age makes likely."""
         rng = self.rng
-        (category_id, code, profile) = pick(rng, self._category_choice)  # type: ignore[misc]
+        (category_id, code, profile) = pick(rng, self._category_choice)
         life = _Life(self, case_id, received)
         row = self._intake_fields(case_id, received, sequence, customer_id, category_id, code,
                                   profile)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from peewee import SQL, SqliteDatabase, fn
 
 from app.i18n import Text
-from app.models import CaseCounter, Complaint, database_proxy
+from app.models import CaseCounter, Complaint, TupleRows, database_proxy
 from app.models.migrations import CURRENT_VERSION, schema_version
 from app.models.search import SEARCH_TABLE, check_search_index, uses_search_table
 
@@ -69,7 +70,8 @@ def _numbers() -> str:
     """Per year: as many cases as the counter handed out, and none above it (gap-free)."""
     year = fn.SUBSTR(Complaint.number, 4, 4)
     # Grouped by position: PostgreSQL does not match a parameterised expression to itself.
-    counts = dict(Complaint.select(year, fn.COUNT(Complaint.id)).group_by(SQL("1")).tuples())
+    counts: dict[str, int] = dict(cast(TupleRows, Complaint.select(year, fn.COUNT(Complaint.id))
+                                       .group_by(SQL("1")).tuples()))
     counters = {str(c.year): c.last_number for c in CaseCounter.select()}
     wrong = [f"{y}: {counts.get(y, 0)} cases, counter {counters.get(y, 0)}"
              for y in sorted(set(counts) | set(counters)) if counts.get(y, 0) != counters.get(y, 0)]

@@ -14,11 +14,11 @@ import base64
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from app.errors import DeskError, RuleError
 from app.i18n import Text, speaking
-from app.models import Complaint, Customer
+from app.models import Complaint, Customer, TupleRows
 from app.reports.data import LetterData
 from app.reports.numerals import rmb_capital
 from app.services import settings
@@ -161,7 +161,7 @@ def _load(numbers: list[str], people: People) -> dict[str, LetterCase]:
     rows = (Complaint.select(*_COLUMNS.values()).join(Customer)
             .where(Complaint.number.in_(numbers)).tuples())
     cases = {values["number"]: values for values in (dict(zip(_COLUMNS, row, strict=True))
-                                                     for row in rows)}
+                                                     for row in cast(TupleRows, rows))}
     offers = offers_of_cases([values["id"] for values in cases.values()], people)
     return {number: LetterCase(**{**values, "handler": people.get(values["handler"]),
                                   "offers": offers.get(values["id"], ())})

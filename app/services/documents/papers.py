@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import base64
 from datetime import datetime
+from typing import cast
 
 from app.i18n import Text, speaking
-from app.models import Complaint, User, database_proxy
+from app.models import Complaint, TupleRows, User, database_proxy
 from app.reports.data import Letterhead, ReceiptData, Words
 from app.services import audit, settings
 from app.services.casework import attachments, cases
@@ -100,4 +101,5 @@ def decided_numbers(*, status: str, since: datetime | None = None,
     query = Complaint.select(Complaint.number).where(Complaint.status == status)
     if since is not None:
         query = query.where(Complaint.resolved_at >= since)
-    return [row[0] for row in query.order_by(Complaint.number).limit(limit).tuples()]
+    rows = query.order_by(Complaint.number).limit(limit).tuples()
+    return [row[0] for row in cast(TupleRows, rows)]

@@ -132,7 +132,8 @@ def _parse_date_text(field: ImportField, text: str) -> datetime:
     found = _COMMON_DATE.fullmatch(normal)
     if found:  # one regex instead of strptime trying format after format
         with suppress(ValueError):  # 2026-02-30 and the like go the long way, to be named
-            return datetime(*(int(part) for part in found.groups() if part is not None))
+            numbers = [int(part) for part in found.groups() if part is not None]
+            return datetime(*numbers)  # type: ignore[arg-type]  # year, month, day[, time]
     for pattern in _EXTRA_DATE_FORMATS:
         with suppress(ValueError):
             return datetime.strptime(normal, pattern)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from app.i18n import Text
 from app.models import Complaint, Customer, Event, User, database_proxy
@@ -160,7 +160,7 @@ class _Rules:
         self.calendar = deadlines.BusinessCalendar.from_settings(values)
         self.days = int(values["deadline.resolution_days"])
         self.stamp = stamp
-        self.now = stamp(now)
+        self.now = cast("datetime | str", stamp(now))  # a time in, a time out
         self._due: dict[tuple, tuple[Any, Any, Any]] = {}
 
     def due(self, received: datetime, profile: str, status: str) -> tuple[Any, Any, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from app.errors import DeskError
 from app.i18n import Text
@@ -144,13 +144,15 @@ def _case(row: SheetRow, reading: SheetReading,
     if wrong:
         return None, wrong
     return NewCase(
-        row=row.row, customer_name=values["customer_name"], phone=values["phone"],
+        row=row.row, customer_name=cast(str, values["customer_name"]),
+        phone=cast(str, values["phone"]),
         address=str(values.get("address") or ""), channel=channel, category_id=category.id,
         profile=category.profile, severity=severity, status=status,
-        description=values["description"], wish=str(values.get("wish") or ""),
+        description=cast(str, values["description"]), wish=str(values.get("wish") or ""),
         reference=str(values.get("reference") or ""), resolution=resolution,
         answer=str(values.get("answer") or ""),
-        received_at=values["received_at"], original_number=str(values.get("number") or ""),
+        received_at=cast(datetime, values["received_at"]),
+        original_number=str(values.get("number") or ""),
     ), []
 
 

@@ -115,7 +115,7 @@ def read_sheet(path: str | Path, *, now: datetime, sheet: str | None = None,
         worksheet = _worksheet(book, sheet)
         # Some programs write a wrong used range; read the rows the file really has.
         worksheet.reset_dimensions()
-        lines = worksheet.iter_rows(values_only=True)
+        lines = worksheet.iter_rows(values_only=True)  # type: ignore[misc]  # (stubs)
         top = list(islice(lines, HEADER_SCAN_ROWS))
         extra_keys = {header_key(title) for title in mapping.values()} - {""}
         header_row = _header_row(top, lines, extra_keys=extra_keys, sheet=worksheet.title)
@@ -154,7 +154,7 @@ def peek(path: str | Path, *, sheet: str | None = None, rows: int = 10) -> Sheet
     with _workbook(path) as book:
         worksheet = _worksheet(book, sheet)
         worksheet.reset_dimensions()
-        lines = worksheet.iter_rows(values_only=True)
+        lines = worksheet.iter_rows(values_only=True)  # type: ignore[misc]  # (stubs)
         top = list(islice(lines, HEADER_SCAN_ROWS))
         header_row = _header_row(top, lines, extra_keys=set(), sheet=worksheet.title)
         headers = _header_texts(top[header_row - 1])

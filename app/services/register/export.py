@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from peewee import JOIN, fn
 
@@ -27,6 +27,7 @@ from app.models import (
     Department,
     Event,
     RootCause,
+    TupleRows,
     User,
     database_proxy,
 )
@@ -103,7 +104,8 @@ class _Names:
     def __init__(self, language: str) -> None:
         zh, self.language = language == ZH, language
 
-        def named(model: type[Category | Department | RootCause]) -> dict[int, str]:
+        # Keyed by id; an empty reference (None) finds no name.
+        def named(model: type[Category | Department | RootCause]) -> dict[int | None, str]:
             return {row.id: row.name_zh if zh else row.name_en for row in model.select()}
 
         def words(coded: Mapping[str, Text]) -> dict[str, str]:
@@ -111,7 +113,7 @@ class _Names:
 
         self.categories, self.departments = named(Category), named(Department)
         self.root_causes = named(RootCause)
-        self.users = {user.id: user.display_name for user in User.select()}
+        self.users: dict[int | None, str] = {u.id: u.display_name for u in User.select()}
         self.statuses, self.channels = words(STATUSES), words(CHANNELS)
         self.severities, self.flags = words(SEVERITIES), words(FLAGS)
 
@@ -206,7 +208,7 @@ def _chunk_sql(size: int, dialect: type) -> tuple[tuple[str, list[Any]], tuple[s
 def _load(ids: list[int]) -> dict[int, tuple[_Record, int]]:
     database = database_proxy.obj
     (cases_sql, cases_params), (offers_sql, offers_params) = _chunk_sql(len(ids),
-                                                                        type(database))
+                                                                        type(database))  # type: ignore[arg-type]
     fen = dict(database.execute_sql(offers_sql, ids + offers_params[len(ids):]).fetchall())
     # Straight from the cursor: peewee's conversion of each value doubled the time.
     rows = database.execute_sql(cases_sql, ids + cases_params[len(ids):]).fetchall()
@@ -282,7 +284,7 @@ def event_rows(ids: list[int], *, language: str,
                   .join(User, JOIN.LEFT_OUTER, on=(Event.actor == User.id))
                   .where(Event.complaint.in_(ids[start:start + CHUNK]))
                   .order_by(Complaint.number, Event.at, Event.id).tuples())
-        for number, at, actor, kind, name, old, new, note in select:
+        for number, at, actor, kind, name, old, new, note in cast(TupleRows, select):
             yield [number, at if isinstance(at, datetime) else datetime.fromisoformat(at),
                    actor, kinds.get(kind, kind),
                    timeline_label(name).in_language(language) if name else None,

@@ -10,12 +10,20 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from peewee import JOIN, SQL, Case, Expression, Field, ModelSelect, fn
 
 from app.i18n import ZH, current_language
-from app.models import Category, Complaint, Customer, Department, User, database_proxy
+from app.models import (
+    Category,
+    Complaint,
+    Customer,
+    Department,
+    TupleRows,
+    User,
+    database_proxy,
+)
 from app.models.search import SEARCH_TABLE, uses_search_table
 from app.services.labels import OPEN_STATUSES, SEVERITIES, STATUSES
 from app.services.register.search_hits import hits_table
@@ -122,7 +130,7 @@ def _case_row(values: tuple) -> CaseRow:
 
 
 def page_select(query: CaseQuery, *, now: datetime, offset: int = 0, limit: int = 100,
-                ) -> ModelSelect:
+                ) -> ModelSelect[Complaint]:
     """The SELECT behind `fetch_page` (public so benchmarks can time its bare SQL)."""
     zh = current_language() == ZH
     select = (
@@ -174,7 +182,7 @@ def count(query: CaseQuery, *, now: datetime) -> int:
     return count_select(query, now=now).scalar()
 
 
-def count_select(query: CaseQuery, *, now: datetime) -> ModelSelect:
+def count_select(query: CaseQuery, *, now: datetime) -> ModelSelect[Complaint]:
     """The SELECT COUNT behind `count`."""
     return _filtered(_count_base(query, fn.COUNT(Complaint.id)), query, now)
 
@@ -184,18 +192,19 @@ def count_by_status(query: CaseQuery, *, now: datetime) -> dict[str, int]:
     unfiltered = CaseQuery(**{**query.__dict__, "statuses": ()})
     select = _filtered(_count_base(query, Complaint.status, fn.COUNT(Complaint.id)),
                        unfiltered, now).group_by(Complaint.status)
-    found = dict(select.tuples())
+    found: dict[str, int] = dict(cast(TupleRows, select.tuples()))
     return {status: found.get(status, 0) for status in STATUSES}
 
 
-def _count_base(query: CaseQuery, *columns: object) -> ModelSelect:
+def _count_base(query: CaseQuery, *columns: object) -> ModelSelect[Complaint]:
     select = Complaint.select(*columns)
     if query.search and _needs_customer_join(query.search):
         select = select.join(Customer)
     return select
 
 
-def _filtered(select: ModelSelect, query: CaseQuery, now: datetime) -> ModelSelect:
+def _filtered(select: ModelSelect[Complaint], query: CaseQuery, now: datetime,
+              ) -> ModelSelect[Complaint]:
     conditions = list(_conditions(query, now))
     return select.where(*conditions) if conditions else select
 

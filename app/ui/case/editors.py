@@ -29,13 +29,14 @@ def editor_for(name: str, details: CaseDetails, blank: str) -> QWidget:
         if field.max_length <= SHORT_TEXT:
             line = QLineEdit(current or "")
             return line
-        box = text_box(4)
-        box.setPlainText(current or "")
-        return box
+        text = text_box(4)
+        text.setPlainText(current or "")
+        return text
     combo = QComboBox()
     if field.kind in ("department", "root_cause"):
-        model = Department if field.kind == "department" else RootCause
-        fill_combo(combo, ((name_of(e), e.code) for e in catalog.entries(model)), blank=blank)
+        listed = (catalog.entries(Department) if field.kind == "department"
+                  else catalog.entries(RootCause))
+        fill_combo(combo, ((name_of(e), e.code) for e in listed), blank=blank)
         select_data(combo, current.code if current else None)
     elif field.kind == "user":
         fill_combo(combo, ((u.display_name, u.username) for u in users.list_users()), blank=blank)

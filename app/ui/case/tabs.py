@@ -51,9 +51,9 @@ ATTACHMENT_HEADERS = (
 )
 
 
-def translated(texts: Sequence[str]) -> list[str]:
-    """Column titles in the current language."""
-    return [QCoreApplication.translate("CaseTabs", text) for text in texts]
+def translated(texts: Sequence[object]) -> list[str]:
+    """Column titles in the current language (`texts` marked with QT_TRANSLATE_NOOP)."""
+    return [QCoreApplication.translate("CaseTabs", str(text)) for text in texts]
 
 
 def details_page(details: CaseDetails) -> QWidget:

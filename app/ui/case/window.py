@@ -81,7 +81,7 @@ class CaseWindow(QDialog):
         self.guidance.setObjectName("guidance")
         self.guidance.setWordWrap(True)
         self.show_guidance = QCheckBox(self.tr("Show the seven steps"))
-        self.show_guidance.setChecked(QSettings().value(SETTINGS_GUIDANCE, True, type=bool))
+        self.show_guidance.setChecked(bool(QSettings().value(SETTINGS_GUIDANCE, True, type=bool)))
         self.show_guidance.toggled.connect(self._on_guidance_toggled)
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
         shortcut.activated.connect(self._on_follow_up_shortcut)
@@ -154,11 +154,10 @@ class CaseWindow(QDialog):
     def _rebuild_actions(self) -> None:
         """The steps of the case on the first row, everything else on the second."""
         for row in (self.actions_row, self.more_row):
-            while row.count():
-                item = row.takeAt(0)
-                if item.widget() is not None:
-                    item.widget().hide()  # deleteLater waits for the event loop
-                    item.widget().deleteLater()
+            while (item := row.takeAt(0)) is not None:
+                if (widget := item.widget()) is not None:
+                    widget.hide()  # deleteLater waits for the event loop
+                    widget.deleteLater()
         for action in actions.available(self.details, self._context.user):
             button = QPushButton(str(action.label))
             button.setObjectName(f"action-{action.code}")
@@ -186,7 +185,7 @@ class CaseWindow(QDialog):
         d = self.details
         for text, kind in ((self.tr("Receipt for the customer"), "receipt"),
                            (self.tr("Case summary for the file"), "summary")):
-            menu.addAction(text, lambda k=kind: printing.show_document(
+            menu.addAction(text, lambda k=kind: printing.show_document(  # type: ignore[misc]
                 self, self._context, k, d.number, d.id))
         letter_item = menu.addAction(self.tr("Resolution letter…"), lambda: printing.print_letter(
             self, self._context, d.number, d.id, d.customer))

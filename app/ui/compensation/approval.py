@@ -133,7 +133,9 @@ class ApprovalDialog(QDialog):
 
     def decision(self) -> str:
         """approve, refuse or counter."""
-        return str(self.choices.checkedButton().property("code"))
+        chosen = self.choices.checkedButton()
+        assert chosen is not None  # the first choice is checked from the start
+        return str(chosen.property("code"))
 
     def _on_ok(self) -> None:
         """Called when the decision is recorded (the services check it all again)."""

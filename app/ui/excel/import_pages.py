@@ -133,8 +133,9 @@ class ColumnsPage(QWizardPage):
         """Builds a choice per field from the sheet's header, and the preview."""
         peeked = self._files.peeked
         assert peeked is not None
-        while self.grid.count():
-            self.grid.takeAt(0).widget().deleteLater()
+        while (item := self.grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.choices = {}
         for place, (name, field) in enumerate(FIELDS.items()):
             combo = QComboBox()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -132,7 +133,7 @@ def print_letters(parent: QWidget, context: UiContext) -> None:
     choice = BatchLetters(parent)
     if not choice.exec():
         return
-    since = datetime.combine(choice.since.date().toPython(), datetime.min.time())
+    since = datetime.combine(cast(date, choice.since.date().toPython()), datetime.min.time())
     job = letters_job(choice.status.currentData(), since, choice.language.currentData(),
                       context.now())
 

@@ -98,8 +98,8 @@ class SignaturePad(QWidget):
         painter.end()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        return bytes(buffer.data())
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # any QIODevice will do
+        return bytes(buffer.data().data())
 
 
 class SignatureDialog(QDialog):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -174,7 +174,7 @@ class RegisterPanel(QWidget):
         """Called when the user clicks a column header."""
         self.apply_filters()
 
-    def _on_activated(self, index: object) -> None:
+    def _on_activated(self, index: QModelIndex) -> None:
         """Called on Enter or double-click on a row."""
         case_id = self.model.data(index, CASE_ID)
         if case_id is not None:

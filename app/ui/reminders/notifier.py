@@ -28,7 +28,7 @@ class Notifier(QObject):
     @staticmethod
     def enabled() -> bool:
         """Whether notifications are wanted on this PC (a setting, on by default)."""
-        return QSettings().value(SETTINGS_ENABLED, True, type=bool)
+        return bool(QSettings().value(SETTINGS_ENABLED, True, type=bool))
 
     def notify(self, title: str, text: str) -> None:
         """Tells the user something needs them now."""

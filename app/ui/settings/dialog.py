@@ -51,7 +51,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._language_page(), self.tr("This PC"))
         if not allowed(user, Permission.MANAGE_SETTINGS):
             for index in range(4):  # the settings forms: business to printing
-                self.tabs.widget(index).setEnabled(False)
+                if (page := self.tabs.widget(index)) is not None:
+                    page.setEnabled(False)
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)

@@ -75,10 +75,10 @@ class SettingsForm(QWidget):
         if spec.kind == "image":
             return ImagePicker(can_sign=spec.key == "letter.owner_signature")
         if spec.kind == "dates":
-            box = QPlainTextEdit()
-            box.setPlaceholderText(self.tr("One date per line, e.g. 2026-10-01"))
-            box.setFixedHeight(90)
-            return box
+            dates = QPlainTextEdit()
+            dates.setPlaceholderText(self.tr("One date per line, e.g. 2026-10-01"))
+            dates.setFixedHeight(90)
+            return dates
         return QLineEdit()
 
     def load(self) -> None:

@@ -52,13 +52,14 @@ class ListEditor(QWidget):
 
     def reload(self) -> None:
         """Shows the list, switched-off entries included."""
-        self._entries = catalog.entries(self._model, include_inactive=True)
+        self._entries = catalog.entries(self._model,  # type: ignore[type-var]  # any of them
+                                        include_inactive=True)
         fill(self.table, [[e.code, e.name_zh, e.name_en,
                            self.tr("yes") if e.active else self.tr("no")] for e in self._entries])
 
     def _on_add(self) -> None:
         """Called when the user adds an entry."""
-        Operation(self, self._context, LISTS).run(lambda: catalog.add(
+        Operation(self, self._context, LISTS).run(lambda: catalog.add(  # type: ignore[type-var]
             self._model, code=self.code.text(), name_zh=self.name_zh.text(),
             name_en=self.name_en.text(), profile=self.profile.currentData(),
             actor=self._context.user, now=self._context.now()), self._on_added)
@@ -75,6 +76,6 @@ class ListEditor(QWidget):
         if row < 0:
             return
         entry = self._entries[row]
-        Operation(self, self._context, LISTS).run(lambda: catalog.set_active(
+        Operation(self, self._context, LISTS).run(lambda: catalog.set_active(  # type: ignore[type-var]
             entry, active=not entry.active, actor=self._context.user,
             now=self._context.now()), lambda _entry: self.reload())
