@@ -18,7 +18,7 @@ from app.i18n import Text
 from app.models import Setting, User
 from app.services import audit
 from app.services.permissions import Permission, require
-from app.services.text import clean, parse_time_of_day
+from app.services.text import UNKEEPABLE, clean, parse_time_of_day, shown
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _check(spec: SettingSpec, value: Any) -> Any:
     if checked is None:
         raise InputError(
             Text("{label}: “{value}” is not a valid value.", "{label}：“{value}”不是有效的值。")
-            .format(label=spec.label, value=value),
+            .format(label=spec.label, value=shown(value)),
             field=spec.key,
         )
     return checked
@@ -188,7 +188,8 @@ def _check_dates(spec: SettingSpec, value: Any) -> list[str]:
 
 
 _CHECKERS = {
-    "text": lambda spec, value: text if len(text := clean(str(value))) <= 200 else None,
+    "text": lambda spec, value: (text if len(text := clean(str(value))) <= 200
+                                 and not UNKEEPABLE.search(text) else None),
     "int": _check_int,
     "time": lambda spec, value: parse_time_of_day(str(value)).strftime("%H:%M"),
     "weekdays": _check_weekdays,

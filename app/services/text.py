@@ -11,6 +11,9 @@ from app.errors import InputError
 from app.i18n import Text
 
 EARLIEST_DATE = datetime(2000, 1, 1)
+# Any date typed is read within these years: further out it is a typing error, and the date
+# arithmetic of deadlines and filters (a day more, a week less) would run off the calendar.
+YEARS = (1900, 2999)
 CLOCK_SKEW = timedelta(minutes=10)  # PCs' clocks differ a little; more is a typing error
 
 _PHONE_NOISE = re.compile(r"[\s\-–—.()（）/]+")
@@ -31,18 +34,75 @@ _DATE_FORMATS = (
 )
 
 
+# Every other way of breaking a line (vertical tab, form feed and Unicode's separators, as
+# Word and web pages paste them) becomes a plain line break.
+_LINE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n",
+                              "\u2029": "\n"})
+# What a record cannot keep: NUL and the other control characters (a tab and a line break
+# aside), which a terminal would obey when the text is shown, and lone surrogates: half of a
+# character, which is what Python makes of bytes that were not UTF-8 (a terminal or a file
+# in GBK) and which no database can store.
+UNKEEPABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNKEEPABLE_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def clean(value: str | None) -> str:
     """Strips surrounding spaces (full-width too) and unifies line endings."""
     if value is None:
         return ""
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip(" \t\n\u3000")
+    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    return text.strip(" \t\n\u3000")
+
+
+def printable(text: str, *, lines: bool = True) -> str:
+    """`text` with each character a record cannot keep (UNKEEPABLE) written as an escape,
+    `\\x1b`, or `\\xd5` for a byte that was not UTF-8, so a terminal shows it rather than
+    obeys it. With `lines` False line breaks are escaped too: the result is one line."""
+    pattern = UNKEEPABLE if lines else _UNKEEPABLE_IN_A_LINE
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if 0xDC80 <= code <= 0xDCFF:  # a byte Python could not decode (surrogateescape)
+            code -= 0xDC00
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return pattern.sub(escape, text)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value quoted in a message: on one line, unkeepable characters escaped, cut to
+    `limit` characters."""
+    text = printable(str(value), lines=False)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def check_characters(text: str, *, field: str, label: Text) -> str:
+    """`text` itself, refused if it holds a character a record cannot keep (see UNKEEPABLE).
+
+    Raises:
+        InputError: naming the first such character and where it is.
+    """
+    found = UNKEEPABLE.search(text)
+    if found is None:
+        return text
+    code = ord(found.group())
+    kind = (Text("a NUL character", "空字符") if code == 0 else
+            Text("half of a character: the text was not UTF-8", "不完整的字符：文本不是 UTF-8 编码")
+            if 0xD800 <= code <= 0xDFFF else Text("a control character", "控制字符"))
+    raise InputError(
+        Text("{label} contains a character that cannot be kept (character {position}, "
+             "U+{code:04X}, {kind}); remove it and try again.",
+             "{label}包含无法保存的字符（第 {position} 个字符，U+{code:04X}，{kind}），"
+             "请删除后重试。").format(label=label, position=found.start() + 1, code=code,
+                                   kind=kind),
+        field=field)
 
 
 def checked_text(
     value: str | None, *, field: str, label: Text, max_length: int, required: bool = False
 ) -> str:
-    """`value` cleaned, refused when required and empty or when longer than `max_length`."""
-    text = clean(value)
+    """`value` cleaned, refused when required and empty, when longer than `max_length`, or
+    when it holds a character a record cannot keep (see `check_characters`)."""
+    text = check_characters(clean(value), field=field, label=label)
     if required and not text:
         raise InputError(Text("{label} is required.", "请填写{label}。").format(label=label),
                            field=field)
@@ -69,10 +129,11 @@ def normalize_phone(value: str | None) -> str:
         digits = digits[4:]
     if not digits:
         raise InputError(Text("Phone number is required.", "请填写电话号码。"), field="phone")
-    if not digits.isdigit() or not 5 <= len(digits) <= 20:
+    if not (digits.isascii() and digits.isdigit()) or not 5 <= len(digits) <= 20:
         raise InputError(
             Text("“{value}” is not a phone number (5 to 20 digits).",
-                 "“{value}”不是有效的电话号码（应为 5 到 20 位数字）。").format(value=clean(value)),
+                 "“{value}”不是有效的电话号码（应为 5 到 20 位数字）。").format(
+                value=shown(clean(value))),
             field="phone",
         )
     return digits
@@ -82,8 +143,29 @@ def parse_datetime(value: str, *, field: str, label: Text) -> datetime:
     """Reads `2026-03-05 14:30`, `2026-03-05T14:30`, `2026/3/5`, `2026年3月5日` and similar.
 
     A date without a time means the start of that day.
+
+    Raises:
+        InputError: not a date, or outside the years 1900 to 2999 (YEARS).
     """
-    text = unicodedata.normalize("NFKC", clean(value))
+    moment = _read_datetime(unicodedata.normalize("NFKC", clean(value)))
+    if moment is None:
+        raise InputError(
+            Text("{label}: “{value}” is not a date and time (use 2026-03-05 14:30).",
+                 "{label}：“{value}”不是有效的日期时间（格式如 2026-03-05 14:30）。").format(
+                label=label, value=shown(value)),
+            field=field,
+        )
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise InputError(
+            Text("{label}: {value} is not between the years {first} and {last}.",
+                 "{label}：{value} 不在 {first} 年至 {last} 年之间。").format(
+                label=label, value=shown(value), first=YEARS[0], last=YEARS[1]),
+            field=field,
+        )
+    return moment
+
+
+def _read_datetime(text: str) -> datetime | None:
     for pattern in _DATE_FORMATS:
         try:
             return datetime.strptime(text, pattern)
@@ -92,12 +174,7 @@ def parse_datetime(value: str, *, field: str, label: Text) -> datetime:
     try:
         return datetime.fromisoformat(text).replace(tzinfo=None)
     except ValueError:
-        raise InputError(
-            Text("{label}: “{value}” is not a date and time (use 2026-03-05 14:30).",
-                 "{label}：“{value}”不是有效的日期时间（格式如 2026-03-05 14:30）。").format(
-                label=label, value=value),
-            field=field,
-        ) from None
+        return None
 
 
 def parse_time_of_day(value: str) -> time:
@@ -150,6 +227,11 @@ def as_datetime(value: datetime | str | None) -> datetime | None:
 
 MAX_AMOUNT_FEN = 100_000_000  # ¥1,000,000: more than a shop ever pays; surely a typing error
 _AMOUNT_NOISE = re.compile(r"[\s,¥￥元]|CNY|RMB", re.IGNORECASE)
+# Plain digits only. NFKC has already turned full-width digits (what a Chinese input method
+# types) into them; digits of other scripts (Arabic-Indic ١٢٠, Devanagari…) are refused
+# rather than read, because an amount must be checked by the approver and printed on the
+# letter exactly as it was typed, in digits everyone at the desk can read.
+_AMOUNT = re.compile(r"([0-9]+)(?:\.([0-9]{1,2}))?")
 
 
 AMOUNT = Text("Amount", "金额")
@@ -160,21 +242,24 @@ def parse_amount(value: str | int | float | None, *, field: str = "amount",
     """An amount of money in CNY as fen (分): `120`, `120.5`, `¥1,200.00`, `１２０元`.
 
     Raises:
-        InputError: not a number, negative, more than two decimals, or absurdly large.
+        InputError: not a number in plain or full-width digits, negative, more than two
+            decimals, or absurdly large.
     """
     text = _AMOUNT_NOISE.sub("", unicodedata.normalize("NFKC", str(value if value is not None
                                                                      else "")))
-    if not re.fullmatch(r"\d+(\.\d{1,2})?", text):
+    found = _AMOUNT.fullmatch(text)
+    if found is None:
         raise InputError(
             Text("{label}: “{value}” is not an amount in yuan (for example 120 or 120.50).",
                  "{label}：“{value}”不是有效的金额（例如 120 或 120.50）。").format(
-                label=label, value=value), field=field)
-    whole, _, cents = text.partition(".")
-    fen = int(whole) * 100 + int((cents + "00")[:2])
+                label=label, value=shown(value)), field=field)
+    whole, cents = found.group(1).lstrip("0"), (found.group(2) or "").ljust(2, "0")
+    # Digits are counted before any arithmetic: thousands of them are refused, not converted.
+    fen = int(whole + cents) if len(whole) < len(str(MAX_AMOUNT_FEN)) else MAX_AMOUNT_FEN + 1
     if fen > MAX_AMOUNT_FEN:
         raise InputError(Text("{label}: {value} is more than ¥1,000,000; check the amount.",
                               "{label}：{value} 超过 100 万元，请核对金额。").format(
-                                  label=label, value=value), field=field)
+                                  label=label, value=shown(value)), field=field)
     return fen
 
 

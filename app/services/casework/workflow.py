@@ -16,9 +16,10 @@ from app.errors import InputError, MissingFieldsError, RuleError
 from app.i18n import Text
 from app.models import Complaint, User, database_proxy
 from app.services.casework import cases, followups
-from app.services.casework.fields import FIELDS, CaseField, current_value, is_empty
+from app.services.casework.fields import FIELDS, LONG_TEXT, CaseField, current_value, is_empty
 from app.services.labels import STATUSES, lookup
 from app.services.permissions import Permission, require
+from app.services.text import checked_text
 
 _WORKING = frozenset({"acknowledged", "in_progress", "reopened"})
 
@@ -81,6 +82,9 @@ def missing_fields(step: Transition, case: Complaint, parsed: Mapping[CaseField,
     return missing
 
 
+NOTE = Text("Note", "备注")
+
+
 def move(
     case_id: int | Complaint, target: str, *, actor: User, now: datetime, expected_version: int,
     values: Mapping[str, Any] | None = None, note: str = "", by_rules: bool = False,
@@ -94,6 +98,7 @@ def move(
     """
     require(actor, Permission.WORK_CASES)
     target = lookup(STATUSES, target, what=Text("state", "状态"))
+    note = checked_text(note, field="note", label=NOTE, max_length=LONG_TEXT)
     with database_proxy.atomic():
         case = cases.for_change(case_id)
         step = _step(case, target, by_rules)
@@ -101,12 +106,12 @@ def move(
         missing = missing_fields(step, case, parsed)
         if missing:
             raise _missing(case, step, missing)
-        if step.needs_reason and not note.strip():
+        if step.needs_reason and not note:
             raise InputError(Text("Give the reason for reopening the case.",
                                   "请填写重新处理的原因。"), field="reason")
         written = {"status": target, **_stamps(case, target, now), **(columns or {})}
         moved = cases.write(case, parsed, written, actor=actor, now=now,
-                            expected_version=expected_version, note=note.strip())
+                            expected_version=expected_version, note=note)
         if target in ("resolved", "rejected"):
             followups.schedule_callback(moved.id, actor=actor, now=now)
     return moved
