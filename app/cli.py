@@ -14,8 +14,11 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from app.commands.arguments import check_readable
+from app.errors import DeskError
 from app.i18n import LANGUAGES, Text, set_language, system_language
 from app.location import is_postgres, resolve_database_url, skip_postgres_driver
+from app.services.text import printable
 
 PROG = "complaint-desk"
 
@@ -66,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _add_smoke_test(globals_only)
     options, rest = globals_only.parse_known_args(arguments)
     set_language(options.lang or system_language())
+    try:
+        check_readable(arguments)
+    except DeskError as error:
+        return fail(str(error), error.exit_code)
     url = resolve_database_url(options.db)
     if not is_postgres(url):
         skip_postgres_driver()
@@ -133,8 +140,12 @@ def _has_display() -> bool:
 
 
 def fail(message: str, code: int) -> int:
-    """Prints a one-line refusal on stderr and returns the exit code."""
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """Prints a one-line refusal on stderr and returns the exit code.
+
+    What the user typed may be quoted in it: control characters are shown as escapes, never
+    sent to the terminal to obey, and a line break cannot make it two lines.
+    """
+    print(f"{PROG}: {printable(message, lines=False)}", file=sys.stderr)
     return code
 
 

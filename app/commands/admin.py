@@ -6,8 +6,9 @@ import argparse
 import time
 
 from app.commands import output
+from app.commands.arguments import MAX_ID, whole_number
 from app.commands.context import Context, read_password
-from app.errors import DatabaseUnusableError, InputError
+from app.errors import DatabaseUnusableError
 from app.i18n import Text
 from app.models.connection import POSTGRES_SCHEMES, resolve_database_url, sqlite_path
 from app.services import settings, users
@@ -17,6 +18,9 @@ from app.services.desk.store import open_desk
 from app.services.labels import ROLE_NAMES, label
 
 NEW_PASSWORD_VAR = "COMPLAINT_DESK_NEW_PASSWORD"
+MAX_DEMO_CASES = 10_000_000  # ten times what the benchmarks generate
+CASES = Text("a number of cases", "投诉件数")
+SEED = Text("a seed", "随机种子")
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -43,8 +47,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
     fill = commands.add_parser("demo", parents=[common],
                                help="fill an empty database with demo data")
-    fill.add_argument("--cases", type=int, default=500)
-    fill.add_argument("--seed", type=int, default=1)
+    fill.add_argument("--cases", type=whole_number(0, MAX_DEMO_CASES, what=CASES), default=500)
+    fill.add_argument("--seed", type=whole_number(0, MAX_ID, what=SEED), default=1)
     fill.set_defaults(run=run_demo)
 
     check = commands.add_parser("check", parents=[common],
@@ -93,8 +97,6 @@ def run_user_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_demo(args: argparse.Namespace, ctx: Context) -> int:
     """Fills an empty database with demo data and prints the accounts to sign in with."""
-    if args.cases < 0:
-        raise InputError(Text("--cases cannot be negative.", "--cases 不能为负数。"))
     started = time.perf_counter()
     summary = generate.fill_demo(cases=args.cases, seed=args.seed, now=ctx.now)
     print(str(Text(

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from app.commands import output
+from app.commands.arguments import LIMIT, MAX_LIMIT, whole_number
 from app.commands.context import Context
 from app.errors import InputError
 from app.i18n import Text
@@ -19,8 +20,6 @@ from app.services.casework.view import CaseDetails, explain
 from app.services.labels import EVENT_KINDS, SEVERITIES, STATUSES, label, lookup
 from app.services.register import listing
 from app.services.text import parse_datetime
-
-MAX_LIMIT = 100_000
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -39,7 +38,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
     list_parser = commands.add_parser("list", parents=[common], help="list cases")
     add_filter_arguments(list_parser)
-    list_parser.add_argument("--limit", type=int, default=50)
+    list_parser.add_argument("--limit", type=whole_number(1, MAX_LIMIT, what=LIMIT),
+                             default=50)
     list_parser.add_argument("--json", action="store_true")
     list_parser.set_defaults(run=run_list)
 
@@ -77,9 +77,6 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     """Prints the matching cases, newest first."""
-    if not 1 <= args.limit <= MAX_LIMIT:
-        raise InputError(Text("--limit must be between 1 and {n}.",
-                              "--limit 必须在 1 到 {n} 之间。").format(n=MAX_LIMIT))
     query = case_query(args)
     rows = listing.fetch_page(query, now=ctx.now, limit=args.limit)
     if args.json:
@@ -112,14 +109,15 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     print(str(Text("How the deadline was reached", "处理期限的由来")))
     for step in explain(details.timeline):
         note = f"  ({step.note})" if step.note else ""
-        print(f"  {output.when(step.at)}  {step.actor_name or '-'}  {step.describe()}{note}")
+        output.lines(f"{step.describe()}{note}", indent=" " * 4,
+                     first=f"  {output.when(step.at)}  {step.actor_name or '-'}  ")
     print()
     print(str(Text("Timeline", "处理记录")))
     for entry in details.timeline:
-        change = entry.describe()
         note = f"  ({entry.note})" if entry.note else ""
-        print(f"  {output.when(entry.at)}  {entry.actor_name or '-'}  "
-              f"{label(EVENT_KINDS, entry.kind)}  {change}{note}")
+        output.lines(f"{label(EVENT_KINDS, entry.kind)}  {entry.describe()}{note}",
+                     first=f"  {output.when(entry.at)}  {entry.actor_name or '-'}  ",
+                     indent=" " * 4)
     return 0
 
 

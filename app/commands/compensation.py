@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.commands import output
+from app.commands.arguments import record_id
 from app.commands.context import Context
 from app.i18n import Text
 from app.services.casework.cases import get_case
@@ -31,7 +32,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     propose.add_argument("--description", default="")
     propose.set_defaults(run=run_propose)
     decide = actions.add_parser("decide", parents=[common], help="approve, refuse or counter")
-    decide.add_argument("id", type=int)
+    decide.add_argument("id", type=record_id)
     how = decide.add_mutually_exclusive_group(required=True)
     how.add_argument("--approve", action="store_true")
     how.add_argument("--refuse", action="store_true")
@@ -39,10 +40,10 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     decide.add_argument("--reason", required=True)
     decide.set_defaults(run=run_decide)
     accept = actions.add_parser("accept", parents=[common], help="accept a counter-offer")
-    accept.add_argument("id", type=int)
+    accept.add_argument("id", type=record_id)
     accept.set_defaults(run=run_accept)
     withdraw = actions.add_parser("withdraw", parents=[common], help="withdraw an offer")
-    withdraw.add_argument("id", type=int)
+    withdraw.add_argument("id", type=record_id)
     withdraw.add_argument("--reason", required=True)
     withdraw.set_defaults(run=run_withdraw)
 

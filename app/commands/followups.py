@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.commands import output
+from app.commands.arguments import LIMIT, MAX_LIMIT, record_id, whole_number
 from app.commands.context import Context
 from app.i18n import Text
 from app.services import users
@@ -21,7 +22,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     due = commands.add_parser("reminders", parents=[common],
                               help="what is overdue, due today, due soon and escalated")
     due.add_argument("--at", metavar="ISO-DATETIME", help="as at this time (default: now)")
-    due.add_argument("--limit", type=int, default=50, help="items listed per group")
+    due.add_argument("--limit", type=whole_number(1, MAX_LIMIT, what=LIMIT), default=50,
+                     help="items listed per group")
     due.add_argument("--json", action="store_true")
     due.set_defaults(run=run_reminders)
 
@@ -33,7 +35,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     add.set_defaults(run=run_followup)
 
     done = commands.add_parser("followup-done", parents=[common], help="mark a follow-up done")
-    done.add_argument("id", type=int)
+    done.add_argument("id", type=record_id)
     done.add_argument("--outcome", required=True)
     done.add_argument("--satisfaction", help="1-5, from a satisfaction call-back")
     done.add_argument("--reopen", action="store_true", help="the problem is back: reopen")
@@ -44,7 +46,7 @@ def run_reminders(args: argparse.Namespace, ctx: Context) -> int:
     """Prints each group with its count and most urgent items; always exit 0."""
     at = parse_datetime(args.at, field="at", label=Text("--at", "--at")) if args.at else ctx.now
     user = users.find_user(args.user) if args.user else None
-    found = reminders.reminders(user=user, now=at, limit=max(1, args.limit))
+    found = reminders.reminders(user=user, now=at, limit=args.limit)
     late = reminders.overdue_counts(at) if user is None else None
     if args.json:
         output.print_json({**found.to_json(), **({"overdue_by": late} if late else {})})

@@ -1,5 +1,9 @@
 """Printing for the command line: aligned tables (Chinese characters are two columns wide)
-and JSON with stable keys."""
+and JSON with stable keys.
+
+What the records hold is printed with its control characters as escapes (`\\x1b`): text
+from an old database or file must not be able to steer the terminal.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,9 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from app.services.text import when
+from app.services.text import printable, when
 
-__all__ = ["pairs", "print_json", "table", "when", "width"]
+__all__ = ["lines", "pairs", "print_json", "table", "when", "width"]
 
 
 def width(text: str) -> int:
@@ -36,12 +40,14 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, limits: Sequ
     """Prints rows under headers (none if all are empty), each column as wide as its
     content up to its limit."""
     out = out or sys.stdout
+    headers = [printable(cell, lines=False) for cell in headers]
+    rows = [[printable(cell, lines=False) for cell in row] for row in rows]
     sizes = [
         min(limit, max([width(h)] + [width(r[i]) for r in rows]))
         for i, (h, limit) in enumerate(zip(headers, limits, strict=True))
     ]
-    lines = [headers, *rows] if any(headers) else list(rows)
-    for line in lines:
+    printed = [headers, *rows] if any(headers) else list(rows)
+    for line in printed:
         out.write(indent)
         out.write("  ".join(fit(cell, size) for cell, size in zip(line, sizes, strict=True))
                   .rstrip() + "\n")
@@ -57,7 +63,15 @@ def pairs(items: Sequence[tuple[str, str]], *, out: TextIO | None = None) -> Non
     out = out or sys.stdout
     size = max((width(label) for label, _ in items), default=0)
     for label, value in items:
-        lines = value.splitlines() or [""]
-        out.write(f"{fit(label, size)}  {lines[0]}\n")
-        for extra in lines[1:]:
-            out.write(" " * (size + 2) + extra + "\n")
+        lines(value, first=f"{fit(printable(label, lines=False), size)}  ",
+              indent=" " * (size + 2), out=out)
+
+
+def lines(text: str, *, first: str = "", indent: str = "", out: TextIO | None = None) -> None:
+    """Prints `text` after `first`, its further lines under `indent`; control characters
+    escaped."""
+    out = out or sys.stdout
+    parts = printable(text).splitlines() or [""]
+    out.write(f"{printable(first, lines=False)}{parts[0]}\n")
+    for extra in parts[1:]:
+        out.write(f"{indent}{extra}\n")

@@ -176,7 +176,7 @@ def test_a_file_that_is_not_a_database(cli: Run, tmp_path: Path) -> None:
 
 def test_usage_errors_are_one_line_with_exit_code_2(process: Run) -> None:
     result = process("list", "--limit", "many")
-    assert result.returncode == 2 and "invalid int value" in _one_line(result.stderr)
+    assert result.returncode == 2 and "“many” is not a number of rows" in _one_line(result.stderr)
     assert process("list", "--limit", "0").returncode == 2
     assert process("frobnicate").returncode == 2
 
