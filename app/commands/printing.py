@@ -1,12 +1,13 @@
-"""`print`: a receipt, a summary or a letter as PDF; or letters for many cases at once."""
+"""`print`: a receipt, a summary or a letter as PDF; or the documents of many cases at once."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from app.commands import output
 from app.commands.context import Context
-from app.errors import DeskError, InputError
+from app.errors import InputError
 from app.i18n import Text, current_language
 from app.services.documents import papers, print_jobs
 from app.services.labels import STATUSES, lookup
@@ -26,13 +27,17 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 
 def run_print(args: argparse.Namespace, ctx: Context) -> int:
-    """Writes one PDF, or one per case into a folder; says how many and where."""
+    """Writes one PDF, or one per case into a folder; says how many and where.
+
+    In a batch, a case whose document cannot be made is listed with the reason and the
+    others are printed; the exit code is then 1.
+    """
     language = args.lang or current_language()
     if args.number:
         target = Path(args.out)
         target.parent.mkdir(parents=True, exist_ok=True)
-        path = write_document(args.kind, args.number, target, language, ctx)
-        print(path)
+        print(print_jobs.write_document(args.kind, args.number, target, language=language,
+                                        now=ctx.now))
         return 0
     if not args.status:
         raise InputError(Text("Name a case, or give --status to print many.",
@@ -42,32 +47,12 @@ def run_print(args: argparse.Namespace, ctx: Context) -> int:
         if args.since else None
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    numbers = papers.decided_numbers(status=status, since=since)
-    if args.kind == "letter":
-        run = print_jobs.letters_in_folder(numbers, folder, language=language, now=ctx.now)
-        written, refused = len(run.files), run.refusals()
-    else:
-        written, refused = _each_document(args.kind, numbers, folder, language, ctx)
-    for line in refused:
-        print(line)
+    run = print_jobs.documents_in_folder(args.kind, papers.decided_numbers(status=status,
+                                                                           since=since),
+                                         folder, language=language, now=ctx.now)
+    for line in run.refusals():
+        output.lines(line)
     print(str(Text("{n} file(s) written to {folder}; {r} refused.",
                    "已写入 {n} 个文件到 {folder}；{r} 件未能生成。").format(
-        n=written, folder=folder, r=len(refused))))
-    return 0 if not refused else 1
-
-
-def _each_document(kind: str, numbers: list[str], folder: Path, language: str,
-                   ctx: Context) -> tuple[int, list[str]]:
-    written, refused = 0, []
-    for number in numbers:
-        try:
-            write_document(kind, number, folder / f"{number}-{kind}.pdf", language, ctx)
-            written += 1
-        except DeskError as error:
-            refused.append(f"{number}: {error}")
-    return written, refused
-
-
-def write_document(kind: str, number: str, path: Path, language: str, ctx: Context) -> Path:
-    """Builds one document of one case into `path`."""
-    return print_jobs.write_document(kind, number, path, language=language, now=ctx.now)
+        n=len(run.files), folder=folder, r=len(run.refused))))
+    return 0 if not run.refused else 1

@@ -26,6 +26,8 @@ class Words:
     date: str = "Date:"
     number: str = "Complaint no.:"
     signed_on_screen: str = "Signed on screen at {at}"
+    below: str = "(in full below)"  # a table cell whose text follows the table
+    shortened: str = "(Shortened here: the full text, {length} characters, is kept on file.)"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class ReceiptData:
     rows: tuple[tuple[str, str], ...]
     note: str = ""
     words: Words = field(default_factory=Words)
+    # The rows (by label) shortened if need be to keep the receipt on its half page; the
+    # note `words.shortened` then says the full text is kept on file.
+    shortenable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,21 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from app.reports.data import LetterData
-from app.reports.pdf import FONT, PAPER, letterhead_flowables, numbered_canvas, para, paras
+from app.reports.pdf import (
+    FONT,
+    PAPER,
+    letterhead_flowables,
+    numbered_canvas,
+    para,
+    paras,
+    write_pdf,
+)
 
 BLOCK_HEIGHT = 46 * mm
+MARGINS = (22 * mm, 22 * mm, 18 * mm, 18 * mm)  # left, right, top, bottom
 
 
 class SignatureBlocks(Flowable):
@@ -79,11 +88,8 @@ def letter_flowables(data: LetterData) -> list[Any]:
 
 def build_letter(data: LetterData, path: Path) -> Path:
     """Writes the letter to `path` and returns it."""
-    document = SimpleDocTemplate(str(path), pagesize=PAPER[data.paper], title=data.title,
-                                 leftMargin=22 * mm, rightMargin=22 * mm, topMargin=18 * mm,
-                                 bottomMargin=18 * mm)
-    document.build(letter_flowables(data), canvasmaker=numbered_canvas(data.words))
-    return path
+    return write_pdf(path, letter_flowables(data), paper=PAPER[data.paper], title=data.title,
+                     margins=MARGINS, canvasmaker=numbered_canvas(data.words))
 
 
 def build_letters(letters: list[LetterData], path: Path,
@@ -92,21 +98,17 @@ def build_letters(letters: list[LetterData], path: Path,
 
     `on_page(n)` is called as each page is laid out (progress; it may raise to stop).
     """
-    from reportlab.platypus import PageBreak
-
     story: list[Any] = []
     for index, data in enumerate(letters):
         if index:
             story.append(PageBreak())
         story += letter_flowables(data)
     first = letters[0]
-    document = SimpleDocTemplate(str(path), pagesize=PAPER[first.paper], title=first.title,
-                                 leftMargin=22 * mm, rightMargin=22 * mm, topMargin=18 * mm,
-                                 bottomMargin=18 * mm)
+
     def page_done(_canvas: Any, doc: Any) -> None:
         if on_page is not None:
             on_page(doc.page)
 
-    document.build(story, canvasmaker=numbered_canvas(first.words), onFirstPage=page_done,
-                   onLaterPages=page_done)
-    return path
+    return write_pdf(path, story, paper=PAPER[first.paper], title=first.title,
+                     margins=MARGINS, canvasmaker=numbered_canvas(first.words),
+                     onFirstPage=page_done, onLaterPages=page_done)

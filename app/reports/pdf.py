@@ -1,10 +1,13 @@
-"""What every document shares: the embedded CJK font, styles, pages numbered "of N"."""
+"""What every document shares: the embedded CJK font, styles, pages numbered "of N", and
+writing the file whole."""
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors, textsplit
@@ -15,8 +18,20 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle, paragraph
+from reportlab.platypus import (
+    Image,
+    LayoutError,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+    paragraph,
+)
 
+from app.errors import DeskError
+from app.i18n import Text
+from app.reports import files
 from app.reports.data import Letterhead, Words
 from app.resources import resource_path
 
@@ -101,6 +116,15 @@ def cell_font() -> list[tuple[Any, ...]]:
             ("LEADING", (0, 0), (-1, -1), style.leading)]
 
 
+def line_count(text: str, width: float, style: str = "cell") -> int:
+    """About how many lines `text` takes in a table column `width` wide: its width on one
+    line, measured, over the column's (a long text is never laid out just to find out)."""
+    size = styles()[style].fontSize
+    usable = width - CELL_PADDING
+    return sum(max(1, math.ceil(pdfmetrics.stringWidth(line, FONT, size) / usable))
+               for line in text.split("\n"))
+
+
 def label_table(rows: list[tuple[str, str]], width: float, label_share: float) -> Table:
     """Labels in a shaded first column and their values beside them, in a grid."""
     widths = [width * label_share, width * (1 - label_share)]
@@ -167,6 +191,47 @@ def numbered_canvas(words: Words, header: str = "") -> Callable[..., Canvas]:
             self.drawCentredString(width / 2, 10 * mm,
                                    words.page.format(page=number, pages=total))
             if header and number > 1:
-                self.drawString(18 * mm, height - 12 * mm, header)
+                self.drawString(18 * mm, height - 12 * mm,
+                                fitted(header, width - 36 * mm, FONT, 8))
 
     return NumberedCanvas
+
+
+def fitted(text: str, width: float, font: str, size: float) -> str:
+    """`text` cut (with an ellipsis) to fit on one line `width` wide."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+class DocumentLayoutError(DeskError):
+    """A document could not be laid out: something on it does not fit on a page."""
+
+
+def write_pdf(path: Path, story: list[Any], *, paper: tuple[float, float], title: str,
+              margins: tuple[float, float, float, float], **build: Any) -> Path:
+    """Lays `story` out on pages of `paper` and writes the PDF to `path` whole or not at all.
+
+    `margins` are left, right, top and bottom; `build` goes to reportlab's `build` (the
+    canvas maker, page callbacks). The pages are made in memory first, so a stop or a
+    failure while laying out leaves no file, and the file is then written in one go.
+
+    Raises:
+        DocumentLayoutError: something on the document does not fit on a page.
+        OSError: the file cannot be written (naming `path`).
+    """
+    left, right, top, bottom = margins
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=paper, title=title, leftMargin=left,
+                                 rightMargin=right, topMargin=top, bottomMargin=bottom)
+    try:
+        document.build(story, **build)
+    except LayoutError as error:
+        raise DocumentLayoutError(Text(
+            "The document could not be laid out: a part of it is too large for a page. "
+            "Shorten the longest text of the case and print again.",
+            "无法排版该文档：其中一部分超出了一页的大小。请缩短该投诉中最长的文字后重新打印。"),
+        ) from error
+    return files.write_bytes(path, buffer.getvalue())

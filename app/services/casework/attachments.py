@@ -14,6 +14,7 @@ from pathlib import Path
 from app.errors import InputError
 from app.i18n import Text
 from app.models import Attachment, AttachmentData, User, database_proxy
+from app.reports import files
 from app.services import audit
 from app.services.casework import cases
 from app.services.casework.view import AttachmentInfo, Person
@@ -62,9 +63,9 @@ def read_attachment(attachment_id: int) -> tuple[str, bytes]:
 
 
 def save_copy(attachment_id: int, folder: Path) -> Path:
-    """Writes the attachment into `folder` (to open it with the system's viewer)."""
+    """Writes the attachment into `folder` (to open it with the system's viewer), whole: a
+    viewer never opens half a file."""
     name, data = read_attachment(attachment_id)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{attachment_id}-{name}"
-    target.write_bytes(data)
-    return target
+    return files.write_bytes(target, data)

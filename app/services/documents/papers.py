@@ -31,7 +31,10 @@ def words(language: str) -> Words:
         customer=pick(T("Customer", "客户")), business=pick(T("For the business", "商户")),
         signature=pick(T("Signature:", "签名：")), date=pick(T("Date:", "日期：")),
         number=pick(T("Complaint no.:", "投诉编号：")),
-        signed_on_screen=pick(T("Signed on screen at {at}", "于 {at} 在屏幕上签名")))
+        signed_on_screen=pick(T("Signed on screen at {at}", "于 {at} 在屏幕上签名")),
+        below=pick(T("(in full below)", "（全文见下）")),
+        shortened=pick(T("(Shortened here: the full text, {length} characters, is kept on file.)",
+                         "（此处为节选：全文共 {length} 字，已存档。）")))
 
 
 def letterhead() -> Letterhead:
@@ -47,13 +50,14 @@ def receipt(number: str, *, language: str) -> ReceiptData:
     with speaking(language):
         d = CaseDetails.load(number)
     pick = lambda text: text.in_language(language)  # noqa: E731
+    told, wants = pick(T("What you told us", "投诉事件")), pick(T("What you asked for", "客户诉求"))
     rows = (
         (pick(T("Complaint number", "投诉编号")), d.number),
         (pick(T("Received", "受理时间")), when(d.received_at)),
         (pick(T("Received by", "受理人")), d.received_by.name if d.received_by else ""),
         (pick(T("Customer", "客户")), d.customer),
-        (pick(T("What you told us", "投诉事件")), d.description),
-        (pick(T("What you asked for", "客户诉求")), d.wish or "—"),
+        (told, d.description),
+        (wants, d.wish or "—"),
         (pick(T("First answer by", "初步答复时间")), when(d.first_response_due)),
         (pick(T("Decision by", "处理期限")), when(d.resolution_due)),
     )
@@ -67,7 +71,7 @@ def receipt(number: str, *, language: str) -> ReceiptData:
                  "感谢您的反馈。请妥善保管本回执；查询处理进度请致电 {phone}，并提供投诉编号。"
                  ).format(phone=phone)
     return ReceiptData(letterhead(), pick(T("Complaint receipt", "受理回执")), rows,
-                       pick(note), words(language))
+                       pick(note), words(language), shortenable=(told, wants))
 
 
 def record_printed(numbers: str | list[str], kind: str, *, actor: User,

@@ -118,9 +118,9 @@ class BatchLetters(QDialog):
 
 
 def letters_job(status: str, since: datetime, language: str, now: datetime,
-                ) -> Callable[[Progress], print_jobs.LetterRun]:
+                ) -> Callable[[Progress], print_jobs.PrintRun]:
     """The background job: the letters of the chosen cases in one PDF, with progress."""
-    def job(progress: Progress) -> print_jobs.LetterRun:
+    def job(progress: Progress) -> print_jobs.PrintRun:
         numbers = papers.decided_numbers(status=status, since=since)
         return print_jobs.letters_in_one_file(numbers, temp_pdf("letters"), language=language,
                                               now=now, on_progress=progress.step)
@@ -137,7 +137,7 @@ def print_letters(parent: QWidget, context: UiContext) -> None:
     job = letters_job(choice.status.currentData(), since, choice.language.currentData(),
                       context.now())
 
-    def done(run: print_jobs.LetterRun) -> None:
+    def done(run: print_jobs.PrintRun) -> None:
         if run.refused:
             messages.show_info(parent, "\n".join(run.refusals()[:20]))
         if not run.files:

@@ -6,7 +6,6 @@ printing runs on the worker thread, page by page, with progress and Cancel.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import DeskError
 from app.i18n import Text
+from app.reports.files import copy_file
 from app.ui import messages
 from app.ui.operations import Operation
 from app.ui.runner import CancelledError, Progress, run_and_wait
@@ -103,8 +103,9 @@ class DocumentPreview(QDialog):
         """Called when the user saves the document as a PDF file."""
         target = messages.choose_save_file(self, self.tr("Save as PDF"), self.path.name,
                                            self.tr("PDF files (*.pdf)"))
-        if target is not None:  # a folder not allowed or a full disk is said, not a crash
-            Operation(self).run(lambda: shutil.copyfile(self.path, target),
+        # Copied whole or not at all; a folder not allowed or a full disk is said, not a crash.
+        if target is not None:
+            Operation(self).run(lambda: copy_file(self.path, target),
                                 lambda _copy: self._issued())
 
 
