@@ -8,11 +8,13 @@ so reuse is safe, and it saves building a styled cell for every date and amount.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -20,6 +22,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from app.reports import files
 
 FORMATS = {
     "datetime": "yyyy-mm-dd hh:mm",
@@ -55,35 +60,45 @@ class Sheet:
 def write_workbook(path: Path, sheets: Sequence[Sheet]) -> dict[str, int]:
     """Writes the sheets to `path` and returns the number of rows of each.
 
-    The file is written under a temporary name and renamed at the end: stopping half way
-    (a row iterator may raise), or failing, leaves no half-written workbook and an earlier
-    file of that name intact.
+    The file is written under a temporary name and renamed at the end (files.replacing):
+    stopping half way (a row iterator may raise), or failing, leaves no half-written
+    workbook and an earlier file of that name intact. Whatever happens, every file and
+    writer opened is closed here, none is left for the garbage collector to finish.
     """
     workbook = Workbook(write_only=True)
     try:
-        counts = {sheet.title: _write_sheet(workbook.create_sheet(sheet.title), sheet)
-                  for sheet in sheets}
+        with files.replacing(path) as partial:
+            counts = {sheet.title: _write_sheet(workbook.create_sheet(sheet.title), sheet)
+                      for sheet in sheets}
+            _save(workbook, partial)
     except BaseException:
         _abandon(workbook)
         raise
-    partial = path.with_name(path.name + ".part")
-    try:
-        workbook.save(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
     return counts
 
 
+def _save(workbook: Workbook, path: Path) -> None:
+    """What `workbook.save` does, but the archive is closed even when writing fails: left
+    open, it would try to finish the file again when collected (an error on stderr)."""
+    workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).write_data()
+
+
 def _abandon(workbook: Workbook) -> None:
-    """Ends the sheets begun and deletes the rows they buffered on disk. Left to the garbage
-    collector, each would write to its already closed buffer file (an error on stderr),
-    and the files would stay until the program exits."""
+    """Ends the sheets' writers and deletes the rows they buffered on disk. Left to the
+    garbage collector, each would write to its already closed buffer file (an error on
+    stderr), and the files would stay until the program exits."""
     for sheet in workbook.worksheets:
         writer = getattr(sheet, "_writer", None)
-        if writer is None or sheet.closed:
+        if writer is None:
             continue
-        sheet.close()
+        # The row writer, then the file's: each ends now, and a failure to finish a file
+        # being abandoned (a full disk) does not matter.
+        for generator in (getattr(sheet, "_rows", None), writer.xf):
+            if generator is not None:
+                with suppress(Exception):
+                    generator.close()
         Path(writer.out).unlink(missing_ok=True)
 
 
