@@ -27,8 +27,8 @@ class Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr, exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        """Called by argparse on bad usage."""
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        """Called by argparse on bad usage (the arguments it quotes shown escaped)."""
+        self.exit(2, f"{self.prog}: {printable(message, lines=False)} (see {self.prog} --help)\n")
 
 
 def add_global_options(parser: argparse.ArgumentParser, *, default: object) -> None:

@@ -108,6 +108,7 @@ HOSTILE = [
     ((*ADD[:-1], "half \ud83d of an emoji"), "is not UTF-8 text"),
     (("list", "--search", "\udcd5\udcc5"), "is not UTF-8 text"),
     (("show", "\x00"), "a NUL character"),
+    (("list", "\x1b[2J"), "unrecognized arguments: \\x1b[2J"),
     ((*ADD[:-1], "\x1b[2J清屏"), NOT_KEPT),
     ((*ADD, "--wish", "退货\x07"), NOT_KEPT),
     (("--user", "clerk", "move", CASE, "--to", "awaiting_approval", "--note", "\x1b[31m"),

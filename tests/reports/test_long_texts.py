@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
-from app.errors import InputError
+from app.errors import FormError, InputError
 from app.models import Complaint, User
 from app.reports import letter as letter_builder
 from app.reports import summary as summary_builder
@@ -27,7 +27,7 @@ from app.services.documents import print_jobs
 from app.services.documents.summary import summary
 from tests.conftest import NOW, PASSWORD
 from tests.reports.conftest import pdf_info, squeezed
-from tests.reports.maximal import Maximal, maximal_case
+from tests.reports.maximal import INTAKE, LIMITS, Maximal, maximal_case, text
 
 LANGUAGES = ["zh_CN", "en"]
 PAGE_NUMBER = re.compile(r"(第 \d+ 页 / 共 \d+ 页|Page \d+ of \d+)")
@@ -199,3 +199,11 @@ def test_the_note_of_a_move_is_checked_like_any_text(
     moved = workflow.move(case.id, "acknowledged", actor=staff, now=NOW, expected_version=1,
                           note="理由" * 2500)
     assert moved.version == 2
+
+
+@pytest.mark.parametrize("name", sorted(INTAKE))
+def test_the_longest_texts_are_the_limits_of_intake(
+        name: str, make_case: Callable[..., Complaint]) -> None:
+    with pytest.raises(FormError) as refused:
+        make_case(**{name: text("zh_CN", LIMITS[name] + 1, 1)})
+    assert f"at most {LIMITS[name]}" in str(refused.value)
