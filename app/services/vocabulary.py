@@ -124,6 +124,7 @@ FIELDS: Mapping[str, Field] = _fields(
     Field("customer.name", T("Customer name", "客户姓名")),
     Field("customer.address", T("Customer address", "客户地址")),
     Field("escalation", T("Escalated to managers", "已升级至负责人")),
+    Field("new_facts", T("New facts from the customer", "客户提供新情况")),
     Field("follow_up", T("Follow-up", "跟进")),
     Field("follow_up_done", T("Follow-up done", "跟进完成")),
     Field("follow_up_due", T("Follow-up moved", "跟进改期")),

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from app.errors import AccessError, InputError, RuleError
+from app.i18n import ZH, speaking
 from app.models import Complaint, User
 from app.services.casework import clock, workflow
 from app.services.casework.view import CaseDetails, explain
@@ -50,6 +51,21 @@ def test_new_facts_restart_the_whole_period(make_case: MakeCase, staff: User) ->
     assert case.last_contact_at == later
     with pytest.raises(InputError, match="New facts is required"):
         clock.restart(case.id, facts=" ", actor=staff, now=later, expected_version=case.version)
+
+
+def test_new_facts_are_kept_when_the_deadline_comes_out_the_same(make_case: MakeCase,
+                                                                 staff: User) -> None:
+    case = make_case(category="claims")
+    first = clock.restart(case.id, facts="客户补交了发票", actor=staff, now=NOW,
+                          expected_version=case.version)
+    again = clock.restart(case.id, facts="客户又补交了照片", actor=staff, now=NOW,
+                          expected_version=first.version)
+    assert again.resolution_due == first.resolution_due and again.version == first.version + 1
+    told = [e for e in CaseDetails.load(case.number).timeline if e.field == "new_facts"]
+    assert [e.new for e in told] == ["客户补交了发票", "客户又补交了照片"]
+    assert told[1].describe() == "New facts from the customer: 客户又补交了照片"
+    with speaking(ZH):
+        assert told[1].describe() == "客户提供新情况：客户又补交了照片"
 
 
 def test_a_complex_financial_case_gets_thirty_days(make_case: MakeCase, staff: User,

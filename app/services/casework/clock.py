@@ -24,6 +24,7 @@ from app.errors import InputError, RuleError
 from app.i18n import Text
 from app.models import Complaint, User, database_proxy
 from app.services import audit, deadlines
+from app.services.audit import Change
 from app.services.casework import cases, workflow
 from app.services.labels import OPEN_STATUSES
 from app.services.permissions import Permission, require
@@ -75,11 +76,12 @@ def restart(case_id: int, *, facts: str, actor: User, now: datetime,
                             max_length=2000, required=True)
         due = deadlines.decision_due_from(now, profile=case.profile,
                                           complex_case=case.complex_case)
+        # The customer's words are an event of their own: kept even on a day when the
+        # deadline comes out the same, and labelled in the reader's language when shown.
         return cases.write(case, {}, {"resolution_due": due, "clock_paused_at": None,
                                       "last_contact_at": now},
                            actor=actor, now=now, expected_version=expected_version,
-                           note=str(Text("New facts from the customer: {f}",
-                                         "客户提供新情况：{f}").format(f=told)))
+                           extra=[Change("new_facts", "", told, kind="clock")])
 
 
 def mark_complex(case_id: int, *, reason: str, actor: User, now: datetime,
