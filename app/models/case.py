@@ -71,8 +71,9 @@ class Complaint(BaseModel):
     feedback = TextField(default="")
     feedback_at = DateTimeField(null=True)
     satisfaction = SmallIntegerField(null=True)
-    resolved_at = DateTimeField(null=True)
-    closed_at = DateTimeField(null=True)
+    # Indexed (schema step 4): the analysis counts decisions and closings by period.
+    resolved_at = DateTimeField(null=True, index=True)
+    closed_at = DateTimeField(null=True, index=True)
     created_at = DateTimeField()
     updated_at = DateTimeField()
     version = IntegerField(default=1)
@@ -126,6 +127,11 @@ class Event(BaseModel):
     new_value = TextField(default="")
     note = TextField(default="")
     case_version = IntegerField(null=True)  # the case version this change produced
+
+    class Meta:
+        # The analysis finds what happened in a period (reopened, extended, scored) by field
+        # and time (schema step 4).
+        indexes = ((("field", "at"), False),)
 
 
 class FollowUp(BaseModel):

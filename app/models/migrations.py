@@ -181,9 +181,18 @@ def _v3_deadline_engine(database: Database, migrator: SchemaMigrator) -> None:
         database.execute(model._schema._create_index(index))  # type: ignore[union-attr]
 
 
+def _v4_analysis_indexes(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 4: indexes for the analysis, which counts decisions and closings by period and
+    finds events (reopened, extended, scored) by field and time."""
+    migrate(migrator.add_index("complaint", ("resolved_at",), False),
+            migrator.add_index("complaint", ("closed_at",), False),
+            migrator.add_index("event", ("field", "at"), False))
+
+
 # One step per target version, run in order; version 1 is the first schema.
 STEPS: dict[int, Step] = {
     2: _v2_search_index,
     3: _v3_deadline_engine,
+    4: _v4_analysis_indexes,
 }
 CURRENT_VERSION = 1 + len(STEPS)

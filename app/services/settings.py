@@ -27,7 +27,7 @@ class SettingSpec:
 
     key: str
     default: Any
-    kind: str  # text | int | time | weekdays | dates | choice | image (base64)
+    kind: str  # text | int | time | weekdays | dates | choice | image (base64) | bands
     label: Text
     group: str
     minimum: int | None = None
@@ -71,6 +71,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "compensation", minimum=0, maximum=1_000_000),
     SettingSpec("print.paper", "A4", "choice", Text("Paper size", "纸张大小"), "printing",
                 choices=("A4", "Letter")),
+    SettingSpec("analysis.return_bands", [15, 30, 60], "bands",
+                Text("Period return: decided within (days, e.g. 15, 30, 60)",
+                     "投诉情况统计表：处理时长分段（天，如 15, 30, 60）"), "deadlines"),
 )
 SPECS = {spec.key: spec for spec in SETTINGS}
 
@@ -187,6 +190,15 @@ def _check_dates(spec: SettingSpec, value: Any) -> list[str]:
     return sorted({date.fromisoformat(str(day).strip()).isoformat() for day in value})
 
 
+def _check_bands(spec: SettingSpec, value: Any) -> list[int] | None:
+    """Rising limits in days, 1 to 5 of them, each 1–365: `15, 30, 60` or a list."""
+    parts = value if isinstance(value, list) else \
+        str(value).strip("[] ").replace("，", ",").split(",")
+    days = [int(str(part).strip()) for part in parts if str(part).strip()]
+    rising = all(low < high for low, high in zip(days, days[1:], strict=False))
+    return days if 1 <= len(days) <= 5 and rising and days[0] >= 1 and days[-1] <= 365 else None
+
+
 _CHECKERS = {
     "text": lambda spec, value: (text if len(text := clean(str(value))) <= 200
                                  and not UNKEEPABLE.search(text) else None),
@@ -196,4 +208,5 @@ _CHECKERS = {
     "dates": _check_dates,
     "choice": lambda spec, value: value if value in spec.choices else None,
     "image": _check_image,
+    "bands": _check_bands,
 }

@@ -25,6 +25,7 @@ from app.models import (
     database_proxy,
 )
 from app.models.search import SEARCH_TABLE, uses_search_table
+from app.services.analysis.slices import Slice, decided_late
 from app.services.labels import OPEN_STATUSES, SEVERITIES, STATUSES
 from app.services.register.search_hits import hits_table
 from app.services.text import iso
@@ -48,6 +49,12 @@ class CaseQuery:
     search: str = ""
     sort: str = "received_at"
     descending: bool = True
+    # The analysis' drill-down: plain filters a figure may need, and the figure's own cases.
+    channel: str | None = None
+    root_cause_id: int | None = None
+    fault_department_id: int | None = None
+    decided_late: bool = False
+    figure: Slice | None = None
 
 
 class CaseRow(NamedTuple):
@@ -230,6 +237,20 @@ def _conditions(query: CaseQuery, now: datetime) -> Iterator[Expression]:
         yield Complaint.received_at < end
     for term in search_terms(query.search):
         yield _term_condition(term)
+    yield from _drill_down(query)
+
+
+def _drill_down(query: CaseQuery) -> Iterator[Expression]:
+    """The filters a figure of the analysis opens the register with."""
+    for column, value in ((Complaint.channel, query.channel),
+                          (Complaint.root_cause, query.root_cause_id),
+                          (Complaint.fault_department, query.fault_department_id)):
+        if value is not None:
+            yield column == value
+    if query.decided_late:
+        yield decided_late()
+    if query.figure is not None:
+        yield query.figure.condition()
 
 
 def search_terms(text: str) -> list[str]:

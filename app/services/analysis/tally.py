@@ -1,0 +1,93 @@
+"""Counting slices in the database: many at once over an indexed range, or grouped by a
+dimension. Every count is `COUNT(*)` (or its CASE form) of a slice's own predicate, which is
+what makes a figure and the register's count the same number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import Case, Expression, Node, fn
+
+from app.models import Complaint, database_proxy
+from app.services.analysis.filters import Filters
+from app.services.analysis.slices import Slice
+from app.services.analysis.sql import count_all, day_of
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of the analysis and the cases behind it.
+
+    `value` is what is shown (a count, a percentage, days, fen); `door` is the slice the
+    register opens when the figure is clicked and `cases` how many cases it holds.
+    """
+
+    key: str
+    value: int | float | None
+    door: Slice | None = None
+    cases: int | None = None
+
+
+def when(condition: Expression) -> Node:
+    """1 for rows meeting `condition`, else 0 (summed, a count)."""
+    return Case(None, [(condition, 1)], 0)
+
+
+def tally(pieces: Mapping[str, Slice], filters: Filters, within: Expression,
+          extra: Mapping[str, Node] | None = None) -> dict[str, int]:
+    """The number of cases in each slice, in one pass over the cases `within` selects.
+
+    `within` must contain every slice (an indexed range they all lie in): it only keeps
+    the database from reading cases that cannot count. `extra` adds other aggregates over
+    the same cases, by name.
+    """
+    more = dict(extra or {})
+    columns = [fn.SUM(when(piece.condition())) for piece in pieces.values()]
+    row = (Complaint.select(*columns, *more.values()).where(within, *filters.conditions())
+           .tuples().get())
+    return {key: int(value or 0) for key, value in zip([*pieces, *more], row, strict=True)}
+
+
+def count(piece: Slice, filters: Filters) -> int:
+    """The number of cases in one slice."""
+    return int(Complaint.select(count_all()).where(piece.condition(), *filters.conditions())
+               .scalar() or 0)
+
+
+def grouped(piece: Slice, filters: Filters, column: Node, *extra: Node,
+            ) -> list[tuple]:
+    """Rows of (value of `column`, COUNT(*), *extra aggregates) over the slice's cases."""
+    select = (Complaint.select(column, count_all(), *extra)
+              .where(piece.condition(), *filters.conditions()).group_by(column))
+    return list(database_proxy.obj.execute(select).fetchall())
+
+
+def decision_days(piece: Slice, filters: Filters, column: Node | None = None,
+                  ) -> list[tuple[object, date, date, int]]:
+    """(group, day received, day decided, cases) for the slice's decided cases; the group is
+    None unless `column` is given. Days are few: Python turns them into business days."""
+    received, decided = day_of(Complaint.received_at), day_of(Complaint.resolved_at)
+    keys: list[Node] = [column] if column is not None else []
+    select = (Complaint.select(*keys, received, decided, count_all())
+              .where(piece.condition(), *filters.conditions())
+              .group_by(*keys, received, decided))
+    rows = database_proxy.obj.execute(select).fetchall()
+    if column is None:
+        rows = [(None, *row) for row in rows]
+    return [(group, _day(first), _day(last), int(n)) for group, first, last, n in rows]
+
+
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def percent(part: int, whole: int) -> float | None:
+    """`part` of `whole` in percent, one decimal; None when there is nothing to divide."""
+    return round(100 * part / whole, 1) if whole else None
+
+
+def total(values: Iterable[int]) -> int:
+    """The sum of counts."""
+    return sum(values)
