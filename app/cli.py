@@ -44,7 +44,7 @@ def add_global_options(parser: argparse.ArgumentParser, *, default: object) -> N
 def build_parser() -> Parser:
     """The parser for every sub-command (importing the command modules)."""
     from app import __version__
-    from app.commands import admin, cases, compensation, excel, followups, printing
+    from app.commands import admin, analysis, cases, compensation, excel, followups, printing
 
     parser = Parser(prog=PROG, description="Complaint Desk / 投诉处理台")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -53,7 +53,7 @@ def build_parser() -> Parser:
     common = Parser(add_help=False)
     add_global_options(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (cases, followups, compensation, printing, excel, admin):
+    for group in (cases, followups, compensation, printing, excel, analysis, admin):
         group.add_commands(commands, common)
     return parser
 

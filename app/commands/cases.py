@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 
 from app.commands import output
 from app.commands.arguments import LIMIT, MAX_LIMIT, whole_number
 from app.commands.context import Context
 from app.errors import InputError
 from app.i18n import Text
-from app.models import Category, Department
+from app.models import Category, Department, RootCause
 from app.services import catalog, users, vocabulary
+from app.services.analysis import slices
+from app.services.analysis.period import parse_period
 from app.services.casework import workflow
 from app.services.casework.cases import get_case
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.casework.layout import all_fields
 from app.services.casework.view import CaseDetails, explain
-from app.services.labels import EVENT_KINDS, SEVERITIES, STATUSES, label, lookup
+from app.services.labels import CHANNELS, EVENT_KINDS, SEVERITIES, STATUSES, label, lookup
 from app.services.register import listing
 from app.services.text import parse_datetime
 
@@ -41,6 +43,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     list_parser.add_argument("--limit", type=whole_number(1, MAX_LIMIT, what=LIMIT),
                              default=50)
     list_parser.add_argument("--json", action="store_true")
+    list_parser.add_argument("--count", action="store_true", help="print only how many match")
     list_parser.set_defaults(run=run_list)
 
     show = commands.add_parser("show", parents=[common], help="all fields and the timeline")
@@ -77,7 +80,14 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     """Prints the matching cases, newest first."""
-    query = case_query(args)
+    query = case_query(args, ctx.now)
+    if args.count:
+        total = listing.count(query, now=ctx.now)
+        if args.json:
+            output.print_json({"count": total})
+        else:
+            print(total)
+        return 0
     rows = listing.fetch_page(query, now=ctx.now, limit=args.limit)
     if args.json:
         output.print_json([row.to_json(ctx.now) for row in rows])
@@ -151,10 +161,20 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", default="")
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="received from")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="received up to")
+    parser.add_argument("--channel")
+    parser.add_argument("--root-cause", metavar="CODE")
+    parser.add_argument("--fault-department", metavar="DEPARTMENT", help="department at fault")
+    parser.add_argument("--decided-late", action="store_true",
+                        help="decided after the decision deadline")
+    parser.add_argument("--figure", metavar="KIND", choices=slices.KINDS,
+                        help="the cases behind a figure of `report` (with --period): "
+                             + ", ".join(slices.KINDS))
+    parser.add_argument("--period", help="the figure's period: 2026-11, 2026-Q4, 2026 or "
+                                         "2026-11-01..2026-11-20")
 
 
-def case_query(args: argparse.Namespace) -> listing.CaseQuery:
-    """The query the filter options describe."""
+def case_query(args: argparse.Namespace, now: datetime | None = None) -> listing.CaseQuery:
+    """The query the filter options describe (`now` for figures that look at overdue)."""
     statuses = tuple(lookup(STATUSES, part, what=Text("state", "状态"))
                      for item in args.status for part in item.split(",") if part.strip())
     return listing.CaseQuery(
@@ -164,7 +184,24 @@ def case_query(args: argparse.Namespace) -> listing.CaseQuery:
         handler_id=users.find_user(args.handler).id if args.handler else None,
         open_only=args.open, overdue=args.overdue, flagged=args.flagged, search=args.search,
         received_from=_date(args.date_from, "--from"), received_to=_date(args.date_to, "--to"),
+        channel=lookup(CHANNELS, args.channel, what=Text("channel", "渠道"))
+        if args.channel else None,
+        root_cause_id=catalog.find(RootCause, args.root_cause).id if args.root_cause else None,
+        fault_department_id=catalog.find(Department, args.fault_department).id
+        if args.fault_department else None,
+        decided_late=args.decided_late, figure=_figure(args, now),
     )
+
+
+def _figure(args: argparse.Namespace, now: datetime | None) -> slices.Slice | None:
+    """The slice of a figure of `report`, for checking a figure against the register."""
+    if not args.figure and not args.period:
+        return None
+    if not (args.figure and args.period):
+        raise InputError(Text("--figure and --period go together.",
+                              "--figure 与 --period 须同时指定。"))
+    period = parse_period(args.period)
+    return slices.Slice(args.figure, period.first, period.last, now=now)
 
 
 def _date(value: str | None, option: str) -> date | None:

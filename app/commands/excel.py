@@ -48,7 +48,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
                               "文件名须以 .xlsx 结尾（“{name}”）。").format(name=path.name))
     path.parent.mkdir(parents=True, exist_ok=True)
     result = export.export_register(
-        case_query(args), path, now=ctx.now, language=args.lang or current_language(),
+        case_query(args, ctx.now), path, now=ctx.now, language=args.lang or current_language(),
         events=args.events, on_progress=_progress if sys.stderr.isatty() else None)
     if sys.stderr.isatty():
         print(file=sys.stderr)
