@@ -81,3 +81,21 @@ def test_report_period_return_and_staff_scope(desk: Run) -> None:
     assert "2026年2月" in text.stdout and "受理" in text.stdout
     bad = desk("report", "--period", "February")
     assert bad.returncode == 2
+
+
+def test_report_writes_the_pack_and_the_return(desk: Run, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.reports.conftest import pdf_text, squeezed
+
+    pack = desk("--lang", "zh_CN", "report", "--period", "2026-02", "--out",
+                str(tmp_path / "review.pdf"))
+    assert pack.returncode == 0, pack.stderr
+    assert "产品质量占本月投诉的33%" in squeezed(pdf_text(tmp_path / "review.pdf"))
+    book = desk("report", "--period", "2026-02", "--out", str(tmp_path / "review.xlsx"))
+    assert book.returncode == 0 and "Summary" in load_workbook(tmp_path / "review.xlsx").sheetnames
+    back = desk("report", "--kind", "return", "--period", "2026-02", "--out",
+                str(tmp_path / "return.xlsx"))
+    assert back.returncode == 0 and "Return" in load_workbook(tmp_path / "return.xlsx").sheetnames
+    wrong = desk("report", "--out", str(tmp_path / "review.docx"))
+    assert wrong.returncode == 2
