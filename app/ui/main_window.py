@@ -23,6 +23,7 @@ from app.ui.reminders.watch import CHECK_EVERY_MS, ReminderWatch
 from app.ui.widgets import app_icon
 
 if TYPE_CHECKING:
+    from app.ui.analysis.view import AnalysisView
     from app.ui.case.window import CaseWindow
 
 SETTINGS_GEOMETRY = "main/geometry"
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("Settings…"), "", self._on_settings)
         self.letters_action = self._action(self.tr("Print letters…"), "", self._on_print_letters)
         self.export_action = self._action(self.tr("Export to Excel…"), "", self._on_export)
+        self.analysis_action = self._action(self.tr("Analysis"), "Ctrl+Shift+A", self._on_analysis)
+        self._analysis: AnalysisView | None = None
         self.import_action = self._action(self.tr("Import from Excel…"), "", self._on_import)
         self.switch_action = self._action(self.tr("Switch user…"), "", self._on_switch_user)
         self.about_action = self._action(self.tr("About Complaint Desk"), "", self._on_about)
@@ -95,7 +98,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.open_action, self.refresh_action,
-                       self.reminders_action, self.approvals_action, self.export_action):
+                       self.reminders_action, self.approvals_action, self.export_action,
+                       self.analysis_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
@@ -108,7 +112,7 @@ class MainWindow(QMainWindow):
         cases = menus.addMenu(self.tr("&Cases"))
         for action in (self.new_action, self.open_action, self.search_action,
                        self.refresh_action, self.letters_action, self.export_action,
-                       self.import_action):
+                       self.import_action, self.analysis_action):
             cases.addAction(action)
         menus.addMenu(self.tr("&Help")).addAction(self.about_action)
 
@@ -237,6 +241,23 @@ class MainWindow(QMainWindow):
 
         import_from_excel(self, self._context)
 
+    def _on_analysis(self) -> None:
+        """Called from Analysis: the period's figures, loaded in the background."""
+        from app.ui.analysis.view import AnalysisView  # loaded when first opened
+
+        if self._analysis is None:
+            self._analysis = AnalysisView(self._context, parent=self)
+            self._analysis.open_register.connect(self.show_figure)
+        self._analysis.show()
+        self._analysis.raise_()
+        self._analysis.reload()
+
+    def show_figure(self, fields: dict, description: str) -> None:
+        """Lists the cases behind a figure of the analysis in the register."""
+        self.register.show_figure(fields, description)
+        self.raise_()
+        self.activateWindow()
+
     def _on_switch_user(self) -> None:
         """Called when the user chooses Switch user: sign in again without restarting."""
         from app.ui.signin import SignInDialog
@@ -245,6 +266,9 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.user is not None:
             for window in list(self._case_windows.values()):
                 window.close()
+            if self._analysis is not None:
+                self._analysis.close()
+                self._analysis = None
             self._context.sign_in(dialog.user)
 
     def _on_about(self) -> None:

@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../app/ui/about.py" line="39"/>
+        <location filename="../../app/ui/about.py" line="40"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="52"/>
+        <location filename="../../app/ui/about.py" line="54"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="53"/>
+        <location filename="../../app/ui/about.py" line="55"/>
         <source>Customer complaints, followed to the end.</source>
         <translation>每一件客户投诉，都跟进到底。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="64"/>
+        <location filename="../../app/ui/about.py" line="66"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="66"/>
+        <location filename="../../app/ui/about.py" line="68"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="70"/>
+        <location filename="../../app/ui/about.py" line="75"/>
         <source>Error log:</source>
         <translation>错误日志：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="71"/>
+        <location filename="../../app/ui/about.py" line="76"/>
         <source>Built with:</source>
         <translation>运行环境：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="74"/>
+        <location filename="../../app/ui/about.py" line="79"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="75"/>
+        <location filename="../../app/ui/about.py" line="80"/>
         <source>WenQuanYi Micro Hei, under the Apache License 2.0</source>
         <translation>文泉驿微米黑（Apache 2.0 许可）</translation>
     </message>
@@ -52,65 +52,65 @@
 <context>
     <name>AccountsEditor</name>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="30"/>
-        <location filename="../../app/ui/settings/accounts.py" line="44"/>
+        <location filename="../../app/ui/settings/accounts.py" line="29"/>
+        <location filename="../../app/ui/settings/accounts.py" line="43"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="30"/>
-        <location filename="../../app/ui/settings/accounts.py" line="45"/>
+        <location filename="../../app/ui/settings/accounts.py" line="29"/>
+        <location filename="../../app/ui/settings/accounts.py" line="44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="30"/>
-        <location filename="../../app/ui/settings/accounts.py" line="46"/>
+        <location filename="../../app/ui/settings/accounts.py" line="29"/>
+        <location filename="../../app/ui/settings/accounts.py" line="45"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="31"/>
+        <location filename="../../app/ui/settings/accounts.py" line="30"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="37"/>
+        <location filename="../../app/ui/settings/accounts.py" line="36"/>
         <source>Add account</source>
         <translation>添加账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="38"/>
+        <location filename="../../app/ui/settings/accounts.py" line="37"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="39"/>
+        <location filename="../../app/ui/settings/accounts.py" line="38"/>
         <source>Switch off / on</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="47"/>
+        <location filename="../../app/ui/settings/accounts.py" line="46"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="59"/>
+        <location filename="../../app/ui/settings/accounts.py" line="58"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="59"/>
+        <location filename="../../app/ui/settings/accounts.py" line="58"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="83"/>
+        <location filename="../../app/ui/settings/accounts.py" line="82"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="84"/>
+        <location filename="../../app/ui/settings/accounts.py" line="83"/>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
     </message>
@@ -129,160 +129,375 @@
     </message>
 </context>
 <context>
-    <name>ApprovalDialog</name>
+    <name>AnalysisView</name>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="49"/>
-        <source>Decide on compensation — %1</source>
-        <translation>审批补偿方案 — %1</translation>
+        <location filename="../../app/ui/analysis/view.py" line="55"/>
+        <source>Analysis</source>
+        <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="59"/>
-        <source>Record the decision</source>
-        <translation>保存审批结果</translation>
+        <location filename="../../app/ui/analysis/view.py" line="61"/>
+        <source>Received</source>
+        <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="59"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../../app/ui/analysis/view.py" line="62"/>
+        <source>Decided</source>
+        <translation>已作出决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="66"/>
-        <source>The offer</source>
-        <translation>补偿方案</translation>
+        <location filename="../../app/ui/analysis/view.py" line="63"/>
+        <source>Open at the end</source>
+        <translation>期末未结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="69"/>
-        <source>Offer</source>
-        <translation>补偿方案</translation>
+        <location filename="../../app/ui/analysis/view.py" line="64"/>
+        <source>Reopened</source>
+        <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="70"/>
-        <source>What exactly</source>
-        <translation>具体内容</translation>
+        <location filename="../../app/ui/analysis/view.py" line="65"/>
+        <source>First answers on time</source>
+        <translation>初步答复按时率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="71"/>
-        <source>Why</source>
-        <translation>理由</translation>
+        <location filename="../../app/ui/analysis/view.py" line="66"/>
+        <source>Decisions on time</source>
+        <translation>按时作出决定率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="72"/>
-        <source>Proposed by</source>
-        <translation>提出人</translation>
+        <location filename="../../app/ui/analysis/view.py" line="67"/>
+        <source>Median business days to decision</source>
+        <translation>处理天数中位数（工作日）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="77"/>
-        <source>The case: %1, %2</source>
-        <translation>投诉：%1，%2</translation>
+        <location filename="../../app/ui/analysis/view.py" line="68"/>
+        <location filename="../../app/ui/analysis/view.py" line="102"/>
+        <location filename="../../app/ui/analysis/view.py" line="105"/>
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="80"/>
-        <location filename="../../app/ui/compensation/approval.py" line="91"/>
-        <source>State</source>
-        <translation>状态</translation>
+        <location filename="../../app/ui/analysis/view.py" line="69"/>
+        <source>Not upheld</source>
+        <translation>不予支持</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="81"/>
-        <source>What happened</source>
-        <translation>投诉事件</translation>
+        <location filename="../../app/ui/analysis/view.py" line="70"/>
+        <source>Compensation approved</source>
+        <translation>批准补偿金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="82"/>
-        <source>What the customer wants</source>
-        <translation>客户诉求</translation>
+        <location filename="../../app/ui/analysis/view.py" line="71"/>
+        <source>Average satisfaction</source>
+        <translation>平均满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="83"/>
-        <source>Findings</source>
-        <translation>调查核实情况</translation>
+        <location filename="../../app/ui/analysis/view.py" line="72"/>
+        <source>Repeat customers</source>
+        <translation>重复投诉客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="84"/>
+        <location filename="../../app/ui/analysis/view.py" line="76"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="76"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="77"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="83"/>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="85"/>
+        <source>Any department</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="87"/>
+        <source>Any channel</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="88"/>
+        <source>Review pack…</source>
+        <translation>月度分析报告…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="89"/>
+        <source>Workbook…</source>
+        <translation>Excel 工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="90"/>
+        <source>Period return…</source>
+        <translation>投诉情况统计表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="94"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="94"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="88"/>
+        <location filename="../../app/ui/analysis/view.py" line="94"/>
+        <source>Department at fault</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="95"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="98"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="98"/>
+        <location filename="../../app/ui/analysis/view.py" line="100"/>
+        <location filename="../../app/ui/analysis/view.py" line="103"/>
+        <source>Cases</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="98"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="99"/>
+        <source>Cumulative</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="99"/>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="100"/>
+        <source>Department</source>
+        <translation>处理部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="101"/>
+        <location filename="../../app/ui/analysis/view.py" line="104"/>
+        <source>On time</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="101"/>
+        <location filename="../../app/ui/analysis/view.py" line="104"/>
+        <source>Median days</source>
+        <translation>天数中位数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="102"/>
+        <location filename="../../app/ui/analysis/view.py" line="105"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="103"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="123"/>
+        <source>Pareto: what to fix first</source>
+        <translation>帕累托分析：优先整改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="124"/>
+        <source>12-month trend</source>
+        <translation>近 12 个月趋势</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="126"/>
+        <source>Departments and handlers</source>
+        <translation>处理部门与处理人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="190"/>
+        <source>Working out the figures…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="196"/>
+        <source>vs %1</source>
+        <translation>对比%1</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="48"/>
+        <source>Decide on compensation — %1</source>
+        <translation>审批补偿方案 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="58"/>
+        <source>Record the decision</source>
+        <translation>保存审批结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="58"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="65"/>
+        <source>The offer</source>
+        <translation>补偿方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="68"/>
+        <source>Offer</source>
+        <translation>补偿方案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="69"/>
+        <source>What exactly</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="70"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="71"/>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="76"/>
+        <source>The case: %1, %2</source>
+        <translation>投诉：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="79"/>
+        <location filename="../../app/ui/compensation/approval.py" line="90"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="80"/>
+        <source>What happened</source>
+        <translation>投诉事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="81"/>
+        <source>What the customer wants</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="82"/>
+        <source>Findings</source>
+        <translation>调查核实情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="83"/>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="87"/>
         <source>For comparison</source>
         <translation>参考信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="90"/>
+        <location filename="../../app/ui/compensation/approval.py" line="89"/>
         <source>Earlier case</source>
         <translation>以往投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="90"/>
+        <location filename="../../app/ui/compensation/approval.py" line="89"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="91"/>
+        <location filename="../../app/ui/compensation/approval.py" line="90"/>
         <source>Given</source>
         <translation>已给予</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="94"/>
+        <location filename="../../app/ui/compensation/approval.py" line="93"/>
         <source>This customer&apos;s earlier cases</source>
         <translation>该客户以往的投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="97"/>
+        <location filename="../../app/ui/compensation/approval.py" line="96"/>
         <source>Given to this customer before</source>
         <translation>此前给予该客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="99"/>
+        <location filename="../../app/ui/compensation/approval.py" line="98"/>
         <source>Already given on this case</source>
         <translation>本投诉已给予</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="100"/>
+        <location filename="../../app/ui/compensation/approval.py" line="99"/>
         <source>%1 on average over %2 case(s)</source>
         <translation>平均 %1（共 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="103"/>
+        <location filename="../../app/ui/compensation/approval.py" line="102"/>
         <source>no earlier compensation</source>
         <translation>此前没有补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="104"/>
+        <location filename="../../app/ui/compensation/approval.py" line="103"/>
         <source>Same category</source>
         <translation>同类投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="109"/>
+        <location filename="../../app/ui/compensation/approval.py" line="108"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="113"/>
+        <location filename="../../app/ui/compensation/approval.py" line="112"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="113"/>
+        <location filename="../../app/ui/compensation/approval.py" line="112"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="114"/>
+        <location filename="../../app/ui/compensation/approval.py" line="113"/>
         <source>Counter-offer</source>
         <translation>还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="122"/>
+        <location filename="../../app/ui/compensation/approval.py" line="121"/>
         <source>amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="129"/>
+        <location filename="../../app/ui/compensation/approval.py" line="128"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="130"/>
+        <location filename="../../app/ui/compensation/approval.py" line="129"/>
         <source>Your password</source>
         <translation>您的密码</translation>
     </message>
@@ -290,42 +505,42 @@
 <context>
     <name>ApprovalsPanel</name>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <location filename="../../app/ui/compensation/queue.py" line="26"/>
         <source>Proposed</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <location filename="../../app/ui/compensation/queue.py" line="26"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="27"/>
+        <location filename="../../app/ui/compensation/queue.py" line="26"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="28"/>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="28"/>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
         <source>Proposed by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="28"/>
+        <location filename="../../app/ui/compensation/queue.py" line="27"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="30"/>
+        <location filename="../../app/ui/compensation/queue.py" line="29"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/queue.py" line="31"/>
+        <location filename="../../app/ui/compensation/queue.py" line="30"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
@@ -414,100 +629,100 @@
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="25"/>
+        <location filename="../../app/ui/case/tabs.py" line="23"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="26"/>
-        <location filename="../../app/ui/case/tabs.py" line="33"/>
+        <location filename="../../app/ui/case/tabs.py" line="24"/>
+        <location filename="../../app/ui/case/tabs.py" line="31"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="27"/>
-        <location filename="../../app/ui/case/tabs.py" line="34"/>
+        <location filename="../../app/ui/case/tabs.py" line="25"/>
+        <location filename="../../app/ui/case/tabs.py" line="32"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="28"/>
+        <location filename="../../app/ui/case/tabs.py" line="26"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="29"/>
-        <location filename="../../app/ui/case/tabs.py" line="52"/>
+        <location filename="../../app/ui/case/tabs.py" line="27"/>
+        <location filename="../../app/ui/case/tabs.py" line="50"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="32"/>
+        <location filename="../../app/ui/case/tabs.py" line="30"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="35"/>
+        <location filename="../../app/ui/case/tabs.py" line="33"/>
         <source>Done</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="36"/>
+        <location filename="../../app/ui/case/tabs.py" line="34"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="39"/>
+        <location filename="../../app/ui/case/tabs.py" line="37"/>
         <source>Proposed</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="40"/>
+        <location filename="../../app/ui/case/tabs.py" line="38"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="41"/>
+        <location filename="../../app/ui/case/tabs.py" line="39"/>
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="42"/>
+        <location filename="../../app/ui/case/tabs.py" line="40"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="43"/>
+        <location filename="../../app/ui/case/tabs.py" line="41"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="44"/>
+        <location filename="../../app/ui/case/tabs.py" line="42"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="45"/>
+        <location filename="../../app/ui/case/tabs.py" line="43"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="48"/>
+        <location filename="../../app/ui/case/tabs.py" line="46"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="49"/>
+        <location filename="../../app/ui/case/tabs.py" line="47"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="50"/>
+        <location filename="../../app/ui/case/tabs.py" line="48"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="51"/>
+        <location filename="../../app/ui/case/tabs.py" line="49"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
@@ -515,128 +730,128 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="79"/>
-        <location filename="../../app/ui/case/window.py" line="129"/>
+        <location filename="../../app/ui/case/window.py" line="73"/>
+        <location filename="../../app/ui/case/window.py" line="123"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="80"/>
+        <location filename="../../app/ui/case/window.py" line="74"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="81"/>
+        <location filename="../../app/ui/case/window.py" line="75"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="82"/>
+        <location filename="../../app/ui/case/window.py" line="76"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="83"/>
+        <location filename="../../app/ui/case/window.py" line="77"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="88"/>
+        <location filename="../../app/ui/case/window.py" line="82"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="105"/>
+        <location filename="../../app/ui/case/window.py" line="99"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="105"/>
+        <location filename="../../app/ui/case/window.py" line="99"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="138"/>
+        <location filename="../../app/ui/case/window.py" line="132"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="141"/>
+        <location filename="../../app/ui/case/window.py" line="135"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="142"/>
+        <location filename="../../app/ui/case/window.py" line="136"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="143"/>
+        <location filename="../../app/ui/case/window.py" line="137"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="152"/>
+        <location filename="../../app/ui/case/window.py" line="146"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="154"/>
+        <location filename="../../app/ui/case/window.py" line="148"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="156"/>
+        <location filename="../../app/ui/case/window.py" line="150"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="178"/>
+        <location filename="../../app/ui/case/window.py" line="172"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="188"/>
+        <location filename="../../app/ui/case/window.py" line="182"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="192"/>
+        <location filename="../../app/ui/case/window.py" line="186"/>
         <source>Receipt for the customer</source>
         <translation>受理回执（交客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="193"/>
+        <location filename="../../app/ui/case/window.py" line="187"/>
         <source>Case summary for the file</source>
         <translation>投诉处理单（存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="196"/>
+        <location filename="../../app/ui/case/window.py" line="190"/>
         <source>Resolution letter…</source>
         <translation>处理结果告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="200"/>
+        <location filename="../../app/ui/case/window.py" line="194"/>
         <source>The signed letter came back…</source>
         <translation>登记客户签字后的告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="206"/>
+        <location filename="../../app/ui/case/window.py" line="200"/>
         <source>The signed letter</source>
         <translation>客户签字的告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="207"/>
+        <location filename="../../app/ui/case/window.py" line="201"/>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="273"/>
+        <location filename="../../app/ui/case/window.py" line="267"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="274"/>
+        <location filename="../../app/ui/case/window.py" line="268"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -865,6 +1080,14 @@
     </message>
 </context>
 <context>
+    <name>FigureTile</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/analysis/tiles.py" line="75"/>
+        <source>Click to list the %n case(s) behind this figure</source>
+        <translation><numerusform>点击列出该指标对应的 %n 件投诉</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../../app/ui/excel/import_pages.py" line="58"/>
@@ -1054,113 +1277,113 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="58"/>
+        <location filename="../../app/ui/intake/dialog.py" line="59"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="85"/>
-        <location filename="../../app/ui/intake/dialog.py" line="134"/>
+        <location filename="../../app/ui/intake/dialog.py" line="86"/>
+        <location filename="../../app/ui/intake/dialog.py" line="135"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="93"/>
+        <location filename="../../app/ui/intake/dialog.py" line="94"/>
         <source>Solved on the spot (close the case now)</source>
         <translation>当场解决（立即结案）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="94"/>
+        <location filename="../../app/ui/intake/dialog.py" line="95"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="96"/>
+        <location filename="../../app/ui/intake/dialog.py" line="97"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="114"/>
+        <location filename="../../app/ui/intake/dialog.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="115"/>
+        <location filename="../../app/ui/intake/dialog.py" line="116"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="116"/>
+        <location filename="../../app/ui/intake/dialog.py" line="117"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="117"/>
+        <location filename="../../app/ui/intake/dialog.py" line="118"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="118"/>
+        <location filename="../../app/ui/intake/dialog.py" line="119"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="119"/>
+        <location filename="../../app/ui/intake/dialog.py" line="120"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="120"/>
+        <location filename="../../app/ui/intake/dialog.py" line="121"/>
         <source>What happened (customer&apos;s words)</source>
         <translation>投诉事件（客户原话）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="121"/>
+        <location filename="../../app/ui/intake/dialog.py" line="122"/>
         <source>What the customer wants</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="122"/>
+        <location filename="../../app/ui/intake/dialog.py" line="123"/>
         <source>Order / policy number</source>
         <translation>订单号/保单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="123"/>
+        <location filename="../../app/ui/intake/dialog.py" line="124"/>
         <source>Promised answer by</source>
         <translation>承诺答复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="130"/>
+        <location filename="../../app/ui/intake/dialog.py" line="131"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="136"/>
+        <location filename="../../app/ui/intake/dialog.py" line="137"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="138"/>
+        <location filename="../../app/ui/intake/dialog.py" line="139"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="140"/>
+        <location filename="../../app/ui/intake/dialog.py" line="141"/>
         <source>Told the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="211"/>
+        <location filename="../../app/ui/intake/dialog.py" line="212"/>
         <source>Required when solved on the spot.</source>
         <translation>当场解决时必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="244"/>
+        <location filename="../../app/ui/intake/dialog.py" line="245"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/dialog.py" line="246"/>
+        <location filename="../../app/ui/intake/dialog.py" line="247"/>
         <source>Returning customer: %n earlier case(s)</source>
         <translation>
             <numerusform>老客户：以前投诉过 %n 次</numerusform>
@@ -1198,60 +1421,60 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="31"/>
-        <location filename="../../app/ui/settings/lists.py" line="42"/>
+        <location filename="../../app/ui/settings/lists.py" line="30"/>
+        <location filename="../../app/ui/settings/lists.py" line="41"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="31"/>
-        <location filename="../../app/ui/settings/lists.py" line="43"/>
+        <location filename="../../app/ui/settings/lists.py" line="30"/>
+        <location filename="../../app/ui/settings/lists.py" line="42"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="32"/>
-        <location filename="../../app/ui/settings/lists.py" line="44"/>
+        <location filename="../../app/ui/settings/lists.py" line="31"/>
+        <location filename="../../app/ui/settings/lists.py" line="43"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="32"/>
+        <location filename="../../app/ui/settings/lists.py" line="31"/>
         <source>In use</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="35"/>
+        <location filename="../../app/ui/settings/lists.py" line="34"/>
         <source>Shop: answer today, decide in N days</source>
         <translation>门店：当天答复，N 天内处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="36"/>
+        <location filename="../../app/ui/settings/lists.py" line="35"/>
         <source>Financial: decide within 15 days</source>
         <translation>金融保险：15 日内作出处理决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="37"/>
+        <location filename="../../app/ui/settings/lists.py" line="36"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="38"/>
+        <location filename="../../app/ui/settings/lists.py" line="37"/>
         <source>Switch off / on</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="46"/>
+        <location filename="../../app/ui/settings/lists.py" line="45"/>
         <source>Deadline rule</source>
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="58"/>
+        <location filename="../../app/ui/settings/lists.py" line="57"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="58"/>
+        <location filename="../../app/ui/settings/lists.py" line="57"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1259,99 +1482,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="60"/>
         <source>Print letters…</source>
         <translation>批量打印告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60"/>
+        <location filename="../../app/ui/main_window.py" line="61"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
+        <source>Analysis</source>
+        <translation>统计分析</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -1461,12 +1689,22 @@
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../app/ui/register/panel.py" line="50"/>
+        <location filename="../../app/ui/register/panel.py" line="54"/>
         <source>Search: number, customer, phone or any words of the complaint (Ctrl+F)</source>
         <translation>搜索：编号、客户姓名、电话或投诉内容中的任何文字 (Ctrl+F)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/register/panel.py" line="59"/>
+        <source>Show all cases</source>
+        <translation>显示全部投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/panel.py" line="145"/>
+        <source>Showing the cases behind a figure: %1</source>
+        <translation>正在显示该指标对应的投诉：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/register/panel.py" line="162"/>
+        <location filename="../../app/ui/register/panel.py" line="200"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -1476,17 +1714,17 @@
 <context>
     <name>ReminderWatch</name>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="74"/>
+        <location filename="../../app/ui/reminders/watch.py" line="75"/>
         <source>Today</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="75"/>
+        <location filename="../../app/ui/reminders/watch.py" line="76"/>
         <source>%1 overdue, %2 due today, %3 escalated</source>
         <translation>已逾期 %1 项，今天到期 %2 项，升级待确认 %3 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="82"/>
+        <location filename="../../app/ui/reminders/watch.py" line="83"/>
         <source>Escalated: %1</source>
         <translation>升级：%1</translation>
     </message>
@@ -1907,6 +2145,34 @@
     </message>
 </context>
 <context>
+    <name>analysis</name>
+    <message>
+        <location filename="../../app/ui/analysis/files.py" line="38"/>
+        <source>Preparing the review pack…</source>
+        <translation>正在生成月度分析报告…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/files.py" line="44"/>
+        <source>Save as Excel</source>
+        <translation>另存为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/files.py" line="45"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/files.py" line="53"/>
+        <source>Saved to %1. Open it now?</source>
+        <translation>已保存到 %1。现在打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/files.py" line="57"/>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../app/ui/crash.py" line="18"/>
@@ -1974,7 +2240,7 @@ Open the file now?</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/app.py" line="77"/>
+        <location filename="../../app/ui/app.py" line="93"/>
         <source>Demo accounts: owner, manager, staff1, staff2 — password “demo”.</source>
         <translation>示范账户：owner、manager、staff1、staff2，密码均为“demo”。</translation>
     </message>

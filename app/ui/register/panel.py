@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -21,7 +23,7 @@ from app.services.desk import store
 from app.services.register import listing
 from app.services.register.listing import CaseQuery
 from app.ui.context import UiContext
-from app.ui.register.filters import FilterPanel
+from app.ui.register.filters import ALL, FilterPanel
 from app.ui.register.model import CASE_ID, SORT_KEYS, CaseTableModel
 
 SEARCH_DELAY_MS = 250  # staff type while the customer talks: search when they pause
@@ -39,6 +41,7 @@ class RegisterPanel(QWidget):
     def __init__(self, context: UiContext) -> None:
         super().__init__()
         self._context = context
+        self._drill: dict[str, Any] = {}  # a figure of the analysis, while it is shown
         self._build_ui()
         self._restore_layout()  # before the signals: restoring the header must not query
         self._connect_signals()
@@ -50,6 +53,17 @@ class RegisterPanel(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search: number, customer, phone or any words of the complaint (Ctrl+F)"))
         self.count = QLabel()
+        self.figure_label = QLabel()
+        self.figure_label.setObjectName("figure")
+        self.figure_label.setWordWrap(True)
+        self.figure_clear = QPushButton(self.tr("Show all cases"))
+        self.figure_bar = QWidget()
+        bar = QHBoxLayout(self.figure_bar)
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.figure_label, 1)
+        bar.addWidget(self.figure_clear)
+        self.figure_bar.setStyleSheet("background: #fff8e1;")
+        self.figure_bar.hide()
         self.model = CaseTableModel(self._context)
         self.table = QTableView()
         self.table.setObjectName("register")
@@ -86,6 +100,7 @@ class RegisterPanel(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
+        column.addWidget(self.figure_bar)
         column.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.filters)
@@ -101,6 +116,7 @@ class RegisterPanel(QWidget):
         self.search.returnPressed.connect(self.apply_filters)
         self.timer.timeout.connect(self.apply_filters)
         self.counts_timer.timeout.connect(self._show_counts)
+        self.figure_clear.clicked.connect(self.clear_figure)
         self.filters.changed.connect(self.apply_filters)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
         self.table.activated.connect(self._on_activated)
@@ -112,9 +128,30 @@ class RegisterPanel(QWidget):
     def current_query(self) -> CaseQuery:
         """The query the search box, the filters and the sort order describe."""
         header = self.table.horizontalHeader()
-        return CaseQuery(search=self.search.text().strip(), **self.filters.query_fields(),
+        fields = self.filters.query_fields()
+        fields.update({key: value for key, value in self._drill.items() if value is not None})
+        return CaseQuery(search=self.search.text().strip(), **fields,
                          sort=SORT_KEYS[header.sortIndicatorSection()],
                          descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def show_figure(self, fields: dict[str, Any], description: str) -> None:
+        """Lists the cases behind a figure of the analysis: its slice and filters alone (the
+        other filters and the search are cleared, so the count is the figure), and says so."""
+        self._drill = dict(fields)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.restore({"state": ALL}, notify=False)
+        self.figure_label.setText(self.tr("Showing the cases behind a figure: %1")
+                                  .replace("%1", description))
+        self.figure_bar.show()
+        self.apply_filters()
+
+    def clear_figure(self) -> None:
+        """Called when the user clicks Show all cases: back to the register's own filters."""
+        self._drill = {}
+        self.figure_bar.hide()
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         """Runs the query now (the search timer calls this after a pause in typing)."""

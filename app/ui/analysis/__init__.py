@@ -1,0 +1,1 @@
+"""The analysis view (统计分析)."""
