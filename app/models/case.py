@@ -71,9 +71,8 @@ class Complaint(BaseModel):
     feedback = TextField(default="")
     feedback_at = DateTimeField(null=True)
     satisfaction = SmallIntegerField(null=True)
-    # Indexed (schema step 4): the analysis counts decisions and closings by period.
-    resolved_at = DateTimeField(null=True, index=True)
-    closed_at = DateTimeField(null=True, index=True)
+    resolved_at = DateTimeField(null=True)
+    closed_at = DateTimeField(null=True, index=True)  # indexed: closings counted by period
     created_at = DateTimeField()
     updated_at = DateTimeField()
     version = IntegerField(default=1)
@@ -93,6 +92,11 @@ class Complaint(BaseModel):
             (("status", "category", "received_at"), False),
             (("handler", "status"), False),
             (("department", "status"), False),
+            # Schema step 4, for the analysis: decisions by period with their deadline (on
+            # time or late without reading the case), and a customer's cases by date
+            # (repeat customers).
+            (("resolved_at", "resolution_due"), False),
+            (("customer", "received_at"), False),
         )
 
 

@@ -182,9 +182,11 @@ def _v3_deadline_engine(database: Database, migrator: SchemaMigrator) -> None:
 
 
 def _v4_analysis_indexes(database: Database, migrator: SchemaMigrator) -> None:
-    """Version 4: indexes for the analysis, which counts decisions and closings by period and
-    finds events (reopened, extended, scored) by field and time."""
-    migrate(migrator.add_index("complaint", ("resolved_at",), False),
+    """Version 4: indexes for the analysis, which counts decisions (with their deadlines) and
+    closings by period, a customer's cases by date, and finds events (reopened, extended,
+    scored) by field and time."""
+    migrate(migrator.add_index("complaint", ("resolved_at", "resolution_due"), False),
+            migrator.add_index("complaint", ("customer_id", "received_at"), False),
             migrator.add_index("complaint", ("closed_at",), False),
             migrator.add_index("event", ("field", "at"), False))
 

@@ -5,7 +5,8 @@ the work piles up."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from peewee import fn
@@ -17,7 +18,7 @@ from app.services.analysis.names import value_name
 from app.services.analysis.pareto import codes_of
 from app.services.analysis.period import Period
 from app.services.analysis.slices import DIMENSIONS, Slice
-from app.services.analysis.tally import decision_days, grouped, percent, when
+from app.services.analysis.tally import decision_days, grouped_by, percent, when
 from app.services.analysis.timeliness import business_days_counter, percentiles
 
 TEAMS = ("department", "handler")
@@ -48,41 +49,66 @@ class TeamRow:
                 "overdue_now": self.overdue_now, "satisfaction_avg": self.satisfaction_avg}
 
 
-def team_table(dimension: str, period: Period, filters: Filters, *, now: datetime,
-               ) -> list[TeamRow]:
-    """The table for `dimension` ("department" or "handler"), busiest first."""
-    column = DIMENSIONS[dimension]
+@dataclass
+class _Tally:
+    """One department's or handler's counts while the groups are added up."""
 
+    received: int = 0
+    decided: int = 0
+    late: int = 0
+    overdue: int = 0
+    scored: int = 0
+    score_sum: int = 0
+    days: list[tuple[int, int]] = field(default_factory=list)
+
+
+def team_tables(period: Period, filters: Filters, *, now: datetime,
+                ) -> dict[str, list[TeamRow]]:
+    """The department and handler tables, busiest first. The cases are grouped by department
+    and handler together, once per figure, and each table adds up its side."""
     def piece(kind: str) -> Slice:
         return Slice(kind, period.first, period.last, now=now)
 
-    received = dict(grouped(piece("received"), filters, column))
+    both = (DIMENSIONS["department"], DIMENSIONS["handler"])
+    groups: dict[tuple, _Tally] = defaultdict(_Tally)
+    for *key, n in grouped_by(piece("received"), filters, both):
+        groups[tuple(key)].received = n
     late = piece("decided_late")
-    decided = {value: (n, int(lates or 0)) for value, n, lates in
-               grouped(piece("decided"), filters, column, fn.SUM(when(late.condition())))}
-    overdue = dict(grouped(piece("overdue_now"), filters, column))
-    scores = {value: average for value, _, average in
-              grouped(piece("scored"), filters, column, fn.AVG(Complaint.satisfaction))}
-    medians = _medians(piece("decided"), filters, column)
-    values = sorted(set(received) | set(decided) | set(overdue),
-                    key=lambda v: (-received.get(v, 0), str(v)))
-    codes = codes_of(dimension, values)
-    rows = []
-    for value in values:
-        made, lates = decided.get(value, (0, 0))
-        average = scores.get(value)
-        rows.append(TeamRow(
-            codes.get(value, ""), value_name(dimension, value), received.get(value, 0), made,
-            lates, percent(made - lates, made), medians.get(value), overdue.get(value, 0),
-            round(float(average), 2) if average is not None else None,
-            piece("received").narrowed(dimension, value), late.narrowed(dimension, value),
-            piece("overdue_now").narrowed(dimension, value)))
-    return rows
-
-
-def _medians(piece: Slice, filters: Filters, column: object) -> dict[object, float | None]:
+    for *key, n, lates in grouped_by(piece("decided"), filters, both,
+                                     fn.SUM(when(late.condition()))):
+        groups[tuple(key)].decided, groups[tuple(key)].late = n, int(lates or 0)
+    for *key, n in grouped_by(piece("overdue_now"), filters, both):
+        groups[tuple(key)].overdue = n
+    for *key, n, total in grouped_by(piece("scored"), filters, both,
+                                     fn.SUM(Complaint.satisfaction)):
+        groups[tuple(key)].scored, groups[tuple(key)].score_sum = n, int(total or 0)
     counter = business_days_counter()
-    days: dict[object, list[tuple[int, int]]] = defaultdict(list)
-    for group, first, last, n in decision_days(piece, filters, column):  # type: ignore[arg-type]
-        days[group].append((counter.between(first, last), n))
-    return {group: percentiles(pairs, 0.5)[0] for group, pairs in days.items()}
+    for key, first, last, n in decision_days(piece("decided"), filters, both):
+        groups[key].days.append((counter.between(first, last), n))
+    return {dimension: _table(dimension, side, groups, piece)
+            for side, dimension in enumerate(TEAMS)}
+
+
+def _table(dimension: str, side: int, groups: dict[tuple, _Tally], piece: Callable[[str], Slice],
+           ) -> list[TeamRow]:
+    sums: dict[object, _Tally] = defaultdict(_Tally)
+    for key, found in groups.items():
+        total = sums[key[side]]
+        total.received += found.received
+        total.decided += found.decided
+        total.late += found.late
+        total.overdue += found.overdue
+        total.scored += found.scored
+        total.score_sum += found.score_sum
+        total.days += found.days
+    values = sorted(sums, key=lambda v: (-sums[v].received, str(v)))
+    codes = codes_of(dimension, values)
+    return [TeamRow(
+        codes.get(value, ""), value_name(dimension, value), sums[value].received,
+        sums[value].decided, sums[value].late,
+        percent(sums[value].decided - sums[value].late, sums[value].decided),
+        percentiles(sums[value].days, 0.5)[0], sums[value].overdue,
+        round(sums[value].score_sum / sums[value].scored, 2) if sums[value].scored else None,
+        piece("received").narrowed(dimension, value),
+        piece("decided_late").narrowed(dimension, value),
+        piece("overdue_now").narrowed(dimension, value)) for value in values]

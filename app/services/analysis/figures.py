@@ -40,12 +40,13 @@ def headline(period: Period, filters: Filters, *, now: datetime, brief: bool = F
     found.update(_decided_family(piece, filters))
     found.update(_satisfaction(piece, filters))
     found["open_at_end"], found["open_risky"] = _open_family(piece, filters)
-    found["reopened"] = _counted(piece("reopened"), filters)
     if brief:
+        found["reopened"] = _counted(piece("reopened"), filters)
         found.update(money.figures(period, filters, statuses=("approved",)))
         return found
-    for kind in ("closed", "overdue_now", "review", "extended", "paused", "callback_due",
-                 "callback_done"):
+    found.update(_within(piece, filters, "reopened", "review"))
+    found.update(_within(piece, filters, "callback_due", "callback_done"))
+    for kind in ("closed", "overdue_now", "extended", "paused"):
         found[kind] = _counted(piece(kind), filters)
     found["callback_rate_pct"] = _rate("callback_rate_pct", found["callback_done"],
                                        found["callback_due"], door=found["callback_due"].door)
@@ -58,6 +59,13 @@ def headline(period: Period, filters: Filters, *, now: datetime, brief: bool = F
 def _counted(piece: Slice, filters: Filters) -> Figure:
     number = count(piece, filters)
     return Figure(piece.kind, number, piece, number)
+
+
+def _within(piece: Maker, filters: Filters, outer: str, inner: str) -> Figures:
+    """Two figures, the second a part of the first, counted in one pass."""
+    pieces = {outer: piece(outer), inner: piece(inner)}
+    counts = tally(pieces, filters, pieces[outer].condition())
+    return {kind: _figure(pieces[kind], counts[kind]) for kind in pieces}
 
 
 def _figure(piece: Slice, number: int) -> Figure:

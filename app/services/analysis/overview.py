@@ -8,7 +8,7 @@ from datetime import datetime
 
 from app.models import User
 from app.services.analysis import money
-from app.services.analysis.breakdowns import TeamRow, team_table
+from app.services.analysis.breakdowns import TeamRow, team_tables
 from app.services.analysis.figures import Figures, headline
 from app.services.analysis.filters import Filters, scoped
 from app.services.analysis.pareto import Pareto, pareto
@@ -89,10 +89,10 @@ def analyse(period: Period, filters: Filters | None = None, *, actor: User | Non
         if year_earlier else None
     if not details:
         return Overview(period, chosen, now, current, previous, earlier)
+    teams = team_tables(period, chosen, now=now)
     return Overview(
         period, chosen, now, current, previous, earlier,
         paretos={dimension: pareto(dimension, period, chosen) for dimension in PARETOS},
-        departments=team_table("department", period, chosen, now=now),
-        handlers=team_table("handler", period, chosen, now=now),
+        departments=teams["department"], handlers=teams["handler"],
         trend=trend(period, chosen),
         by_kind=money.by_kind(period, chosen), largest=money.largest(period, chosen))

@@ -171,13 +171,15 @@ def _reopened(piece: Slice) -> Expression:
 
 def _review(piece: Slice) -> Expression:
     # A review (核查) reopens the case and sets a new decision deadline in the same write:
-    # both events carry the case version that write produced.
+    # both events carry the case version that write produced. A join, not EXISTS, so the
+    # deadline is looked for only beside the period's reopenings.
     deadline = Event.alias("deadline")
-    same_write = (deadline.select(SQL("1"))
-                  .where((deadline.complaint == Event.complaint)
-                         & (deadline.case_version == Event.case_version)
-                         & (deadline.field == "resolution_due")))
-    return _events(piece, _reopening() & fn.EXISTS(same_write))
+    reviews = (Event.select(Event.complaint)
+               .join(deadline, on=((deadline.complaint == Event.complaint)
+                                   & (deadline.case_version == Event.case_version)
+                                   & (deadline.field == "resolution_due")))
+               .where(_reopening() & _between(Event.at, piece)))
+    return Complaint.id.in_(reviews)
 
 
 def _offers(status: str | None):  # noqa: ANN202 (a builder of builders)

@@ -4,7 +4,7 @@ what makes a figure and the register's count the same number."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,24 +59,28 @@ def count(piece: Slice, filters: Filters) -> int:
 def grouped(piece: Slice, filters: Filters, column: Node, *extra: Node,
             ) -> list[tuple]:
     """Rows of (value of `column`, COUNT(*), *extra aggregates) over the slice's cases."""
-    select = (Complaint.select(column, count_all(), *extra)
-              .where(piece.condition(), *filters.conditions()).group_by(column))
+    return grouped_by(piece, filters, (column,), *extra)
+
+
+def grouped_by(piece: Slice, filters: Filters, columns: Sequence[Node], *extra: Node,
+               ) -> list[tuple]:
+    """Rows of (*values of `columns`, COUNT(*), *extra aggregates) over the slice's cases."""
+    select = (Complaint.select(*columns, count_all(), *extra)
+              .where(piece.condition(), *filters.conditions()).group_by(*columns))
     return list(database_proxy.obj.execute(select).fetchall())
 
 
-def decision_days(piece: Slice, filters: Filters, column: Node | None = None,
-                  ) -> list[tuple[object, date, date, int]]:
-    """(group, day received, day decided, cases) for the slice's decided cases; the group is
-    None unless `column` is given. Days are few: Python turns them into business days."""
+def decision_days(piece: Slice, filters: Filters, columns: Sequence[Node] = (),
+                  ) -> list[tuple[tuple, date, date, int]]:
+    """(group, day received, day decided, cases) for the slice's decided cases; the group
+    holds the values of `columns`. Days are few: Python turns them into business days."""
     received, decided = day_of(Complaint.received_at), day_of(Complaint.resolved_at)
-    keys: list[Node] = [column] if column is not None else []
-    select = (Complaint.select(*keys, received, decided, count_all())
+    select = (Complaint.select(*columns, received, decided, count_all())
               .where(piece.condition(), *filters.conditions())
-              .group_by(*keys, received, decided))
-    rows = database_proxy.obj.execute(select).fetchall()
-    if column is None:
-        rows = [(None, *row) for row in rows]
-    return [(group, _day(first), _day(last), int(n)) for group, first, last, n in rows]
+              .group_by(*columns, received, decided))
+    keys = len(columns)
+    return [(tuple(row[:keys]), _day(row[keys]), _day(row[keys + 1]), int(row[keys + 2]))
+            for row in database_proxy.obj.execute(select).fetchall()]
 
 
 def _day(value: object) -> date:

@@ -36,6 +36,12 @@ HANDLING = {"product_quality": "after_sales", "repair": "after_sales", "delivery
 OFFER_KINDS = (("refund", 30), ("replacement", 20), ("voucher", 20), ("repair", 10),
                ("gift", 10), ("apology", 10))
 STAFF_LIMIT_FEN = 20_000
+# The department at fault (责任部门) follows from the root cause; a customer's misunderstanding
+# or an unknown cause has none. Chosen without the random generator, so the rest of the
+# demo data stays the same for a seed.
+FAULT_BY_CAUSE = {"RC01": "front_desk", "RC02": "customer_service", "RC03": "after_sales",
+                  "RC04": "logistics", "RC05": "finance", "RC06": "front_desk",
+                  "RC08": "after_sales", "RC09": "management"}
 DECIDED = ("resolved", "rejected", "closed", "reopened")
 
 
@@ -244,6 +250,10 @@ class _Life:
             row["resolution"] = words.RESOLUTIONS.get(code, "已处理").format(
                 remedy=rng.choice(words.REMEDIES))
             self.event(handler, "field", "root_cause", "", cause_code)
+            fault = FAULT_BY_CAUSE.get(cause_code)
+            if fault is not None:
+                row["fault_department_id"] = self.b.pools.departments[fault]
+                self.event(handler, "field", "fault_department", "", fault)
             self.event(handler, "field", "resolution", "", row["resolution"])
             if rng.random() < 0.25:
                 self._offer(row, handler, proposed=False)
