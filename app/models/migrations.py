@@ -22,7 +22,9 @@ from app.models.case import (
     ESCALATION_INDEX,
     FLAGGED_INDEX,
     OPEN_FOLLOW_UP_INDEX,
+    STATUS_CHANGE_INDEX,
     Complaint,
+    Event,
     FollowUp,
 )
 from app.models.people import User
@@ -188,7 +190,8 @@ def _v4_analysis_indexes(database: Database, migrator: SchemaMigrator) -> None:
     migrate(migrator.add_index("complaint", ("resolved_at", "resolution_due"), False),
             migrator.add_index("complaint", ("customer_id", "received_at"), False),
             migrator.add_index("complaint", ("closed_at",), False),
-            migrator.add_index("event", ("field", "at"), False))
+            migrator.add_index("event", ("field", "at", "complaint_id"), False))
+    database.execute(Event._schema._create_index(STATUS_CHANGE_INDEX))
 
 
 # One step per target version, run in order; version 1 is the first schema.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from peewee import Case, fn
+from peewee import fn
 
 from app.models import Complaint, Event
 from app.services.analysis import money
@@ -81,19 +81,25 @@ def _rate(key: str, part: Figure, whole: Figure, *, door: Slice | None) -> Figur
 
 
 def _received_family(piece: Maker, filters: Filters) -> Figures:
-    kinds = ("received", "group", "risk", "first_answer_on_time", "first_answer_late", "repeat")
+    kinds = ("received", "group", "risk", "first_answer_on_time", "first_answer_late")
     pieces = {kind: piece(kind) for kind in kinds}
-    customers = fn.COUNT(Case(None, [(pieces["repeat"].condition(), Complaint.customer)])
-                         .distinct())
-    counts = tally(pieces, filters, pieces["received"].condition(), {"customers": customers})
+    counts = tally(pieces, filters, pieces["received"].condition())
     found = {kind: _figure(pieces[kind], counts[kind]) for kind in kinds}
     answered = counts["first_answer_on_time"] + counts["first_answer_late"]
     found["first_answer_on_time_pct"] = Figure(
         "first_answer_on_time_pct", percent(counts["first_answer_on_time"], answered),
         pieces["first_answer_late"], counts["first_answer_late"])
-    found["repeat_customers"] = Figure("repeat_customers", counts["customers"],
-                                       pieces["repeat"], counts["repeat"])
+    found.update(_repeat(piece("repeat"), filters))
     return found
+
+
+def _repeat(piece: Slice, filters: Filters) -> Figures:
+    """Repeat customers and their cases, asking once per case whether its customer came back."""
+    cases, customers = (Complaint.select(count_all(), fn.COUNT(Complaint.customer.distinct()))
+                        .where(piece.condition(), *filters.conditions()).tuples().get())
+    return {"repeat": _figure(piece, int(cases or 0)),
+            "repeat_customers": Figure("repeat_customers", int(customers or 0), piece,
+                                       int(cases or 0))}
 
 
 def _decided_family(piece: Maker, filters: Filters) -> Figures:
