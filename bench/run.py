@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from bench import common, excel, importing, printing, register, reminders, window
+from bench import analysis, common, excel, importing, printing, register, reminders, window
 
 GROUPS = {"register": ("Register (foundation)", register),
           "window": ("The window", window),
           "reminders": ("Reminders", reminders),
           "printing": ("Printing", printing),
           "excel": ("Excel", excel),
-          "import": ("Import", importing)}
+          "import": ("Import", importing),
+          "analysis": ("Analysis", analysis)}
 
 
 def main(names: list[str]) -> None:

@@ -1,4 +1,5 @@
-"""Renders the README screenshots (Chinese window and documents, demo data) into docs/.
+"""Renders the README screenshots (Chinese window and documents, demo data; the analysis view
+in Chinese and in English) into docs/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
 """
@@ -12,10 +13,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QLocale
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.i18n import ZH, set_language
+from app.i18n import EN, ZH, set_language
 from app.services import users
 from app.services.demo import generate
 from app.services.desk.store import close_desk, open_desk
@@ -67,8 +69,31 @@ def main() -> None:
     case.tabs.setCurrentIndex(1)
     save(case, "case.png")
     save_documents(busy.number, folder)
+    save_analysis(context, window, "analysis.png")
+    for translator in translators:
+        app.removeTranslator(translator)
+    set_language(EN)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    save_analysis(context, window, "analysis-en.png")
     close_desk()
     del translators
+
+
+def save_analysis(context: UiContext, window: MainWindow, name: str) -> None:
+    """The analysis view on October (a whole month) as the owner sees it, at 1366×768."""
+    from app.services.analysis.period import Period
+    from app.ui.analysis.view import AnalysisView
+    from app.ui.runner import wait_for_jobs
+
+    context.sign_in(users.authenticate("owner", "demo"))
+    view = AnalysisView(context, parent=window)
+    view.resize(1366, 768)
+    view.show_period(Period.month(2026, 10))
+    wait_for_jobs()
+    for _ in range(20):
+        QApplication.processEvents()
+    save(view, name)
+    view.close()
 
 
 def save_documents(receipt_number: str, folder: Path) -> None:
