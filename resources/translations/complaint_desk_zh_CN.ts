@@ -105,12 +105,12 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="82"/>
+        <location filename="../../app/ui/settings/accounts.py" line="83"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="83"/>
+        <location filename="../../app/ui/settings/accounts.py" line="84"/>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
     </message>
@@ -118,12 +118,12 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="71"/>
+        <location filename="../../app/ui/case/action_dialog.py" line="72"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="85"/>
+        <location filename="../../app/ui/case/action_dialog.py" line="86"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -338,7 +338,7 @@
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="196"/>
+        <location filename="../../app/ui/analysis/view.py" line="197"/>
         <source>vs %1</source>
         <translation>对比%1</translation>
     </message>
@@ -548,32 +548,32 @@
 <context>
     <name>BatchLetters</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="103"/>
+        <location filename="../../app/ui/printing/actions.py" line="99"/>
         <source>Print letters</source>
         <translation>批量打印告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="114"/>
+        <location filename="../../app/ui/printing/actions.py" line="110"/>
         <source>Prepare</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="114"/>
+        <location filename="../../app/ui/printing/actions.py" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="117"/>
+        <location filename="../../app/ui/printing/actions.py" line="113"/>
         <source>Cases now</source>
         <translation>投诉状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="118"/>
+        <location filename="../../app/ui/printing/actions.py" line="114"/>
         <source>Decided since</source>
         <translation>处理日期自</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="119"/>
+        <location filename="../../app/ui/printing/actions.py" line="115"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -730,128 +730,128 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="73"/>
-        <location filename="../../app/ui/case/window.py" line="123"/>
+        <location filename="../../app/ui/case/window.py" line="74"/>
+        <location filename="../../app/ui/case/window.py" line="124"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="74"/>
+        <location filename="../../app/ui/case/window.py" line="75"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="75"/>
+        <location filename="../../app/ui/case/window.py" line="76"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="76"/>
+        <location filename="../../app/ui/case/window.py" line="77"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="77"/>
+        <location filename="../../app/ui/case/window.py" line="78"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="82"/>
+        <location filename="../../app/ui/case/window.py" line="83"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="99"/>
+        <location filename="../../app/ui/case/window.py" line="100"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="99"/>
+        <location filename="../../app/ui/case/window.py" line="100"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="132"/>
+        <location filename="../../app/ui/case/window.py" line="133"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="135"/>
+        <location filename="../../app/ui/case/window.py" line="136"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="136"/>
+        <location filename="../../app/ui/case/window.py" line="137"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="137"/>
+        <location filename="../../app/ui/case/window.py" line="138"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="146"/>
+        <location filename="../../app/ui/case/window.py" line="147"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="148"/>
+        <location filename="../../app/ui/case/window.py" line="149"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="150"/>
+        <location filename="../../app/ui/case/window.py" line="151"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="172"/>
+        <location filename="../../app/ui/case/window.py" line="173"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="182"/>
+        <location filename="../../app/ui/case/window.py" line="183"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="186"/>
+        <location filename="../../app/ui/case/window.py" line="187"/>
         <source>Receipt for the customer</source>
         <translation>受理回执（交客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="187"/>
+        <location filename="../../app/ui/case/window.py" line="188"/>
         <source>Case summary for the file</source>
         <translation>投诉处理单（存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="190"/>
+        <location filename="../../app/ui/case/window.py" line="191"/>
         <source>Resolution letter…</source>
         <translation>处理结果告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="194"/>
+        <location filename="../../app/ui/case/window.py" line="195"/>
         <source>The signed letter came back…</source>
         <translation>登记客户签字后的告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="200"/>
+        <location filename="../../app/ui/case/window.py" line="201"/>
         <source>The signed letter</source>
         <translation>客户签字的告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="201"/>
+        <location filename="../../app/ui/case/window.py" line="202"/>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="267"/>
+        <location filename="../../app/ui/case/window.py" line="273"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="268"/>
+        <location filename="../../app/ui/case/window.py" line="274"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -983,32 +983,32 @@
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="63"/>
+        <location filename="../../app/ui/printing/preview.py" line="64"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="64"/>
+        <location filename="../../app/ui/printing/preview.py" line="65"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="65"/>
+        <location filename="../../app/ui/printing/preview.py" line="66"/>
         <source>Open in the PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="66"/>
+        <location filename="../../app/ui/printing/preview.py" line="67"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="103"/>
+        <location filename="../../app/ui/printing/preview.py" line="104"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="104"/>
+        <location filename="../../app/ui/printing/preview.py" line="105"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1016,37 +1016,37 @@
 <context>
     <name>DoneDialog</name>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="73"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="75"/>
         <source>The problem is not solved: reopen the case</source>
         <translation>问题未解决：重新处理该投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="74"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="76"/>
         <source>What was to be done</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="75"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="77"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="76"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="78"/>
         <source>Satisfaction (1–5)</source>
         <translation>满意度（1–5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="78"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="79"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="81"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="80"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="82"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1054,27 +1054,27 @@
 <context>
     <name>ExportChoice</name>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="27"/>
+        <location filename="../../app/ui/excel/export.py" line="28"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="28"/>
+        <location filename="../../app/ui/excel/export.py" line="29"/>
         <source>%1 case(s) match the register&apos;s current filters and search; they will be exported in its order.</source>
         <translation>当前筛选和搜索条件下共 %1 件投诉，将按列表顺序导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="32"/>
+        <location filename="../../app/ui/excel/export.py" line="33"/>
         <source>Also a sheet with every case&apos;s timeline (larger file)</source>
         <translation>同时导出每件投诉的处理记录（文件较大）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="33"/>
+        <location filename="../../app/ui/excel/export.py" line="34"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="33"/>
+        <location filename="../../app/ui/excel/export.py" line="34"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1084,7 +1084,9 @@
     <message numerus="yes">
         <location filename="../../app/ui/analysis/tiles.py" line="75"/>
         <source>Click to list the %n case(s) behind this figure</source>
-        <translation><numerusform>点击列出该指标对应的 %n 件投诉</numerusform></translation>
+        <translation>
+            <numerusform>点击列出该指标对应的 %n 件投诉</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1226,37 +1228,37 @@
 <context>
     <name>ImagePicker</name>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="24"/>
+        <location filename="../../app/ui/settings/image.py" line="25"/>
         <source>Choose image…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="25"/>
+        <location filename="../../app/ui/settings/image.py" line="26"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="33"/>
+        <location filename="../../app/ui/settings/image.py" line="34"/>
         <source>Sign on screen…</source>
         <translation>在屏幕上签名…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="53"/>
+        <location filename="../../app/ui/settings/image.py" line="54"/>
         <source>No image</source>
         <translation>无图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="60"/>
+        <location filename="../../app/ui/settings/image.py" line="61"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="66"/>
+        <location filename="../../app/ui/settings/image.py" line="67"/>
         <source>Choose an image</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/image.py" line="67"/>
+        <location filename="../../app/ui/settings/image.py" line="68"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -1264,12 +1266,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/ui/excel/import_wizard.py" line="39"/>
+        <location filename="../../app/ui/excel/import_wizard.py" line="40"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_wizard.py" line="46"/>
+        <location filename="../../app/ui/excel/import_wizard.py" line="47"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1277,113 +1279,113 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="59"/>
+        <location filename="../../app/ui/intake/dialog.py" line="60"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="86"/>
-        <location filename="../../app/ui/intake/dialog.py" line="135"/>
+        <location filename="../../app/ui/intake/dialog.py" line="87"/>
+        <location filename="../../app/ui/intake/dialog.py" line="136"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="94"/>
+        <location filename="../../app/ui/intake/dialog.py" line="95"/>
         <source>Solved on the spot (close the case now)</source>
         <translation>当场解决（立即结案）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="95"/>
+        <location filename="../../app/ui/intake/dialog.py" line="96"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="97"/>
+        <location filename="../../app/ui/intake/dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="115"/>
+        <location filename="../../app/ui/intake/dialog.py" line="116"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="116"/>
+        <location filename="../../app/ui/intake/dialog.py" line="117"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="117"/>
+        <location filename="../../app/ui/intake/dialog.py" line="118"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="118"/>
+        <location filename="../../app/ui/intake/dialog.py" line="119"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="119"/>
+        <location filename="../../app/ui/intake/dialog.py" line="120"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="120"/>
+        <location filename="../../app/ui/intake/dialog.py" line="121"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="121"/>
+        <location filename="../../app/ui/intake/dialog.py" line="122"/>
         <source>What happened (customer&apos;s words)</source>
         <translation>投诉事件（客户原话）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="122"/>
+        <location filename="../../app/ui/intake/dialog.py" line="123"/>
         <source>What the customer wants</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="123"/>
+        <location filename="../../app/ui/intake/dialog.py" line="124"/>
         <source>Order / policy number</source>
         <translation>订单号/保单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <location filename="../../app/ui/intake/dialog.py" line="125"/>
         <source>Promised answer by</source>
         <translation>承诺答复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="131"/>
+        <location filename="../../app/ui/intake/dialog.py" line="132"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="137"/>
+        <location filename="../../app/ui/intake/dialog.py" line="138"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="139"/>
+        <location filename="../../app/ui/intake/dialog.py" line="140"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="141"/>
+        <location filename="../../app/ui/intake/dialog.py" line="142"/>
         <source>Told the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="212"/>
+        <location filename="../../app/ui/intake/dialog.py" line="222"/>
         <source>Required when solved on the spot.</source>
         <translation>当场解决时必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="245"/>
+        <location filename="../../app/ui/intake/dialog.py" line="249"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/dialog.py" line="247"/>
+        <location filename="../../app/ui/intake/dialog.py" line="251"/>
         <source>Returning customer: %n earlier case(s)</source>
         <translation>
             <numerusform>老客户：以前投诉过 %n 次</numerusform>
@@ -1393,27 +1395,27 @@
 <context>
     <name>LetterOptions</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="68"/>
+        <location filename="../../app/ui/printing/actions.py" line="64"/>
         <source>Resolution letter</source>
         <translation>处理结果告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="73"/>
+        <location filename="../../app/ui/printing/actions.py" line="69"/>
         <source>The customer signs on screen now</source>
         <translation>客户现在在屏幕上签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="74"/>
+        <location filename="../../app/ui/printing/actions.py" line="70"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="74"/>
+        <location filename="../../app/ui/printing/actions.py" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="77"/>
+        <location filename="../../app/ui/printing/actions.py" line="73"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1595,17 +1597,17 @@
 <context>
     <name>OffersPage</name>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="25"/>
+        <location filename="../../app/ui/case/offers.py" line="26"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="26"/>
+        <location filename="../../app/ui/case/offers.py" line="27"/>
         <source>Accept the counter-offer</source>
         <translation>接受还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="27"/>
+        <location filename="../../app/ui/case/offers.py" line="28"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
@@ -1681,7 +1683,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../app/ui/runner.py" line="153"/>
+        <location filename="../../app/ui/runner.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1714,17 +1716,17 @@
 <context>
     <name>ReminderWatch</name>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="75"/>
+        <location filename="../../app/ui/reminders/watch.py" line="83"/>
         <source>Today</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="76"/>
+        <location filename="../../app/ui/reminders/watch.py" line="84"/>
         <source>%1 overdue, %2 due today, %3 escalated</source>
         <translation>已逾期 %1 项，今天到期 %2 项，升级待确认 %3 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="83"/>
+        <location filename="../../app/ui/reminders/watch.py" line="91"/>
         <source>Escalated: %1</source>
         <translation>升级：%1</translation>
     </message>
@@ -1732,37 +1734,37 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="36"/>
+        <location filename="../../app/ui/reminders/panel.py" line="37"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="36"/>
+        <location filename="../../app/ui/reminders/panel.py" line="37"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="36"/>
+        <location filename="../../app/ui/reminders/panel.py" line="37"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <location filename="../../app/ui/reminders/panel.py" line="38"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="41"/>
+        <location filename="../../app/ui/reminders/panel.py" line="42"/>
         <source>Done…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="42"/>
+        <location filename="../../app/ui/reminders/panel.py" line="43"/>
         <source>Snooze…</source>
         <translation>推迟…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="43"/>
+        <location filename="../../app/ui/reminders/panel.py" line="44"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
@@ -1770,32 +1772,32 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="31"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="32"/>
         <source>Reply to the customer — %1</source>
         <translation>答复客户 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="33"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="34"/>
         <source>— write freely —</source>
         <translation>— 自由填写 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="40"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="41"/>
         <source>Record as told to the customer</source>
         <translation>记录为已告知客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="41"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="42"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="43"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="44"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/reply_dialog.py" line="44"/>
+        <location filename="../../app/ui/case/reply_dialog.py" line="45"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
@@ -1886,12 +1888,12 @@
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../app/ui/settings/form.py" line="45"/>
+        <location filename="../../app/ui/settings/form.py" line="46"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/form.py" line="78"/>
+        <location filename="../../app/ui/settings/form.py" line="79"/>
         <source>One date per line, e.g. 2026-10-01</source>
         <translation>每行一个日期，例如 2026-10-01</translation>
     </message>
@@ -1899,27 +1901,27 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/signin.py" line="33"/>
+        <location filename="../../app/ui/signin.py" line="34"/>
         <source>Sign in — Complaint Desk</source>
         <translation>登录 — 投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="44"/>
+        <location filename="../../app/ui/signin.py" line="45"/>
         <source>Who are you?</source>
         <translation>您是哪位？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="45"/>
+        <location filename="../../app/ui/signin.py" line="46"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="47"/>
+        <location filename="../../app/ui/signin.py" line="48"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="49"/>
+        <location filename="../../app/ui/signin.py" line="50"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1960,27 +1962,27 @@
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="102"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="104"/>
         <source>Until</source>
         <translation>推迟到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="103"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="105"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="104"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="105"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="107"/>
         <source>Snooze follow-up</source>
         <translation>推迟跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="106"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="108"/>
         <source>Snooze</source>
         <translation>推迟</translation>
     </message>
@@ -2069,77 +2071,77 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../app/ui/welcome.py" line="31"/>
+        <location filename="../../app/ui/welcome.py" line="32"/>
         <source>Welcome to Complaint Desk</source>
         <translation>欢迎使用投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="35"/>
+        <location filename="../../app/ui/welcome.py" line="36"/>
         <source>This database is empty. Set up your business to start recording complaints, or look around with demo data first.</source>
         <translation>这是一个空数据库。请先设置商户信息再开始受理投诉，或者先用示范数据熟悉一下。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="40"/>
+        <location filename="../../app/ui/welcome.py" line="41"/>
         <source>Your business</source>
         <translation>您的商户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="41"/>
+        <location filename="../../app/ui/welcome.py" line="42"/>
         <source>The owner&apos;s account</source>
         <translation>负责人账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="43"/>
+        <location filename="../../app/ui/welcome.py" line="44"/>
         <source>Business name</source>
         <translation>商户名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="44"/>
+        <location filename="../../app/ui/welcome.py" line="45"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="45"/>
+        <location filename="../../app/ui/welcome.py" line="46"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="46"/>
+        <location filename="../../app/ui/welcome.py" line="47"/>
         <source>User name (for signing in)</source>
         <translation>用户名（登录用）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="47"/>
+        <location filename="../../app/ui/welcome.py" line="48"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="48"/>
+        <location filename="../../app/ui/welcome.py" line="49"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="49"/>
+        <location filename="../../app/ui/welcome.py" line="50"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="58"/>
+        <location filename="../../app/ui/welcome.py" line="59"/>
         <source>Set up and start</source>
         <translation>设置并开始使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="60"/>
+        <location filename="../../app/ui/welcome.py" line="61"/>
         <source>Try with demo data</source>
         <translation>使用示范数据试用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="76"/>
+        <location filename="../../app/ui/welcome.py" line="77"/>
         <source>Please enter the business name.</source>
         <translation>请填写商户名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/welcome.py" line="79"/>
+        <location filename="../../app/ui/welcome.py" line="80"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2175,17 +2177,17 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../app/ui/crash.py" line="18"/>
+        <location filename="../../app/ui/crash.py" line="19"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="23"/>
+        <location filename="../../app/ui/crash.py" line="25"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/crash.py" line="24"/>
+        <location filename="../../app/ui/crash.py" line="26"/>
         <source>Complaint Desk met an unexpected error. Your saved work is safe. The details below are also in %1.</source>
         <translation>投诉处理台遇到意外错误。已保存的内容不受影响。以下详细信息也已记录在 %1。</translation>
     </message>
@@ -2193,22 +2195,22 @@
 <context>
     <name>excel</name>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="55"/>
+        <location filename="../../app/ui/excel/export.py" line="56"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="60"/>
+        <location filename="../../app/ui/excel/export.py" line="61"/>
         <source>Complaints</source>
         <translation>投诉登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="63"/>
+        <location filename="../../app/ui/excel/export.py" line="64"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="72"/>
+        <location filename="../../app/ui/excel/export.py" line="73"/>
         <source>%1 case(s) exported to %2.
 
 Open the file now?</source>
@@ -2217,17 +2219,17 @@ Open the file now?</source>
 现在打开文件吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/export.py" line="77"/>
+        <location filename="../../app/ui/excel/export.py" line="78"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_wizard.py" line="60"/>
+        <location filename="../../app/ui/excel/import_wizard.py" line="61"/>
         <source>Checking the sheet…</source>
         <translation>正在检查表格…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_wizard.py" line="81"/>
+        <location filename="../../app/ui/excel/import_wizard.py" line="82"/>
         <source>%1 case(s) imported from “%2”; %3 row(s) skipped, %4 already recorded.</source>
         <translation>已从“%2”导入 %1 件投诉；跳过 %3 行，%4 行已登记。</translation>
     </message>
@@ -2240,32 +2242,32 @@ Open the file now?</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/app.py" line="93"/>
+        <location filename="../../app/ui/app.py" line="95"/>
         <source>Demo accounts: owner, manager, staff1, staff2 — password “demo”.</source>
         <translation>示范账户：owner、manager、staff1、staff2，密码均为“demo”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40"/>
+        <location filename="../../app/ui/messages.py" line="29"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="35"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="48"/>
+        <location filename="../../app/ui/messages.py" line="37"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="50"/>
+        <location filename="../../app/ui/messages.py" line="39"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="57"/>
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2273,17 +2275,17 @@ Open the file now?</source>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="154"/>
+        <location filename="../../app/ui/printing/actions.py" line="149"/>
         <source>Letters</source>
         <translation>告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="157"/>
+        <location filename="../../app/ui/printing/actions.py" line="153"/>
         <source>Preparing letters…</source>
         <translation>正在生成告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/preview.py" line="93"/>
+        <location filename="../../app/ui/printing/preview.py" line="94"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>

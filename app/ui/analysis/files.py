@@ -16,9 +16,9 @@ from app.services.analysis.period_return import period_return
 from app.services.analysis.review_files import write_return, write_review
 from app.ui import messages
 from app.ui.context import UiContext
+from app.ui.operations import Operation
 from app.ui.printing.actions import temp_pdf
 from app.ui.printing.preview import DocumentPreview
-from app.ui.runner import run_in_background
 
 
 def show_pack(parent: QWidget, context: UiContext, shown: Overview | None) -> None:
@@ -36,7 +36,7 @@ def show_pack(parent: QWidget, context: UiContext, shown: Overview | None) -> No
         DocumentPreview(path, str(shown.period.label()), parent=parent).exec()
 
     title = QCoreApplication.translate("analysis", "Preparing the review pack…")
-    run_in_background(parent, title, job, done)
+    Operation(parent).run_in_background(title, job, done)
 
 
 def _save(parent: QWidget, name: str, write: object) -> None:
@@ -55,7 +55,7 @@ def _save(parent: QWidget, name: str, write: object) -> None:
             messages.open_file(path)
 
     title = QCoreApplication.translate("analysis", "Writing the workbook…")
-    run_in_background(parent, title, job, done)
+    Operation(parent).run_in_background(title, job, done)
 
 
 def save_workbook(parent: QWidget, shown: Overview | None) -> None:

@@ -34,7 +34,7 @@ from app.ui.analysis.charts import BarChart
 from app.ui.analysis.tables import DOOR, door_table, fill_pareto, fill_teams
 from app.ui.analysis.tiles import COUNT, DAYS, MONEY, PERCENT, SCORE, FigureTile
 from app.ui.context import UiContext
-from app.ui.runner import run_in_background
+from app.ui.operations import Operation
 from app.ui.widgets import fill_combo
 
 PARETO_DIMENSIONS = ("category", "root_cause", "fault_department", "channel")
@@ -187,7 +187,8 @@ class AnalysisView(QDialog):
         def job(_progress: object) -> Overview:
             return analyse(period, filters, actor=user, now=now, year_earlier=False)
 
-        run_in_background(self, self.tr("Working out the figures…"), job, self.show_overview)
+        Operation(self).run_in_background(self.tr("Working out the figures…"), job,
+                                          self.show_overview)
 
     def show_overview(self, overview: Overview) -> None:
         """Fills the tiles, charts and tables."""
