@@ -124,7 +124,8 @@ def _version_file(version: str, work: Path) -> Path:
 
 def check_bundle(bundle: Path, folder: Path, *, version: str) -> None:
     """Runs the built program headless, as a shop PC would, on a new database in `folder`:
-    its version; demo data; an Excel export; a case summary and letters (the fonts); an
+    its version; demo data; an Excel export; a case summary and letters (the fonts); the
+    monthly review pack and its workbook (reportlab's charts, xlsxwriter); an
     older database upgraded in place; and the window opened offscreen in Chinese (the
     translations, the icon, Qt's plugins and the PDF viewer). Raises on any failure."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -146,6 +147,8 @@ def check_bundle(bundle: Path, folder: Path, *, version: str) -> None:
         str(folder / "summary.pdf"))
     run("--lang", "zh_CN", "print", "--kind", "letter", "--status", "closed", "--out",
         str(folder / "letters"))
+    run("--lang", "zh_CN", "report", "--out", str(folder / "review.pdf"))  # charts, xlsxwriter
+    run("report", "--out", str(folder / "review.xlsx"))
     if OLD_DATABASE.exists():
         old = folder / "old.sqlite3"
         shutil.copyfile(OLD_DATABASE, old)

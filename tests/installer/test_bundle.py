@@ -71,6 +71,11 @@ def test_bundled_documents_are_in_chinese_with_the_bundled_font(
     assert letters and "处理结果告知书" in squeezed(pdf_text(letters[0]))
 
 
+def test_the_bundled_review_pack_and_workbook(built: tuple[Path, Path, str]) -> None:
+    assert "月度投诉分析报告" in squeezed(pdf_text(built[1] / "review.pdf"))
+    assert load_workbook(built[1] / "review.xlsx", read_only=True).sheetnames[0] == "Summary"
+
+
 def test_an_older_database_is_upgraded_in_place_with_a_copy_kept(
         built: tuple[Path, Path, str]) -> None:
     with sqlite3.connect(built[1] / "old.sqlite3") as conn:

@@ -23,7 +23,6 @@ from app.services.analysis.period import add_months
 from app.services.analysis.sql import days_between
 from app.services.labels import OPEN_STATUSES
 
-DECIDED_STATUSES = ("resolved", "rejected", "closed")
 LOW_SCORE = 2  # satisfaction 1–5: a 1 or a 2 is a customer we did not win back
 REPEAT_MONTHS = 12
 REPEAT_CASES = 2

@@ -4,7 +4,7 @@ what makes a figure and the register's count the same number."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -91,7 +91,3 @@ def percent(part: int, whole: int) -> float | None:
     """`part` of `whole` in percent, one decimal; None when there is nothing to divide."""
     return round(100 * part / whole, 1) if whole else None
 
-
-def total(values: Iterable[int]) -> int:
-    """The sum of counts."""
-    return sum(values)
