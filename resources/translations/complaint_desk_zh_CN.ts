@@ -131,214 +131,215 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="55"/>
+        <location filename="../../app/ui/analysis/view.py" line="58"/>
         <source>Analysis</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="61"/>
+        <location filename="../../app/ui/analysis/view.py" line="64"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="62"/>
+        <location filename="../../app/ui/analysis/view.py" line="65"/>
         <source>Decided</source>
         <translation>已作出决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="63"/>
+        <location filename="../../app/ui/analysis/view.py" line="66"/>
         <source>Open at the end</source>
         <translation>期末未结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="64"/>
+        <location filename="../../app/ui/analysis/view.py" line="67"/>
         <source>Reopened</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="65"/>
+        <location filename="../../app/ui/analysis/view.py" line="68"/>
         <source>First answers on time</source>
         <translation>初步答复按时率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="66"/>
+        <location filename="../../app/ui/analysis/view.py" line="69"/>
         <source>Decisions on time</source>
         <translation>按时作出决定率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="67"/>
+        <location filename="../../app/ui/analysis/view.py" line="70"/>
         <source>Median business days to decision</source>
         <translation>处理天数中位数（工作日）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="68"/>
-        <location filename="../../app/ui/analysis/view.py" line="102"/>
+        <location filename="../../app/ui/analysis/view.py" line="71"/>
         <location filename="../../app/ui/analysis/view.py" line="105"/>
+        <location filename="../../app/ui/analysis/view.py" line="108"/>
         <source>Overdue now</source>
         <translation>当前逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="69"/>
+        <location filename="../../app/ui/analysis/view.py" line="72"/>
         <source>Not upheld</source>
         <translation>不予支持</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="70"/>
+        <location filename="../../app/ui/analysis/view.py" line="73"/>
         <source>Compensation approved</source>
         <translation>批准补偿金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="71"/>
+        <location filename="../../app/ui/analysis/view.py" line="74"/>
         <source>Average satisfaction</source>
         <translation>平均满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="72"/>
+        <location filename="../../app/ui/analysis/view.py" line="75"/>
         <source>Repeat customers</source>
         <translation>重复投诉客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="76"/>
+        <location filename="../../app/ui/analysis/view.py" line="79"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="76"/>
+        <location filename="../../app/ui/analysis/view.py" line="79"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="77"/>
+        <location filename="../../app/ui/analysis/view.py" line="80"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="83"/>
+        <location filename="../../app/ui/analysis/view.py" line="86"/>
         <source>Any category</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="85"/>
+        <location filename="../../app/ui/analysis/view.py" line="88"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="87"/>
+        <location filename="../../app/ui/analysis/view.py" line="90"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="88"/>
+        <location filename="../../app/ui/analysis/view.py" line="91"/>
         <source>Review pack…</source>
         <translation>月度分析报告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="89"/>
+        <location filename="../../app/ui/analysis/view.py" line="92"/>
         <source>Workbook…</source>
         <translation>Excel 工作簿…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="90"/>
+        <location filename="../../app/ui/analysis/view.py" line="93"/>
         <source>Period return…</source>
         <translation>投诉情况统计表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="94"/>
+        <location filename="../../app/ui/analysis/view.py" line="97"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="94"/>
+        <location filename="../../app/ui/analysis/view.py" line="97"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="94"/>
+        <location filename="../../app/ui/analysis/view.py" line="97"/>
         <source>Department at fault</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="95"/>
+        <location filename="../../app/ui/analysis/view.py" line="98"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="98"/>
+        <location filename="../../app/ui/analysis/view.py" line="101"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="98"/>
-        <location filename="../../app/ui/analysis/view.py" line="100"/>
+        <location filename="../../app/ui/analysis/view.py" line="101"/>
         <location filename="../../app/ui/analysis/view.py" line="103"/>
+        <location filename="../../app/ui/analysis/view.py" line="106"/>
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="98"/>
+        <location filename="../../app/ui/analysis/view.py" line="101"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="99"/>
+        <location filename="../../app/ui/analysis/view.py" line="102"/>
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="99"/>
+        <location filename="../../app/ui/analysis/view.py" line="102"/>
         <source>Class</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="100"/>
+        <location filename="../../app/ui/analysis/view.py" line="103"/>
         <source>Department</source>
         <translation>处理部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="101"/>
         <location filename="../../app/ui/analysis/view.py" line="104"/>
+        <location filename="../../app/ui/analysis/view.py" line="107"/>
         <source>On time</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="101"/>
         <location filename="../../app/ui/analysis/view.py" line="104"/>
+        <location filename="../../app/ui/analysis/view.py" line="107"/>
         <source>Median days</source>
         <translation>天数中位数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="102"/>
         <location filename="../../app/ui/analysis/view.py" line="105"/>
+        <location filename="../../app/ui/analysis/view.py" line="108"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="103"/>
+        <location filename="../../app/ui/analysis/view.py" line="106"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="123"/>
+        <location filename="../../app/ui/analysis/view.py" line="126"/>
         <source>Pareto: what to fix first</source>
         <translation>帕累托分析：优先整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="124"/>
+        <location filename="../../app/ui/analysis/view.py" line="127"/>
         <source>12-month trend</source>
         <translation>近 12 个月趋势</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="126"/>
+        <location filename="../../app/ui/analysis/view.py" line="129"/>
         <source>Departments and handlers</source>
         <translation>处理部门与处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="190"/>
+        <location filename="../../app/ui/analysis/view.py" line="198"/>
+        <location filename="../../app/ui/analysis/view.py" line="211"/>
         <source>Working out the figures…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="197"/>
+        <location filename="../../app/ui/analysis/view.py" line="218"/>
         <source>vs %1</source>
         <translation>对比%1</translation>
     </message>

@@ -35,7 +35,8 @@ def open_view(qtbot: QtBot, window: MainWindow) -> AnalysisView:
     window.analysis_action.trigger()
     view = window._analysis  # noqa: SLF001
     assert view is not None
-    qtbot.waitUntil(lambda: view.overview is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: view.overview is not None and bool(view.overview.trend),
+                    timeout=20_000)
     return view
 
 
@@ -99,6 +100,18 @@ def test_a_bar_and_a_row_open_the_register_on_their_cases(qtbot: QtBot,
     assert window.register.model.rowCount() == 1
 
 
+def test_the_figures_show_first_and_a_late_answer_is_dropped(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    view = open_view(qtbot, window)
+    with qtbot.waitSignal(view.figures_shown, timeout=20_000):
+        view.show_period(Period.month(2026, 2))
+    assert view.tiles["received"].value.text() == "6"
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.show_period(Period.month(2026, 1))
+    assert view.overview is not None and view.overview.period == Period.month(2026, 1)
+    assert view.tiles["received"].value.text() == "1"
+
+
 def test_staff_see_their_own_figures(qtbot: QtBot, staff2: User, world: dict[str, int]) -> None:
     view = AnalysisView(signed_in(staff2))
     qtbot.addWidget(view)
@@ -106,3 +119,25 @@ def test_staff_see_their_own_figures(qtbot: QtBot, staff2: User, world: dict[str
     assert view.tiles["received"].value.text() == "1"
     assert [view.handler_table.item(r, 0).text()
             for r in range(view.handler_table.rowCount())] == ["刘明"]
+
+
+def test_the_workbook_and_the_return_are_saved(qtbot: QtBot, window: MainWindow, tmp_path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+
+    from app.ui import messages
+    from app.ui.runner import wait_for_jobs
+
+    view = open_view(qtbot, window)
+    go_to(qtbot, view, Period.month(2026, 2))
+    targets = iter([tmp_path / "review.xlsx", tmp_path / "return.xlsx"])
+    monkeypatch.setattr(messages, "choose_save_file", lambda *_a, **_k: next(targets))
+    monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: False)
+    qtbot.mouseClick(view.workbook_button, Qt.MouseButton.LeftButton)
+    assert wait_for_jobs()
+    qtbot.mouseClick(view.return_button, Qt.MouseButton.LeftButton)
+    assert wait_for_jobs()
+    qtbot.waitUntil(lambda: (tmp_path / "return.xlsx").exists(), timeout=10_000)
+    assert load_workbook(tmp_path / "review.xlsx").sheetnames[0] == "Summary"
+    assert dict(load_workbook(tmp_path / "return.xlsx")["Return"].iter_rows(
+        min_row=2, values_only=True))["Received"] == 6

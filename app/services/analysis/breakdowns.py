@@ -18,7 +18,7 @@ from app.services.analysis.names import value_name
 from app.services.analysis.pareto import codes_of
 from app.services.analysis.period import Period
 from app.services.analysis.slices import DIMENSIONS, Slice
-from app.services.analysis.tally import decision_days, grouped_by, percent, when
+from app.services.analysis.tally import DaysRows, decision_days, grouped_by, percent, when
 from app.services.analysis.timeliness import business_days_counter, percentiles
 
 TEAMS = ("department", "handler")
@@ -62,14 +62,23 @@ class _Tally:
     days: list[tuple[int, int]] = field(default_factory=list)
 
 
+TEAM_COLUMNS = (DIMENSIONS["department"], DIMENSIONS["handler"])
+
+
+def team_days(period: Period, filters: Filters) -> DaysRows:
+    """The period's decisions by department, handler, day received and day decided (the
+    headline's median adds them all up, so one query serves both)."""
+    return decision_days(Slice("decided", period.first, period.last), filters, TEAM_COLUMNS)
+
+
 def team_tables(period: Period, filters: Filters, *, now: datetime,
-                ) -> dict[str, list[TeamRow]]:
+                days: DaysRows | None = None) -> dict[str, list[TeamRow]]:
     """The department and handler tables, busiest first. The cases are grouped by department
     and handler together, once per figure, and each table adds up its side."""
     def piece(kind: str) -> Slice:
         return Slice(kind, period.first, period.last, now=now)
 
-    both = (DIMENSIONS["department"], DIMENSIONS["handler"])
+    both = TEAM_COLUMNS
     groups: dict[tuple, _Tally] = defaultdict(_Tally)
     for *key, n in grouped_by(piece("received"), filters, both):
         groups[tuple(key)].received = n
@@ -83,7 +92,7 @@ def team_tables(period: Period, filters: Filters, *, now: datetime,
                                      fn.SUM(Complaint.satisfaction)):
         groups[tuple(key)].scored, groups[tuple(key)].score_sum = n, int(total or 0)
     counter = business_days_counter()
-    for key, first, last, n in decision_days(piece("decided"), filters, both):
+    for key, first, last, n in days if days is not None else team_days(period, filters):
         groups[key].days.append((counter.between(first, last), n))
     return {dimension: _table(dimension, side, groups, piece)
             for side, dimension in enumerate(TEAMS)}

@@ -18,7 +18,15 @@ from app.services.analysis.filters import Filters
 from app.services.analysis.period import Period
 from app.services.analysis.slices import Slice
 from app.services.analysis.sql import count_all, on_postgres
-from app.services.analysis.tally import Figure, count, decision_days, percent, tally, when
+from app.services.analysis.tally import (
+    DaysRows,
+    Figure,
+    count,
+    decision_days,
+    percent,
+    tally,
+    when,
+)
 from app.services.analysis.timeliness import business_days_counter, percentiles
 
 Figures = dict[str, Figure]
@@ -26,18 +34,20 @@ Maker = Callable[[str], Slice]  # a kind of figure → its slice in the period
 
 
 def headline(period: Period, filters: Filters, *, now: datetime, brief: bool = False,
-             ) -> Figures:
+             days: DaysRows | None = None) -> Figures:
     """Every headline figure of `period` under `filters`, keyed by its stable English key.
 
     `brief` leaves out what the window's tiles do not compare (closings, extensions,
-    pauses, reviews, call-backs and compensation other than approved).
+    pauses, reviews, call-backs and compensation other than approved). `days` are the
+    period's decisions by day received and day decided when the caller has read them
+    already (the department tables need them too).
     """
     def piece(kind: str) -> Slice:
         return Slice(kind, period.first, period.last, now=now)
 
     found: Figures = {}
     found.update(_received_family(piece, filters))
-    found.update(_decided_family(piece, filters))
+    found.update(_decided_family(piece, filters, days))
     found.update(_satisfaction(piece, filters))
     found["open_at_end"], found["open_risky"] = _open_family(piece, filters)
     if brief:
@@ -102,7 +112,7 @@ def _repeat(piece: Slice, filters: Filters) -> Figures:
                                        int(cases or 0))}
 
 
-def _decided_family(piece: Maker, filters: Filters) -> Figures:
+def _decided_family(piece: Maker, filters: Filters, days: DaysRows | None) -> Figures:
     kinds = ("decided", "decided_late", "decided_on_time", "upheld", "not_upheld")
     pieces = {kind: piece(kind) for kind in kinds}
     counts = tally(pieces, filters, pieces["decided"].condition())
@@ -110,17 +120,17 @@ def _decided_family(piece: Maker, filters: Filters) -> Figures:
     found["decision_on_time_pct"] = Figure(
         "decision_on_time_pct", percent(counts["decided_on_time"], counts["decided"]),
         pieces["decided_late"], counts["decided_late"])
-    median, p90 = _median_days(pieces["decided"], filters)
+    median, p90 = _median_days(days if days is not None
+                               else decision_days(pieces["decided"], filters))
     for key, value in (("median_days_to_decision", median), ("p90_days_to_decision", p90)):
         found[key] = Figure(key, value, pieces["decided"], counts["decided"])
     return found
 
 
-def _median_days(piece: Slice, filters: Filters) -> list[float | None]:
+def _median_days(rows: DaysRows) -> list[float | None]:
     counter = business_days_counter()
-    days = [(counter.between(first, last), n) for _, first, last, n in
-            decision_days(piece, filters)]
-    return percentiles(days, 0.5, 0.9)
+    return percentiles([(counter.between(first, last), n) for _, first, last, n in rows],
+                       0.5, 0.9)
 
 
 def _open_family(piece: Maker, filters: Filters) -> tuple[Figure, Figure]:

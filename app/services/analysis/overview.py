@@ -3,16 +3,17 @@ pack, the Excel workbook and `report --json` alike."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from app.models import User
 from app.services.analysis import money
-from app.services.analysis.breakdowns import TeamRow, team_tables
+from app.services.analysis.breakdowns import TeamRow, team_days, team_tables
 from app.services.analysis.figures import Figures, headline
 from app.services.analysis.filters import Filters, scoped
 from app.services.analysis.pareto import Pareto, pareto
 from app.services.analysis.period import Period
+from app.services.analysis.tally import DaysRows
 from app.services.analysis.trend import TrendPoint, trend
 
 PARETOS = ("category", "root_cause", "fault_department", "channel", "reference")
@@ -83,16 +84,23 @@ def analyse(period: Period, filters: Filters | None = None, *, actor: User | Non
         AccessError: staff asking for another person's figures.
     """
     chosen = scoped(filters or Filters(), actor)
-    current = headline(period, chosen, now=now)
+    days = team_days(period, chosen) if details else None
+    current = headline(period, chosen, now=now, days=days)
     previous = headline(period.previous(), chosen, now=now, brief=True)
     earlier = headline(period.year_earlier(), chosen, now=now, brief=True) \
         if year_earlier else None
-    if not details:
-        return Overview(period, chosen, now, current, previous, earlier)
-    teams = team_tables(period, chosen, now=now)
-    return Overview(
-        period, chosen, now, current, previous, earlier,
-        paretos={dimension: pareto(dimension, period, chosen) for dimension in PARETOS},
+    brief = Overview(period, chosen, now, current, previous, earlier)
+    return with_details(brief, days=days) if details else brief
+
+
+def with_details(view: Overview, *, days: DaysRows | None = None) -> Overview:
+    """`view` with its Pareto tables, department and handler tables, trend and compensation
+    tables added (the window shows the figures first and fills its other tabs after)."""
+    period, chosen = view.period, view.filters
+    teams = team_tables(period, chosen, now=view.now, days=days)
+    return replace(
+        view, paretos={dimension: view.paretos.get(dimension) or pareto(dimension, period, chosen)
+                       for dimension in PARETOS},
         departments=teams["department"], handlers=teams["handler"],
         trend=trend(period, chosen),
         by_kind=money.by_kind(period, chosen), largest=money.largest(period, chosen))

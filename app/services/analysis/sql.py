@@ -24,13 +24,6 @@ def days_between(start: Node, end: Node) -> Node:
     return (fn.julianday(fn.DATE(end)) - fn.julianday(fn.DATE(start))).cast("INTEGER")
 
 
-def month_of(column: Node) -> Node:
-    """`2026-11` for a timestamp (SQLite stores ISO text; PostgreSQL formats it)."""
-    if on_postgres():
-        return fn.to_char(column, SQL("'YYYY-MM'"))  # a literal: GROUP BY must match it
-    return fn.SUBSTR(column, 1, 7)
-
-
 def count_all() -> Expression:
     """COUNT(*): faster than counting a column, and what the register counts with."""
     return fn.COUNT(SQL("*"))

@@ -70,8 +70,10 @@ def grouped_by(piece: Slice, filters: Filters, columns: Sequence[Node], *extra: 
     return list(database_proxy.obj.execute(select).fetchall())
 
 
-def decision_days(piece: Slice, filters: Filters, columns: Sequence[Node] = (),
-                  ) -> list[tuple[tuple, date, date, int]]:
+DaysRows = list[tuple[tuple, date, date, int]]
+
+
+def decision_days(piece: Slice, filters: Filters, columns: Sequence[Node] = ()) -> DaysRows:
     """(group, day received, day decided, cases) for the slice's decided cases; the group
     holds the values of `columns`. Days are few: Python turns them into business days."""
     received, decided = day_of(Complaint.received_at), day_of(Complaint.resolved_at)

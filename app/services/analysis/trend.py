@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import fn
-
-from app.models import Complaint
 from app.services.analysis.filters import Filters
 from app.services.analysis.period import Period
 from app.services.analysis.slices import Slice
-from app.services.analysis.sql import month_of
-from app.services.analysis.tally import grouped, percent, when
+from app.services.analysis.tally import count, percent, tally
 
 MONTHS = 12
 
@@ -39,20 +35,19 @@ class TrendPoint:
 
 
 def trend(period: Period, filters: Filters, *, months: int = MONTHS) -> list[TrendPoint]:
-    """The `months` calendar months ending with the one the period ends in, oldest first."""
+    """The `months` calendar months ending with the one the period ends in, oldest first.
+
+    Each month is counted over its own index range (a dozen small counts are several times
+    faster than grouping a year of cases by month), as the slices its bars open.
+    """
     last = Period.containing(period.last)
-    span = [last.shifted(-back) for back in range(months - 1, -1, -1)]
-    whole_received = Slice("received", span[0].first, span[-1].last)
-    whole_decided = Slice("decided", span[0].first, span[-1].last)
-    received = dict(grouped(whole_received, filters, month_of(Complaint.received_at)))
-    late = Slice("decided_late", span[0].first, span[-1].last)
-    decided = {month: (n, int(lates or 0)) for month, n, lates in
-               grouped(whole_decided, filters, month_of(Complaint.resolved_at),
-                       fn.SUM(when(late.condition())))}
     points = []
-    for month in span:
-        made, lates = decided.get(month.code(), (0, 0))
-        points.append(TrendPoint(month, int(received.get(month.code(), 0)), made, lates,
-                                 Slice("received", month.first, month.last),
-                                 Slice("decided_late", month.first, month.last)))
+    for back in range(months - 1, -1, -1):
+        month = last.shifted(-back)
+        received = Slice("received", month.first, month.last)
+        decided = {kind: Slice(kind, month.first, month.last)
+                   for kind in ("decided", "decided_late")}
+        made = tally(decided, filters, decided["decided"].condition())
+        points.append(TrendPoint(month, count(received, filters), made["decided"],
+                                 made["decided_late"], received, decided["decided_late"]))
     return points

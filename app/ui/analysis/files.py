@@ -58,12 +58,13 @@ def _save(parent: QWidget, name: str, write: object) -> None:
     Operation(parent).run_in_background(title, job, done)
 
 
-def save_workbook(parent: QWidget, shown: Overview | None) -> None:
+def save_workbook(parent: QWidget, context: UiContext, shown: Overview | None) -> None:
     """The review pack's tables as a workbook."""
     if shown is not None:
-        language = current_language()
+        language, user, now = current_language(), context.user, context.now()
         _save(parent, f"review-{shown.period.code()}.xlsx",
-              lambda path: write_review(shown, path, language=language))
+              lambda path: write_review(analyse(shown.period, shown.filters, actor=user,
+                                                now=now), path, language=language))
 
 
 def save_return(parent: QWidget, context: UiContext, period: Period, filters: Filters) -> None:

@@ -3,6 +3,7 @@ figure, bar and table row opens the register on exactly those cases."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -24,7 +25,8 @@ from app.reports.review_data import Bars
 from app.services import catalog
 from app.services.analysis.filters import Filters
 from app.services.analysis.names import describe
-from app.services.analysis.overview import Overview, analyse
+from app.services.analysis.overview import Overview, analyse, with_details
+from app.services.analysis.pareto import pareto
 from app.services.analysis.period import MONTH, QUARTER, YEAR, Period
 from app.services.analysis.slices import Slice
 from app.services.catalog import name_of
@@ -45,7 +47,8 @@ class AnalysisView(QDialog):
     window to list a figure's cases (CaseQuery fields, and what they are in words)."""
 
     open_register = Signal(dict, str)
-    loaded = Signal()
+    figures_shown = Signal()  # the tiles and the Pareto chart in view
+    loaded = Signal()  # and the other tabs filled
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,7 +166,8 @@ class AnalysisView(QDialog):
             table.cellClicked.connect(lambda row, _c, t=table: self._open_row(t, row))
         self.pack_button.clicked.connect(lambda: files.show_pack(self, self._context,
                                                                  self.overview))
-        self.workbook_button.clicked.connect(lambda: files.save_workbook(self, self.overview))
+        self.workbook_button.clicked.connect(lambda: files.save_workbook(self, self._context,
+                                                                         self.overview))
         self.return_button.clicked.connect(lambda: files.save_return(
             self, self._context, self.period, self.filters()))
 
@@ -184,14 +188,31 @@ class AnalysisView(QDialog):
         user, now = self._context.user, self._context.now()
         self.period_label.setText(str(period.label()))
 
-        def job(_progress: object) -> Overview:
-            return analyse(period, filters, actor=user, now=now, year_earlier=False)
+        dimension = self.pareto_dimension.currentData()
 
-        Operation(self).run_in_background(self.tr("Working out the figures…"), job,
+        def figures(_progress: object) -> Overview:
+            shown = analyse(period, filters, actor=user, now=now, year_earlier=False,
+                            details=False)
+            return replace(shown, paretos={dimension: pareto(dimension, period, shown.filters)})
+
+        Operation(self).run_in_background(self.tr("Working out the figures…"), figures,
+                                          self._on_figures)
+
+    def _current(self, overview: Overview) -> bool:
+        """True unless the user has moved on since these figures were asked for."""
+        return overview.period == self.period and overview.filters == replace(
+            self.filters(), handler_id=overview.filters.handler_id)
+
+    def _on_figures(self, overview: Overview) -> None:
+        """Called with the figures: they show, and the other tabs are worked out next."""
+        if not self._current(overview):
+            return
+        self._show_figures(overview)
+        Operation(self).run_in_background(self.tr("Working out the figures…"),
+                                          lambda _progress: with_details(overview),
                                           self.show_overview)
 
-    def show_overview(self, overview: Overview) -> None:
-        """Fills the tiles, charts and tables."""
+    def _show_figures(self, overview: Overview) -> None:
         self.overview = overview
         self.period_label.setText(str(overview.period.label()))
         previous = self.tr("vs %1").replace("%1", str(overview.period.previous().label()))
@@ -199,14 +220,22 @@ class AnalysisView(QDialog):
             figure = overview.current[key]
             tile.show_figure(figure.value, overview.change(key), previous, figure.cases)
         self._show_pareto()
+        self.figures_shown.emit()
+
+    def show_overview(self, overview: Overview) -> None:
+        """Fills the tiles, charts and tables (unless the user has moved on meanwhile)."""
+        if not self._current(overview):
+            return
+        self._show_figures(overview)
         self._show_trend()
         self._show_teams()
         self.loaded.emit()
 
     def _show_pareto(self) -> None:
-        if self.overview is None:
+        table = self.overview.paretos.get(self.pareto_dimension.currentData()) \
+            if self.overview is not None else None
+        if table is None:
             return
-        table = self.overview.paretos[self.pareto_dimension.currentData()]
         fill_pareto(self.pareto_table, table)
         self.pareto_chart.set_chart(Bars(
             "", tuple(str(row.name) for row in table.rows),
