@@ -191,7 +191,7 @@ def _v4_analysis_indexes(database: Database, migrator: SchemaMigrator) -> None:
             migrator.add_index("complaint", ("customer_id", "received_at"), False),
             migrator.add_index("complaint", ("closed_at",), False),
             migrator.add_index("event", ("field", "at", "complaint_id"), False))
-    database.execute(Event._schema._create_index(STATUS_CHANGE_INDEX))
+    database.execute(Event._schema._create_index(STATUS_CHANGE_INDEX))  # type: ignore[attr-defined]
 
 
 # One step per target version, run in order; version 1 is the first schema.

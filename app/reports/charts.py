@@ -21,7 +21,8 @@ def bar_chart(chart: Bars, width: float, height: float = 190) -> Drawing:
     """The chart as a drawing `width` points wide."""
     register_font()
     drawing = Drawing(width, height)
-    drawing.initialFontName = FONT  # else the renderer starts in Helvetica (not embedded)
+    # Else the renderer starts in Helvetica, which is not embedded (the stubs omit it).
+    drawing.initialFontName = FONT  # type: ignore[attr-defined]
     plot_w, plot_h = width - LEFT - RIGHT, height - BOTTOM - TOP
     top = max(chart.values, default=0) or 1
     _axes(drawing, plot_w, plot_h, top)
@@ -30,7 +31,9 @@ def bar_chart(chart: Bars, width: float, height: float = 190) -> Drawing:
         marked = index < len(chart.marked) and chart.marked[index]
         bar_h = plot_h * value / top
         drawing.add(Rect(LEFT + index * slot + slot * 0.15, BOTTOM, slot * 0.7, bar_h,
-                         fillColor=MARKED if marked else BAR, strokeColor=None))
+                         # The stubs type these keywords too narrowly.
+                         fillColor=MARKED if marked else BAR,  # type: ignore[arg-type]
+                         strokeColor=None))  # type: ignore[arg-type]
         drawing.add(String(LEFT + (index + 0.5) * slot, BOTTOM + bar_h + 2, f"{value:g}",
                            fontName=FONT, fontSize=6.5, textAnchor="middle"))
         drawing.add(String(LEFT + (index + 0.5) * slot, BOTTOM - 10, _short(chart.labels[index]),

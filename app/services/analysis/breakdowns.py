@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from peewee import fn
 
@@ -92,15 +93,15 @@ def team_tables(period: Period, filters: Filters, *, now: datetime,
                                      fn.SUM(Complaint.satisfaction)):
         groups[tuple(key)].scored, groups[tuple(key)].score_sum = n, int(total or 0)
     counter = business_days_counter()
-    for key, first, last, n in days if days is not None else team_days(period, filters):
-        groups[key].days.append((counter.between(first, last), n))
+    for group, first, last, n in days if days is not None else team_days(period, filters):
+        groups[group].days.append((counter.between(first, last), n))
     return {dimension: _table(dimension, side, groups, piece)
             for side, dimension in enumerate(TEAMS)}
 
 
 def _table(dimension: str, side: int, groups: dict[tuple, _Tally], piece: Callable[[str], Slice],
            ) -> list[TeamRow]:
-    sums: dict[object, _Tally] = defaultdict(_Tally)
+    sums: dict[Any, _Tally] = defaultdict(_Tally)
     for key, found in groups.items():
         total = sums[key[side]]
         total.received += found.received

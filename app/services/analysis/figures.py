@@ -23,6 +23,7 @@ from app.services.analysis.tally import (
     Figure,
     count,
     decision_days,
+    one_row,
     percent,
     tally,
     when,
@@ -105,8 +106,9 @@ def _received_family(piece: Maker, filters: Filters) -> Figures:
 
 def _repeat(piece: Slice, filters: Filters) -> Figures:
     """Repeat customers and their cases, asking once per case whether its customer came back."""
-    cases, customers = (Complaint.select(count_all(), fn.COUNT(Complaint.customer.distinct()))
-                        .where(piece.condition(), *filters.conditions()).tuples().get())
+    cases, customers = one_row(Complaint.select(count_all(),
+                                                fn.COUNT(Complaint.customer.distinct()))
+                               .where(piece.condition(), *filters.conditions()))
     return {"repeat": _figure(piece, int(cases or 0)),
             "repeat_customers": Figure("repeat_customers", int(customers or 0), piece,
                                        int(cases or 0))}
@@ -142,9 +144,9 @@ def _open_family(piece: Maker, filters: Filters) -> tuple[Figure, Figure]:
 
 def _satisfaction(piece: Maker, filters: Filters) -> Figures:
     scored, low = piece("scored"), piece("low_score")
-    number, average, lows = (Complaint.select(count_all(), fn.AVG(Complaint.satisfaction),
+    number, average, lows = one_row(Complaint.select(count_all(), fn.AVG(Complaint.satisfaction),
                                               fn.SUM(when(low.condition())))
-                             .where(scored.condition(), *filters.conditions()).tuples().get())
+                             .where(scored.condition(), *filters.conditions()))
     number, lows = int(number or 0), int(lows or 0)
     return {"scored": _figure(scored, number), "low_score": _figure(low, lows),
             "satisfaction_avg": Figure("satisfaction_avg",

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 from peewee import fn
 
-from app.models import CompensationOffer, Complaint, Customer, database_proxy
+from app.models import CompensationOffer, Complaint, Customer, TupleRows, database_proxy
 from app.services.analysis.filters import Filters
 from app.services.analysis.period import Period
 from app.services.analysis.slices import OFFER_KIND, Slice
 from app.services.analysis.sql import count_all
-from app.services.analysis.tally import Figure
+from app.services.analysis.tally import Figure, one_row
 
 STATUSES = ("proposed", "approved", "refused", "countered")
 LARGEST = 10
@@ -46,11 +47,11 @@ class LargeOffer:
     decided_at: datetime | None
 
 
-def _moment(status: str) -> object:
+def _moment(status: str) -> Any:
     return CompensationOffer.created_at if status == "proposed" else CompensationOffer.decided_at
 
 
-def _offers(period: Period, filters: Filters, status: str) -> list[object]:
+def _offers(period: Period, filters: Filters, status: str) -> list[Any]:
     moment = _moment(status)
     conditions = [moment >= period.start, moment < period.end, *filters.conditions()]
     if status != "proposed":
@@ -66,11 +67,11 @@ def figures(period: Period, filters: Filters, *, statuses: tuple[str, ...] = STA
     for status in statuses:
         amount = CompensationOffer.counter_fen if status == "countered" \
             else CompensationOffer.amount_fen
-        offers, cases, fen = (CompensationOffer
-                              .select(count_all(), fn.COUNT(CompensationOffer.complaint.distinct()),
-                                      fn.SUM(amount))
-                              .join(Complaint).where(*_offers(period, filters, status))
-                              .tuples().get())
+        offers, cases, fen = one_row(
+            CompensationOffer.select(count_all(),
+                                     fn.COUNT(CompensationOffer.complaint.distinct()),
+                                     fn.SUM(amount))
+            .join(Complaint).where(*_offers(period, filters, status)))
         door = Slice(f"offer_{status}", period.first, period.last)
         base = f"compensation_{status}"
         found[f"{base}_count"] = Figure(f"{base}_count", int(offers or 0), door, int(cases or 0))
@@ -104,7 +105,7 @@ def largest(period: Period, filters: Filters, *, limit: int = LARGEST) -> list[L
               .join(Complaint).join(Customer)
               .where(*_offers(period, filters, "approved"))
               .order_by(CompensationOffer.amount_fen.desc(), CompensationOffer.id).limit(limit))
-    return [LargeOffer(*row) for row in select.tuples()]
+    return [LargeOffer(*row) for row in cast(TupleRows, select.tuples())]
 
 
 def paid_figure(period: Period, filters: Filters) -> Figure | None:

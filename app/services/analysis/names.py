@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from app.i18n import Text
 from app.models import Category, Department, RootCause, User
+from app.services import vocabulary
 from app.services.analysis.slices import OFFER_KIND, Slice
 from app.services.labels import CHANNELS, OFFER_KINDS
 
@@ -40,21 +41,19 @@ KIND_NAMES: Mapping[str, Text] = {
     "repeat": Text("Repeat customers' cases", "重复投诉客户的投诉"),
 }
 
+# The case fields a figure is narrowed by are named as the desk names them everywhere.
 DIMENSION_NAMES: Mapping[str, Text] = {
-    "category": Text("Category", "投诉类别"),
-    "root_cause": Text("Root cause", "根本原因"),
-    "fault_department": Text("Department at fault", "责任部门"),
-    "department": Text("Handling department", "处理部门"),
-    "handler": Text("Handler", "处理人"),
-    "channel": Text("Channel", "投诉渠道"),
-    "reference": Text("Order / product", "订单/产品"),
+    **{code: vocabulary.label(code) for code in ("category", "root_cause", "fault_department",
+                                                 "department", "handler", "channel",
+                                                 "reference")},
     "decision_days": Text("Days to decision", "处理天数"),
     OFFER_KIND: Text("Kind of compensation", "补偿类型"),
 }
 
 NOT_FILLED = Text("(not filled)", "（未填写）")
-_CODED = {"category": Category, "root_cause": RootCause, "fault_department": Department,
-          "department": Department}
+_CODED: dict[str, type[Category] | type[Department] | type[RootCause]] = {
+    "category": Category, "root_cause": RootCause, "fault_department": Department,
+    "department": Department}
 
 
 def value_name(dimension: str, value: int | str | None) -> Text:
@@ -62,7 +61,8 @@ def value_name(dimension: str, value: int | str | None) -> Text:
     if value is None or value == "":
         return NOT_FILLED
     if dimension in _CODED:
-        entry = _CODED[dimension].get_or_none(_CODED[dimension].id == value)
+        model = _CODED[dimension]
+        entry = model.get_or_none(model.id == value)
         return Text(entry.name_en, entry.name_zh) if entry else Text(str(value), str(value))
     if dimension == "handler":
         user = User.get_or_none(User.id == value)

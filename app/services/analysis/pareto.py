@@ -9,9 +9,10 @@ slice narrowed to the row's value.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from app.i18n import Text
-from app.models import Category, Department, RootCause, User
+from app.models import Category, Department, RootCause, TupleRows, User
 from app.services.analysis.filters import Filters
 from app.services.analysis.names import value_name
 from app.services.analysis.period import Period
@@ -90,12 +91,15 @@ def classify(covered_before: float) -> str:
 
 def codes_of(dimension: str, values: list[object]) -> dict[object, str]:
     """The stable code of each value: a list entry's code, or a user name."""
-    models = {"category": Category, "root_cause": RootCause, "fault_department": Department,
-              "department": Department}
+    models: dict[str, type[Category] | type[Department] | type[RootCause]] = {
+        "category": Category, "root_cause": RootCause, "fault_department": Department,
+        "department": Department}
     ids = [value for value in values if value is not None]
     if dimension in models and ids:
         model = models[dimension]
-        return dict(model.select(model.id, model.code).where(model.id.in_(ids)).tuples())
+        return dict(cast(TupleRows, model.select(model.id, model.code)
+                         .where(model.id.in_(ids)).tuples()))
     if dimension == "handler" and ids:
-        return dict(User.select(User.id, User.username).where(User.id.in_(ids)).tuples())
+        return dict(cast(TupleRows, User.select(User.id, User.username)
+                         .where(User.id.in_(ids)).tuples()))
     return {}

@@ -3,8 +3,10 @@ charts and tables in the reader's language (the PDF and the workbook draw it).""
 
 from __future__ import annotations
 
+from typing import cast
+
 from app.i18n import Text, speaking
-from app.models import Category, Complaint, Customer
+from app.models import Category, Complaint, Customer, TupleRows
 from app.reports.review_data import (
     CHANGE,
     COUNT,
@@ -94,7 +96,8 @@ def _headline(view: Overview) -> Grid:
     for key, name, unit in HEADLINE:
         scale = 100 if unit == "¥" else 1
         earlier = view.year_earlier.get(key) if view.year_earlier else None
-        values = [view.current[key].value, view.previous.get(key) and view.previous[key].value,
+        previous = view.previous.get(key)
+        values = [view.current[key].value, previous.value if previous is not None else None,
                   view.change(key).difference,
                   earlier.value if earlier is not None else None]
         unit_name = str({"days": T("days", "天")}.get(unit, T(unit, unit)))
@@ -181,11 +184,12 @@ def _satisfaction_section(view: Overview) -> Section:
 
 def _risky_section(view: Overview) -> Section:
     piece = Slice("open_risky", view.period.first, view.period.last, now=view.now)
-    found = (Complaint.select(Complaint.number, Complaint.received_at, Customer.name,
-                              Category.name_zh, Category.name_en, Complaint.status)
-             .join(Customer).switch(Complaint).join(Category)
-             .where(piece.condition(), *view.filters.conditions())
-             .order_by(Complaint.received_at).limit(RISKY_LISTED).tuples())
+    select = (Complaint.select(Complaint.number, Complaint.received_at, Customer.name,
+                               Category.name_zh, Category.name_en, Complaint.status)
+              .join(Customer).switch(Complaint).join(Category)
+              .where(piece.condition(), *view.filters.conditions())
+              .order_by(Complaint.received_at).limit(RISKY_LISTED).tuples())
+    found = cast(TupleRows, select)
     zh = str(T("en", "zh")) == "zh"
     rows = tuple((number, f"{received:%Y-%m-%d}" if hasattr(received, "strftime")
                   else str(received)[:10], customer, name_zh if zh else name_en,

@@ -75,7 +75,8 @@ def trend_sentence(view: Overview) -> Text:
     text = Text(f"{total} complaints were received in the last 12 months.",
                 f"近 12 个月共受理投诉 {total} 件。")
     if view.year_earlier is not None:
-        difference = view.current["received"].value - view.year_earlier["received"].value
+        difference = int(view.current["received"].value or 0) \
+            - int(view.year_earlier["received"].value or 0)
         word = Text("the same period a year before", "去年同期")
         sign = ("more", "增加") if difference > 0 else ("fewer", "减少")
         if difference:

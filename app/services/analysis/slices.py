@@ -13,8 +13,10 @@ paused, a review asked for, a satisfaction score recorded).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from peewee import SQL, Expression, fn
 
@@ -27,8 +29,9 @@ LOW_SCORE = 2  # satisfaction 1–5: a 1 or a 2 is a customer we did not win bac
 REPEAT_MONTHS = 12
 REPEAT_CASES = 2
 
-# Dimensions a slice can be narrowed by, and the case column each one reads.
-DIMENSIONS = {
+# Dimensions a slice can be narrowed by, and the case column each one reads (Any: peewee's
+# stubs type a model's columns as their Python values).
+DIMENSIONS: dict[str, Any] = {
     "category": Complaint.category,
     "root_cause": Complaint.root_cause,
     "fault_department": Complaint.fault_department,
@@ -42,7 +45,7 @@ OFFER_KIND = "offer_kind"  # narrows an offer slice to one kind of compensation
 DECISION_DAYS = "decision_days"  # narrows decided cases to a band of days: "16-30", "61-"
 
 
-def days_to_decision() -> Expression:
+def days_to_decision() -> Any:
     """Calendar days from the day a case was received to the day it was decided."""
     return days_between(Complaint.received_at, Complaint.resolved_at)
 
@@ -90,7 +93,7 @@ class Slice:
         return base
 
 
-def _between(column: object, piece: Slice) -> Expression:
+def _between(column: Any, piece: Slice) -> Expression:
     return (column >= piece.start) & (column < piece.end)
 
 
@@ -181,7 +184,7 @@ def _review(piece: Slice) -> Expression:
     return Complaint.id.in_(reviews)
 
 
-def _offers(status: str | None):  # noqa: ANN202 (a builder of builders)
+def _offers(status: str | None) -> Callable[[Slice], Expression]:
     def build(piece: Slice) -> Expression:
         moment = CompensationOffer.created_at if status is None else CompensationOffer.decided_at
         condition = _between(moment, piece)
@@ -198,7 +201,7 @@ def _scored(piece: Slice) -> Expression:
     return Complaint.satisfaction.is_null(False) & _events(piece, Event.field == "satisfaction")
 
 
-def _callbacks(done: bool):  # noqa: ANN202
+def _callbacks(done: bool) -> Callable[[Slice], Expression]:
     def build(piece: Slice) -> Expression:
         condition = (FollowUp.kind == "callback") & _between(FollowUp.due_at, piece)
         if done:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import SQL, Expression, Node, PostgresqlDatabase, fn
+from peewee import SQL, Node, PostgresqlDatabase, fn
 
 from app.models import database_proxy
 
@@ -24,6 +24,6 @@ def days_between(start: Node, end: Node) -> Node:
     return (fn.julianday(fn.DATE(end)) - fn.julianday(fn.DATE(start))).cast("INTEGER")
 
 
-def count_all() -> Expression:
+def count_all() -> Node:
     """COUNT(*): faster than counting a column, and what the register counts with."""
     return fn.COUNT(SQL("*"))

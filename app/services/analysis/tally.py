@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 from peewee import Case, Expression, Node, fn
 
@@ -30,6 +31,11 @@ class Figure:
     cases: int | None = None
 
 
+def one_row(select: Any) -> tuple[Any, ...]:
+    """The single row of an aggregate query, as a tuple (peewee's stubs say a model)."""
+    return cast(tuple[Any, ...], select.tuples().get())
+
+
 def when(condition: Expression) -> Node:
     """1 for rows meeting `condition`, else 0 (summed, a count)."""
     return Case(None, [(condition, 1)], 0)
@@ -45,8 +51,8 @@ def tally(pieces: Mapping[str, Slice], filters: Filters, within: Expression,
     """
     more = dict(extra or {})
     columns = [fn.SUM(when(piece.condition())) for piece in pieces.values()]
-    row = (Complaint.select(*columns, *more.values()).where(within, *filters.conditions())
-           .tuples().get())
+    row = one_row(Complaint.select(*columns, *more.values())
+                  .where(within, *filters.conditions()))
     return {key: int(value or 0) for key, value in zip([*pieces, *more], row, strict=True)}
 
 

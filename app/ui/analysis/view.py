@@ -269,8 +269,9 @@ class AnalysisView(QDialog):
 
     def _on_tile(self, key: str) -> None:
         """Called when a tile is clicked: its cases in the register."""
-        if self.overview is not None and self.overview.current[key].door is not None:
-            self.open_door(self.overview.current[key].door)
+        door = self.overview.current[key].door if self.overview is not None else None
+        if door is not None:
+            self.open_door(door)
 
     def _on_trend_bar(self, index: int) -> None:
         """Called when a month's bar is clicked: the cases received that month."""
@@ -278,7 +279,8 @@ class AnalysisView(QDialog):
             self.open_door(self.overview.trend[index].door)
 
     def _open_row(self, table: QTableWidget, row: int) -> None:
-        door = table.item(row, 0).data(DOOR) if table.item(row, 0) else None
+        item = table.item(row, 0)
+        door = item.data(DOOR) if item is not None else None
         if door is not None:
             self.open_door(door)
 
