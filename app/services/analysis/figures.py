@@ -38,8 +38,8 @@ def headline(period: Period, filters: Filters, *, now: datetime, brief: bool = F
              days: DaysRows | None = None) -> Figures:
     """Every headline figure of `period` under `filters`, keyed by its stable English key.
 
-    `brief` leaves out what the window's tiles do not compare (closings, extensions,
-    pauses, reviews, call-backs and compensation other than approved). `days` are the
+    `brief` keeps what the window's tiles show and compare, leaving out closings,
+    extensions, pauses, reviews, call-backs and compensation other than approved. `days` are the
     period's decisions by day received and day decided when the caller has read them
     already (the department tables need them too).
     """
@@ -52,7 +52,8 @@ def headline(period: Period, filters: Filters, *, now: datetime, brief: bool = F
     found.update(_satisfaction(piece, filters))
     found["open_at_end"], found["open_risky"] = _open_family(piece, filters)
     if brief:
-        found["reopened"] = _counted(piece("reopened"), filters)
+        for kind in ("reopened", "overdue_now"):
+            found[kind] = _counted(piece(kind), filters)
         found.update(money.figures(period, filters, statuses=("approved",)))
         return found
     found.update(_within(piece, filters, "reopened", "review"))

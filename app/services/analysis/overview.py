@@ -77,25 +77,33 @@ def analyse(period: Period, filters: Filters | None = None, *, actor: User | Non
             now: datetime, year_earlier: bool = True, details: bool = True) -> Overview:
     """The overview of `period` as `actor` may see it (staff: only their own cases).
 
-    `details` adds the Pareto tables, the department and handler tables, the trend and the
-    compensation tables; `year_earlier` the comparison with the same period a year before.
+    `details` adds every headline figure (without it, those of the window's tiles), the
+    Pareto tables, the department and handler tables, the trend and the compensation
+    tables; `year_earlier` the comparison with the same period a year before.
 
     Raises:
         AccessError: staff asking for another person's figures.
     """
     chosen = scoped(filters or Filters(), actor)
     days = team_days(period, chosen) if details else None
-    current = headline(period, chosen, now=now, days=days)
+    current = headline(period, chosen, now=now, days=days, brief=not details)
     previous = headline(period.previous(), chosen, now=now, brief=True)
     earlier = headline(period.year_earlier(), chosen, now=now, brief=True) \
         if year_earlier else None
     brief = Overview(period, chosen, now, current, previous, earlier)
-    return with_details(brief, days=days) if details else brief
+    return _tables(brief, days) if days is not None else brief
 
 
-def with_details(view: Overview, *, days: DaysRows | None = None) -> Overview:
-    """`view` with its Pareto tables, department and handler tables, trend and compensation
-    tables added (the window shows the figures first and fills its other tabs after)."""
+def with_details(view: Overview) -> Overview:
+    """`view`, made with `details=False`, completed: every headline figure, the Pareto,
+    department, handler and compensation tables, and the trend (the window shows the tiles
+    first and fills its other tabs after)."""
+    days = team_days(view.period, view.filters)
+    whole = replace(view, current=headline(view.period, view.filters, now=view.now, days=days))
+    return _tables(whole, days)
+
+
+def _tables(view: Overview, days: DaysRows) -> Overview:
     period, chosen = view.period, view.filters
     teams = team_tables(period, chosen, now=view.now, days=days)
     return replace(
