@@ -68,7 +68,7 @@ def review_data(view: Overview, *, language: str) -> ReviewData:
                             [str(sentences.pareto_sentence(view.paretos["root_cause"],
                                                            T("root cause", "根本原因")))]),
             _pareto_section(view.paretos["fault_department"],
-                            T("Departments at fault (责任部门)", "责任部门"),
+                            T("Departments at fault", "责任部门"),
                             [str(sentences.pareto_sentence(view.paretos["fault_department"],
                                                            T("department at fault", "责任部门")))]),
             _pareto_section(view.paretos["channel"], T("Channels", "投诉渠道"), [], chart=False),
