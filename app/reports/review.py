@@ -9,17 +9,25 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from app.reports.charts import bar_chart
-from app.reports.pdf import PAPER, cell, cell_font, letterhead_flowables, numbered_canvas, para
+from app.reports.pdf import (
+    PAPER,
+    cell,
+    cell_font,
+    letterhead_flowables,
+    numbered_canvas,
+    para,
+    write_pdf,
+)
 from app.reports.review_data import CHANGE, DAYS, NUMBER, PERCENT, SHARE, YUAN, Grid, ReviewData
 
 MARGIN = 16 * mm
 
 
 def build_review(data: ReviewData, path: Path) -> Path:
-    """Writes the pack to `path`."""
+    """Writes the pack to `path`, whole or not at all."""
     page_width, _ = PAPER[data.paper]
     usable = page_width - 2 * MARGIN
     story: list[Any] = [*letterhead_flowables(data.letterhead), para(data.title, "title"),
@@ -35,11 +43,9 @@ def build_review(data: ReviewData, path: Path) -> Path:
             story += [Spacer(1, 2 * mm), para(grid.title, "cell"), grid_table(grid, usable)]
     if data.footnote:
         story += [Spacer(1, 4 * mm), para(data.footnote, "small")]
-    document = SimpleDocTemplate(str(path), pagesize=PAPER[data.paper], title=data.title,
-                                 leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                                 bottomMargin=MARGIN)
-    document.build(story, canvasmaker=numbered_canvas(data.words, data.title))
-    return path
+    return write_pdf(path, story, paper=PAPER[data.paper], title=data.title,
+                     margins=(MARGIN, MARGIN, MARGIN, MARGIN),
+                     canvasmaker=numbered_canvas(data.words, data.title))
 
 
 def shown(value: object, kind: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.reports import files
 from app.reports.review_data import CHANGE, COUNT, DAYS, NUMBER, PERCENT, SHARE, YUAN, Grid
 
 _FORMATS = {COUNT: "0", PERCENT: "0.0%", SHARE: "0.0%", YUAN: "¥#,##0.00", DAYS: "0.0",
@@ -13,7 +14,14 @@ _INVALID = "[]:*?/\\"
 
 
 def build_workbook(grids: list[Grid], path: Path) -> Path:
-    """Writes each table to its own sheet of a new workbook at `path`."""
+    """Writes each table to its own sheet of a new workbook at `path`, whole or not at all
+    (under a temporary name, renamed at the end)."""
+    with files.replacing(path) as partial:
+        _write_book(grids, partial)
+    return path
+
+
+def _write_book(grids: list[Grid], path: Path) -> None:
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path))
@@ -32,7 +40,6 @@ def build_workbook(grids: list[Grid], path: Path) -> Path:
                 _write(sheet, row, column, value, spec.kind, formats)
         sheet.freeze_panes(1, 0)
     book.close()
-    return path
 
 
 def _write(sheet: object, row: int, column: int, value: object, kind: str,
