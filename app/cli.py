@@ -92,7 +92,8 @@ def run_command(args: argparse.Namespace) -> int:
 
     try:
         if not getattr(args, "opens_itself", False):
-            open_desk(resolve_database_url(args.db))
+            # Only setting a desk up makes a database: a mistyped path must not.
+            open_desk(resolve_database_url(args.db), create=getattr(args, "creates", False))
         return args.run(args, Context(args))
     except KeyboardInterrupt:
         return fail(str(Text("Interrupted; nothing was changed.", "已中断，数据未作修改。")), 130)

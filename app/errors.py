@@ -75,6 +75,10 @@ class DatabaseFailureError(DeskError):
     """The database could not do what was asked: busy, read-only, full, damaged, out of reach."""
 
 
+class BackupError(DeskError):
+    """A backup could not be made or checked, or a restore or a move could not go ahead."""
+
+
 class DatabaseUnusableError(DeskError):
     """The database file cannot be used: not a database, damaged, or from a newer version."""
 

@@ -5,8 +5,10 @@ the command line.
 is; a file that cannot be read or written (`OSError`) becomes a `FileAccessError` naming the
 file; a database that cannot do what was asked — busy, read-only, full, damaged, out of
 reach — becomes a `DatabaseFailureError` saying what happened and what to do. Anything else
-is a fault in the program itself: `explain` returns None, and the caller shows it with its
-details (the window's error dialog, the command line's error log).
+is a fault in the program itself — unless the open database turns out to be damaged (a
+value no program wrote, a link to a missing row), which the models register a probe for:
+then it is the damage that is explained. Otherwise `explain` returns None, and the caller
+shows the fault with its details (the window's error dialog, the command line's error log).
 """
 
 from __future__ import annotations
@@ -14,17 +16,21 @@ from __future__ import annotations
 import errno
 import sqlite3
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import peewee
 
 from app.errors import DatabaseFailureError, DeskError, FileAccessError
 from app.i18n import Text
+from app.location import POSTGRES_SCHEMES, in_use, read_only_reason
 
 # What the database said, by kind: SQLSTATE prefixes (PostgreSQL) and words of the message
 # (SQLite has no SQLSTATE, and a driver's error may reach us without one).
 _KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("damaged", ("XX001", "XX002"),
-     ("malformed", "file is not a database", "file is encrypted", "corrupt")),
+     ("malformed", "file is not a database", "file is encrypted", "corrupt",
+      "could not decode to utf-8")),
     ("full", ("53100",), ("database or disk is full", "no space left", "disk full")),
     ("read_only", ("25006",), ("readonly database", "read-only", "read only")),
     ("busy", ("40001", "40P01", "55P03", "55006"),
@@ -52,6 +58,11 @@ _DATABASE_TEXTS = {
         "share), or that the server account may write, then try again.",
         "数据库为只读，数据未作修改。请确认当前 Windows 用户可以修改数据库文件及其所在文件夹"
         "（不是只读文件，也不在光盘或只读共享上），或服务器账户有写入权限，然后重试。"),
+    "read_only_where": Text(
+        "The database {path} is read-only: {where}. Nothing was changed; make it writable "
+        "(or copy it to a folder you may change), then try again.",
+        "数据库 {path} 为只读：{where}。数据未作修改；请使其可写（或复制到您可修改的文件夹），"
+        "然后重试。"),
     "busy": Text(
         "The database is busy: another PC or program is saving to it. Nothing was changed; "
         "try again in a moment.",
@@ -92,6 +103,19 @@ _FILE_KINDS = {errno.EACCES: "denied", errno.EPERM: "denied", errno.ENOSPC: "ful
                errno.ENOENT: "missing"}
 
 
+# Asked when an error has no explanation of its own: what damage, if any, the open database
+# shows ('' for none). The models register it (app.models.damage); this module cannot
+# import them.
+_damage_probes: list[Callable[[], str]] = []
+
+
+def add_damage_probe(probe: Callable[[], str]) -> None:
+    """Registers `probe`, asked whether the open database is damaged when an error has no
+    explanation of its own."""
+    if probe not in _damage_probes:
+        _damage_probes.append(probe)
+
+
 def explain(error: BaseException) -> DeskError | None:
     """The message that explains `error` to the user, or None for a fault in the program."""
     if isinstance(error, DeskError):
@@ -100,18 +124,68 @@ def explain(error: BaseException) -> DeskError | None:
         return DatabaseFailureError(database_text(error))
     if isinstance(error, OSError):
         return FileAccessError(file_text(error))
+    damage = _damage_found()
+    if damage:  # the program tripped over data no program wrote
+        return DatabaseFailureError(_DATABASE_TEXTS["damaged"].format(reason=damage))
     return None
 
 
-def database_text(error: BaseException) -> Text:
-    """What a database error means and what to do about it."""
-    driver = getattr(error, "orig", None) or error  # peewee keeps the driver's own error
-    state = str(getattr(driver, "sqlstate", None) or "")
-    message = str(driver).lower()
-    kind = next((kind for kind, states, words in _KINDS
-                 if (states and state.startswith(states)) or any(w in message for w in words)),
-                "other")
+def database_kind(error: BaseException) -> str:
+    """What kind of database failure `error` is: damaged, full, read_only, busy, no_server,
+    no_file or other.
+
+    A failure can hide behind the one raised while cleaning up after it (a full disk makes
+    SQLite end the transaction itself, and the rollback that follows fails with "cannot
+    rollback - no transaction is active"): the errors it happened during count too.
+    """
+    return _classify(error)[0]
+
+
+def database_text(error: BaseException, *, where: str | None = None) -> Text:
+    """What a database error means and what to do about it; a read-only database is named,
+    with what is read-only (`where` is the database's URL, else the one in use)."""
+    kind, driver = _classify(error)
+    if kind == "read_only":
+        named = _read_only_where(where or in_use())
+        if named is not None:
+            return named
     return _DATABASE_TEXTS[kind].format(reason=_first_line(driver))
+
+
+def _classify(error: BaseException) -> tuple[str, BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen and len(seen) < 8:
+        seen.append(current)
+        driver = getattr(current, "orig", None) or current  # peewee keeps the driver's error
+        state = str(getattr(driver, "sqlstate", None) or "")
+        message = str(driver).lower()
+        for kind, states, words in _KINDS:
+            if (states and state.startswith(states)) or any(w in message for w in words):
+                return kind, driver
+        current = current.__cause__ or current.__context__
+    return "other", getattr(error, "orig", None) or error
+
+
+def _read_only_where(url: str | None) -> Text | None:
+    if not url or url.startswith(POSTGRES_SCHEMES):
+        return None
+    path = Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+    reason = read_only_reason(path)
+    if reason is None:
+        return None
+    return _DATABASE_TEXTS["read_only_where"].format(path=path, where=reason)
+
+
+def _damage_found() -> str:
+    for probe in _damage_probes:
+        try:
+            found = probe()
+        except Exception:  # a probe must never hide the error it was asked about
+            continue
+        if found:
+            return found
+    return ""
 
 
 def file_text(error: OSError) -> Text:

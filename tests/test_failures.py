@@ -10,8 +10,9 @@ import pytest
 
 from app import cli
 from app.errors import DatabaseFailureError, FileAccessError, RuleError
-from app.failures import explain
+from app.failures import database_text, explain
 from app.i18n import ZH, Text, set_language
+from app.services.desk.store import close_desk, open_desk
 from app.services.register import listing
 
 
@@ -140,8 +141,56 @@ def test_a_database_error_through_the_entry_point(tmp_path: Path,
                                       "database is locked")
 
     monkeypatch.setattr(listing, "fetch_page", locked)
+    open_desk(str(tmp_path / "desk.sqlite3"))  # `list` opens a database, never makes one
+    close_desk()
     code = cli.main(["--db", str(tmp_path / "desk.sqlite3"), "--lang", "en", "list"])
     lines = capsys.readouterr().err.splitlines()
     assert code == 1 and len(lines) == 1
     assert lines[0] == ("complaint-desk: The database is busy: another PC or program is saving "
                         "to it. Nothing was changed; try again in a moment.")
+
+
+def test_a_full_disk_is_said_even_when_the_rollback_after_it_fails(tmp_path: Path) -> None:
+    """SQLite ends the transaction itself when the disk is full; the rollback that follows
+    fails with "cannot rollback", which must not hide why."""
+    database = peewee.SqliteDatabase(str(tmp_path / "small.sqlite3"))
+    database.execute_sql("CREATE TABLE t (x BLOB)")
+    database.execute_sql("PRAGMA max_page_count = 12")  # a disk with 12 pages of room
+    with pytest.raises(peewee.DatabaseError) as raised, database.atomic():
+        for _ in range(100):
+            database.execute_sql("INSERT INTO t VALUES (zeroblob(4000))")
+    database.close()
+    explained = explain(raised.value)
+    assert isinstance(explained, DatabaseFailureError)
+    assert "disk holding the database is full" in str(explained)
+    hidden = peewee.OperationalError("cannot rollback - no transaction is active")
+    hidden.__context__ = sqlite3.OperationalError("database or disk is full")
+    assert "is full" in _explained(hidden)
+
+
+def test_a_fault_that_trips_over_damaged_data_is_called_damage(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    open_desk(str(path))
+    try:
+        assert explain(ValueError("Invalid isoformat string")) is None  # a sound database
+        database = peewee.SqliteDatabase(str(path))
+        database.execute_sql("INSERT INTO department (code, name_zh, name_en, active, "
+                             "sort_order) VALUES ('x', '售后', 'After-sales', 1, '第一')")
+        database.close()
+        explained = explain(ValueError("invalid literal for int()"))
+        assert isinstance(explained, DatabaseFailureError)
+        assert str(explained).startswith("The database is damaged (department.sort_order: 1")
+    finally:
+        close_desk()
+    assert explain(ValueError("with no database open")) is None
+
+
+def test_a_read_only_database_is_named_with_what_is_read_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "desk.sqlite3"
+    open_desk(str(path))
+    close_desk()
+    monkeypatch.setattr("os.access", lambda p, _mode: Path(p) != path)
+    said = str(DatabaseFailureError(database_text(
+        sqlite3.OperationalError("attempt to write a readonly database"), where=str(path))))
+    assert said.startswith(f"The database {path} is read-only: the file {path} is read-only.")

@@ -32,7 +32,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     init.add_argument("--business", default="", help="business name")
     init.add_argument("--address", default="")
     init.add_argument("--phone", default="")
-    init.set_defaults(run=run_init)
+    init.set_defaults(run=run_init, creates=True)
 
     user = commands.add_parser("user", parents=[common], help="list or add user accounts")
     actions = user.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -49,7 +49,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
                                help="fill an empty database with demo data")
     fill.add_argument("--cases", type=whole_number(0, MAX_DEMO_CASES, what=CASES), default=500)
     fill.add_argument("--seed", type=whole_number(0, MAX_ID, what=SEED), default=1)
-    fill.set_defaults(run=run_demo)
+    fill.set_defaults(run=run_demo, creates=True)
 
     check = commands.add_parser("check", parents=[common],
                                 help="integrity, links, schema; exit 1 if anything is wrong")
@@ -118,7 +118,7 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
         print(f"FAIL  {missing}")
         return 1
     try:
-        open_desk(url)
+        open_desk(url, create=False)
     except DatabaseUnusableError as error:
         print(f"FAIL  {error}")
         return 1

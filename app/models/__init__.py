@@ -1,5 +1,6 @@
 """peewee models on one database proxy, the connection, and schema migrations (no Qt)."""
 
+from app.models.backup import BackupRecord
 from app.models.base import BaseModel, TupleRows, database_proxy
 from app.models.case import (
     Attachment,
@@ -20,6 +21,7 @@ __all__ = [
     "ROLES",
     "Attachment",
     "AttachmentData",
+    "BackupRecord",
     "BaseModel",
     "CaseCounter",
     "Category",

@@ -13,9 +13,17 @@ from pathlib import Path
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from app.errors import DatabaseUnusableError
+from app.failures import add_damage_probe, database_kind, database_text
 from app.i18n import Text
-from app.location import ENV_VAR, POSTGRES_SCHEMES, default_database_path, resolve_database_url
-from app.models import migrations
+from app.location import (
+    ENV_VAR,
+    POSTGRES_SCHEMES,
+    default_database_path,
+    note_in_use,
+    read_only_reason,
+    resolve_database_url,
+)
+from app.models import damage, migrations
 from app.models.base import database_proxy
 
 __all__ = ["ENV_VAR", "OpenedDatabase", "close_database", "default_database_path",
@@ -23,6 +31,8 @@ __all__ = ["ENV_VAR", "OpenedDatabase", "close_database", "default_database_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10
+# A fault with no explanation of its own may be the program tripping over damaged data.
+add_damage_probe(damage.probe)
 
 
 @dataclass(frozen=True)
@@ -45,17 +55,23 @@ def sqlite_path(url: str) -> Path:
     return Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
 
 
-def open_database(url: str) -> OpenedDatabase:
-    """Connects, binds the proxy, and creates or upgrades the schema as needed.
+def open_database(url: str, *, create: bool = True) -> OpenedDatabase:
+    """Connects, binds the proxy, and creates (when `create`) or upgrades the schema.
+
+    Without `create`, a missing file or an empty database is refused and nothing is made:
+    only setting up a desk (init, demo, the window's first run) creates one.
 
     Raises:
-        DatabaseUnusableError: the file is not a database, is damaged, or is from a newer version.
+        DatabaseUnusableError: there is no database there, or it is not ours, read-only,
+            damaged, or from a newer version.
     """
-    database = _make_database(url)
+    database = _make_database(url, create=create)
     database_proxy.initialize(database)
+    note_in_use(url)
     try:
         database.connect(reuse_if_open=True)
-        outcome = migrations.prepare_schema(database, _backup_target(url))
+        outcome = migrations.prepare_schema(database, _backup_target(url), create=create)
+        _use_wal(database)
     except DatabaseUnusableError:
         close_database()
         raise
@@ -73,11 +89,11 @@ def close_database() -> None:
     database_proxy.initialize(None)
 
 
-def _make_database(url: str) -> Database:
+def _make_database(url: str, *, create: bool) -> Database:
     if url.startswith(POSTGRES_SCHEMES):
         return PostgresqlDatabase(url.replace("postgres://", "postgresql://", 1))
     path = sqlite_path(url)
-    _check_sqlite_file(path)
+    _check_sqlite_file(path, create=create)
     path.parent.mkdir(parents=True, exist_ok=True)
     return SqliteDatabase(
         str(path),
@@ -85,8 +101,9 @@ def _make_database(url: str) -> Database:
         # IMMEDIATE takes the write lock when a transaction starts, so two PCs writing at
         # once wait for each other instead of failing half-way with "database is locked".
         lock_type="IMMEDIATE",
+        # No journal_mode here: WAL is written into the file, so it is set only once the
+        # file is known to be ours (_use_wal), never on another program's database.
         pragmas={
-            "journal_mode": "wal",
             "foreign_keys": 1,
             "busy_timeout": BUSY_TIMEOUT_SECONDS * 1000,
             "synchronous": "normal",
@@ -94,22 +111,54 @@ def _make_database(url: str) -> Database:
     )
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuses, before SQLite touches it, a path that cannot be this desk's database."""
     if path.is_dir():
         raise DatabaseUnusableError(
             Text("{path} is a folder, not a database file.", "{path} 是文件夹，不是数据库文件。")
             .format(path=path)
         )
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise DatabaseUnusableError(
-                Text(
-                    "{path} is not a Complaint Desk database (it is some other kind of file).",
-                    "{path} 不是投诉台数据库（是其他类型的文件）。",
-                ).format(path=path)
-            )
+    if not path.exists():
+        if not create:
+            raise DatabaseUnusableError(NO_FILE.format(path=path))
+    elif path.stat().st_size == 0:
+        raise DatabaseUnusableError(EMPTY_FILE.format(path=path))
+    else:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise DatabaseUnusableError(
+                    Text(
+                        "{path} is not a Complaint Desk database (it is some other kind of "
+                        "file).",
+                        "{path} 不是投诉台数据库（是其他类型的文件）。",
+                    ).format(path=path)
+                )
+    where = read_only_reason(path)
+    if where is not None:
+        raise DatabaseUnusableError(READ_ONLY.format(path=path, where=where))
+
+
+NO_FILE = Text(
+    "There is no database at {path}; nothing was created. Check the path (--db or "
+    "COMPLAINT_DESK_DB); `complaint-desk init` or `complaint-desk demo` sets up a new one.",
+    "{path} 处没有数据库，未创建任何文件。请检查路径（--db 或 COMPLAINT_DESK_DB）；"
+    "可用 `complaint-desk init` 或 `complaint-desk demo` 建立新数据库。")
+EMPTY_FILE = Text(
+    "{path} is empty (0 bytes): it is not a database, and it was left as it is. It may be "
+    "what is left of an interrupted copy: restore a backup, or delete the file to start anew.",
+    "{path} 是空文件（0 字节），不是数据库，已保持原样。它可能是中断的复制留下的："
+    "请恢复备份，或删除该文件后重新建立。")
+READ_ONLY = Text(
+    "The database {path} is read-only: {where}. Complaint Desk must be able to change it; "
+    "make it writable (or copy it to a folder you may change), then try again.",
+    "数据库 {path} 为只读：{where}。投诉台需要修改它；请使其可写（或复制到您可修改的文件夹），"
+    "然后重试。")
+
+
+def _use_wal(database: Database) -> None:
+    """Switches a SQLite database that is ours to WAL: readers and a writer at once."""
+    if isinstance(database, SqliteDatabase):
+        database.execute_sql("PRAGMA journal_mode=wal").fetchone()
 
 
 def _backup_target(url: str) -> Path | None:
@@ -122,7 +171,12 @@ def display_url(url: str) -> str:
 
 
 def _unreadable(url: str, exc: Exception) -> DatabaseUnusableError:
-    if url.startswith(POSTGRES_SCHEMES):
+    kind = database_kind(exc)
+    server = url.startswith(POSTGRES_SCHEMES)
+    if kind not in ("damaged", "other") and not (server and kind == "no_server"):
+        # busy, read-only, full, a file out of reach: say which, not "damaged"
+        return DatabaseUnusableError(database_text(exc, where=None if server else url))
+    if server:
         return DatabaseUnusableError(
             Text(
                 "Cannot connect to the database server {url}: {reason}",
@@ -131,10 +185,11 @@ def _unreadable(url: str, exc: Exception) -> DatabaseUnusableError:
         )
     return DatabaseUnusableError(
         Text(
-            "The database {url} cannot be read: it may be damaged. "
+            "The database {url} cannot be read: it may be damaged ({reason}). "
             "Run `complaint-desk check` or restore a backup.",
-            "无法读取数据库 {url}，文件可能已损坏。请运行 `complaint-desk check` 或恢复备份。",
-        ).format(url=url)
+            "无法读取数据库 {url}，文件可能已损坏（{reason}）。"
+            "请运行 `complaint-desk check` 或恢复备份。",
+        ).format(url=url, reason=_first_line(exc))
     )
 
 

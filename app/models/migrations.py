@@ -7,17 +7,24 @@ SQLite file has been copied aside. A database newer than this program is refused
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peewee import Database, DateTimeField, ForeignKeyField, PostgresqlDatabase
+from peewee import (
+    Database,
+    DateTimeField,
+    ForeignKeyField,
+    PostgresqlDatabase,
+    SchemaManager,
+    sort_models,
+)
 from playhouse.migrate import SchemaMigrator, migrate
 
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
+from app.models.backup import BackupRecord
 from app.models.case import (
     ESCALATION_INDEX,
     FLAGGED_INDEX,
@@ -30,6 +37,7 @@ from app.models.case import (
 from app.models.people import User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
+from app.models.snapshot import CopyCheckError, copy_database
 
 Step = Callable[[Database, SchemaMigrator], None]
 
@@ -44,20 +52,53 @@ class SchemaOutcome:
 
 
 def schema_version(database: Database) -> int | None:
-    """The version recorded in the database, or None when it has no version table."""
+    """The version recorded in the database, or None when it has no version table; 0 when
+    the table holds no usable version (no row, or not a whole number)."""
     if "schema_version" not in database.get_tables():
         return None
-    row = SchemaVersion.select(SchemaVersion.version).order_by(SchemaVersion.id).first()
-    return row.version if row else None
+    row = database.execute_sql("SELECT version FROM schema_version ORDER BY id LIMIT 1"
+                               ).fetchone()
+    value = row[0] if row else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-def prepare_schema(database: Database, sqlite_file: Path | None) -> SchemaOutcome:
-    """Creates a new schema, upgrades an old one, or refuses one this program cannot use."""
+def prepare_schema(database: Database, sqlite_file: Path | None, *,
+                   create: bool = True) -> SchemaOutcome:
+    """Creates a new schema (when `create`), upgrades an old one, or refuses one this
+    program cannot use."""
     tables = database.get_tables()
     if not tables:
+        if not create:
+            raise DatabaseUnusableError(NO_SCHEMA)
         create_schema(database)
         return SchemaOutcome(created=True, upgraded_from=None, backup=None)
     found = schema_version(database)
+    _refuse_unknown_version(found)
+    assert found is not None
+    if found == CURRENT_VERSION:
+        return SchemaOutcome(created=False, upgraded_from=None, backup=None)
+    backup = _copy_before_upgrade(database, sqlite_file, found)
+    try:
+        upgrade(database, found)
+    except Exception as error:
+        raise DatabaseUnusableError(
+            Text("Upgrading the database from schema {found} failed ({error}); the unfinished "
+                 "step was undone. A copy made before the upgrade is at {backup}.",
+                 "数据库从结构版本 {found} 升级失败（{error}），未完成的步骤已撤销。"
+                 "升级前的副本保存在 {backup}。").format(found=found, error=error, backup=backup)
+        ) from error
+    return SchemaOutcome(created=False, upgraded_from=found, backup=backup)
+
+
+NO_SCHEMA = Text(
+    "This database is empty: it holds no Complaint Desk data. Check the path or address; "
+    "`complaint-desk init`, `complaint-desk demo` or the window's first run set one up.",
+    "该数据库是空的，没有投诉台数据。请检查路径或地址；可用 `complaint-desk init`、"
+    "`complaint-desk demo` 或首次打开窗口来建立数据库。")
+
+
+def _refuse_unknown_version(found: int | None) -> None:
+    """Refuses, before anything is copied or changed, a version this program cannot use."""
     if found is None:
         raise DatabaseUnusableError(
             Text(
@@ -74,19 +115,18 @@ def prepare_schema(database: Database, sqlite_file: Path | None) -> SchemaOutcom
                 "请升级投诉台。",
             ).format(found=found, known=CURRENT_VERSION)
         )
-    if found == CURRENT_VERSION:
-        return SchemaOutcome(created=False, upgraded_from=None, backup=None)
-    backup = _copy_before_upgrade(database, sqlite_file, found)
-    try:
-        upgrade(database, found)
-    except Exception as error:
+    if found < 1:
+        # Versions count from 1: no Complaint Desk ever wrote this, so there is nothing to
+        # upgrade from, and copying the file on every start would only fill the disk.
         raise DatabaseUnusableError(
-            Text("Upgrading the database from schema {found} failed ({error}); the unfinished "
-                 "step was undone. A copy made before the upgrade is at {backup}.",
-                 "数据库从结构版本 {found} 升级失败（{error}），未完成的步骤已撤销。"
-                 "升级前的副本保存在 {backup}。").format(found=found, error=error, backup=backup)
-        ) from error
-    return SchemaOutcome(created=False, upgraded_from=found, backup=backup)
+            Text(
+                "This database records schema version {found}, which no Complaint Desk "
+                "writes: the file is damaged or was changed by another program. Nothing was "
+                "changed. Run `complaint-desk check`, or restore a backup.",
+                "该数据库记录的结构版本为 {found}，投诉台从不写入此版本：文件已损坏或被其他程序"
+                "修改。数据未作修改。请运行 `complaint-desk check`，或恢复备份。",
+            ).format(found=found)
+        )
 
 
 def create_schema(database: Database) -> None:
@@ -96,6 +136,16 @@ def create_schema(database: Database) -> None:
         _install_append_only_guards(database)
         install_search_index(database)
         SchemaVersion.create(version=CURRENT_VERSION, migrated_at=datetime.now())
+
+
+def create_empty_schema(database: Database) -> None:
+    """Every table, index and guard of the current version on `database`, with no rows at
+    all, not even the version: for a copy that brings its own (migrate). Models stay bound
+    where they are; call inside a transaction."""
+    for model in sort_models(ALL_MODELS):
+        SchemaManager(model, database).create_all()
+    _install_append_only_guards(database)
+    install_search_index(database)
 
 
 def upgrade(database: Database, found: int) -> None:
@@ -112,10 +162,15 @@ def _copy_before_upgrade(database: Database, sqlite_file: Path | None, found: in
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = sqlite_file.with_name(f"{sqlite_file.stem}.before-v{CURRENT_VERSION}-{stamp}.bak")
-    # The backup API copies a consistent image, including pages still in the WAL file.
-    with sqlite3.connect(target) as copy:
-        database.connection().backup(copy)
-    copy.close()
+    try:
+        copy_database(database.connection(), target)
+    except CopyCheckError as failed:
+        raise DatabaseUnusableError(
+            Text("The database was not upgraded: the copy made first does not check out "
+                 "({problem}). Run `complaint-desk check`, or restore a backup.",
+                 "数据库未升级：升级前制作的副本未通过检查（{problem}）。"
+                 "请运行 `complaint-desk check`，或恢复备份。").format(problem=failed.problem)
+        ) from failed
     return target
 
 
@@ -194,10 +249,16 @@ def _v4_analysis_indexes(database: Database, migrator: SchemaMigrator) -> None:
     database.execute(Event._schema._create_index(STATUS_CHANGE_INDEX))  # type: ignore[attr-defined]
 
 
+def _v5_backup_records(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 5: the record of backups made, checked and restored."""
+    database.create_tables([BackupRecord])
+
+
 # One step per target version, run in order; version 1 is the first schema.
 STEPS: dict[int, Step] = {
     2: _v2_search_index,
     3: _v3_deadline_engine,
     4: _v4_analysis_indexes,
+    5: _v5_backup_records,
 }
 CURRENT_VERSION = 1 + len(STEPS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import AutoField, DateTimeField, IntegerField
 
+from app.models.backup import BackupRecord
 from app.models.base import BaseModel
 from app.models.case import (
     Attachment,
@@ -45,4 +46,5 @@ ALL_MODELS = (
     AttachmentData,
     CorrectiveAction,
     CaseCounter,
+    BackupRecord,
 )

@@ -10,6 +10,7 @@ from peewee import SQL, SqliteDatabase, fn
 
 from app.i18n import Text
 from app.models import CaseCounter, Complaint, TupleRows, database_proxy
+from app.models.damage import MAX_REPORTED, unreadable_values
 from app.models.migrations import CURRENT_VERSION, schema_version
 from app.models.search import SEARCH_TABLE, check_search_index, uses_search_table
 
@@ -51,6 +52,12 @@ def _foreign_keys() -> str:
     return "" if not rows else f"{len(rows)} broken links, first in table {rows[0][0]}"
 
 
+def _values() -> str:
+    """Every column holds what its field writes: a damaged byte can leave SQLite's structure
+    sound yet turn a date or a number into garbage."""
+    return "; ".join(unreadable_values(database_proxy.obj)[:MAX_REPORTED])
+
+
 def _schema() -> str:
     found = schema_version(database_proxy.obj)
     return "" if found == CURRENT_VERSION else f"version {found}, expected {CURRENT_VERSION}"
@@ -81,6 +88,7 @@ def _numbers() -> str:
 CHECKS: tuple[tuple[Text, Callable[[], str]], ...] = (
     (Text("Database file intact", "数据库文件完整"), _storage),
     (Text("Links between records", "记录之间的关联"), _foreign_keys),
+    (Text("Values readable", "数据值可读"), _values),
     (Text("Schema version", "结构版本"), _schema),
     (Text("Search index", "搜索索引"), _search_index),
     (Text("Case numbers without gaps", "投诉编号连续"), _numbers),

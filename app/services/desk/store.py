@@ -19,9 +19,10 @@ from app.services.desk.seed import seed_reference_data
 from app.services.documents.letter_templates import ensure_letter_templates
 
 
-def open_desk(url: str, *, now: datetime | None = None) -> OpenedDatabase:
-    """Opens `url`, creating or upgrading its schema, and fills what a new one lacks."""
-    opened = open_database(url)
+def open_desk(url: str, *, now: datetime | None = None, create: bool = True) -> OpenedDatabase:
+    """Opens `url`, creating (when `create`) or upgrading its schema, and fills what a new
+    one lacks. Without `create` a missing or empty database is refused, nothing made."""
+    opened = open_database(url, create=create)
     settings.ensure_defaults()
     if not Category.select().exists():
         with database_proxy.atomic():
@@ -38,6 +39,20 @@ def location() -> str:
         return str(Path(database.database).resolve())
     # A server database is opened from its URL, which peewee keeps as the database name.
     return display_url(str(database.database))
+
+
+def database_file() -> Path | None:
+    """The open SQLite file, or None when the database is on a server (or none is open)."""
+    database = database_proxy.obj
+    return Path(database.database).resolve() if isinstance(database, SqliteDatabase) else None
+
+
+def server_url() -> str | None:
+    """The open server database's URL, password included (never show it), or None."""
+    database = database_proxy.obj
+    if database is None or isinstance(database, SqliteDatabase):
+        return None
+    return str(database.database)
 
 
 def is_open() -> bool:
