@@ -44,7 +44,16 @@ def add_global_options(parser: argparse.ArgumentParser, *, default: object) -> N
 def build_parser() -> Parser:
     """The parser for every sub-command (importing the command modules)."""
     from app import __version__
-    from app.commands import admin, analysis, cases, compensation, excel, followups, printing
+    from app.commands import (
+        admin,
+        analysis,
+        backup,
+        cases,
+        compensation,
+        excel,
+        followups,
+        printing,
+    )
 
     parser = Parser(prog=PROG, description="Complaint Desk / 投诉处理台")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -53,7 +62,7 @@ def build_parser() -> Parser:
     common = Parser(add_help=False)
     add_global_options(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (cases, followups, compensation, printing, excel, analysis, admin):
+    for group in (cases, followups, compensation, printing, excel, analysis, admin, backup):
         group.add_commands(commands, common)
     return parser
 
@@ -74,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DeskError as error:
         return fail(str(error), error.exit_code)
     url = resolve_database_url(options.db)
-    if not is_postgres(url):
+    if not is_postgres(url) and not any(is_postgres(a) for a in arguments):  # migrate --to
         skip_postgres_driver()
     if options.smoke_test and not rest:
         return smoke_test(options, url)

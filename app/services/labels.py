@@ -91,6 +91,7 @@ EVENT_KINDS: Mapping[str, Text] = {
     "user": Text("User account", "用户账户"),
     "catalog": Text("List changed", "列表修改"),
     "imported": Text("Imported", "导入"),
+    "restored": Text("Database restored from a backup", "从备份恢复数据库"),
 }
 
 

@@ -22,6 +22,8 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     BACKUP = "backup"
     IMPORT_CASES = "import_cases"
+    RESTORE = "restore"  # replaces the whole database: owner and administrator only
+    MOVE_DATABASE = "move_database"
 
 
 _ALL = frozenset(Permission)
@@ -51,8 +53,10 @@ DESCRIPTIONS: dict[Permission, Text] = {
                                   "编辑类别、部门和回复模板"),
     Permission.MANAGE_SETTINGS: Text("change settings", "修改设置"),
     Permission.MANAGE_USERS: Text("manage user accounts", "管理用户账户"),
-    Permission.BACKUP: Text("back up and restore", "备份与恢复"),
+    Permission.BACKUP: Text("make backups", "备份数据"),
     Permission.IMPORT_CASES: Text("import cases from a spreadsheet", "从表格导入投诉"),
+    Permission.RESTORE: Text("restore a backup", "恢复备份"),
+    Permission.MOVE_DATABASE: Text("move the database to a server", "将数据库迁移到服务器"),
 }
 
 

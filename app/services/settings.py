@@ -11,6 +11,7 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import PurePath
 from typing import Any
 
 from app.errors import InputError
@@ -27,7 +28,8 @@ class SettingSpec:
 
     key: str
     default: Any
-    kind: str  # text | int | time | weekdays | dates | choice | image (base64) | bands
+    kind: str  # text | int | time | weekdays | dates | choice | image (base64) | bands |
+    #            folder
     label: Text
     group: str
     minimum: int | None = None
@@ -74,6 +76,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("analysis.return_bands", [15, 30, 60], "bands",
                 Text("Period return: decided within (days, e.g. 15, 30, 60)",
                      "投诉情况统计表：处理时长分段（天，如 15, 30, 60）"), "deadlines"),
+    SettingSpec("backup.folder", "", "folder",
+                Text("Backup folder (empty: the Backups folder beside the database)",
+                     "备份文件夹（留空：数据库旁边的 Backups 文件夹）"), "backup"),
 )
 SPECS = {spec.key: spec for spec in SETTINGS}
 
@@ -186,6 +191,15 @@ def _check_image(spec: SettingSpec, value: Any) -> str | None:
     return base64.b64encode(data).decode() if ok else None
 
 
+def _check_folder(spec: SettingSpec, value: Any) -> str | None:
+    """'' (the default place) or a full path: a relative one would depend on where the
+    program happened to start."""
+    text = clean(str(value or ""))
+    if not text:
+        return ""
+    return text if len(text) <= 500 and PurePath(text).is_absolute() else None
+
+
 def _check_dates(spec: SettingSpec, value: Any) -> list[str]:
     return sorted({date.fromisoformat(str(day).strip()).isoformat() for day in value})
 
@@ -209,4 +223,5 @@ _CHECKERS = {
     "choice": lambda spec, value: value if value in spec.choices else None,
     "image": _check_image,
     "bands": _check_bands,
+    "folder": _check_folder,
 }
