@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 import app
 from app import crashlog
+from app.services.backup import records
 from app.services.desk import store
 from app.ui import messages
+from app.ui.backup.wording import last_backup
 
 ICON_SIZE = 64
 MIN_WIDTH = 460  # a data folder's path fits on one line
@@ -72,6 +74,8 @@ class AboutDialog(QDialog):
             row.addWidget(self.open_folder)
             row.addStretch()
             form.addRow("", row)
+        self.backup = _selectable(last_backup(records.latest()))
+        form.addRow(self.tr("Last backup:"), self.backup)
         form.addRow(self.tr("Error log:"), _selectable(str(crashlog.folder())))
         form.addRow(self.tr("Built with:"), _selectable(
             f"Python {platform.python_version()} · Qt {qVersion()} · "

@@ -16,9 +16,9 @@ from app.models import User
 from app.services import users
 from app.services.desk import setup
 from app.services.desk.store import close_desk, open_desk
-from app.ui import crash, messages
-from app.ui.context import UiContext
-from app.ui.operations import explaining
+from app.ui import crash, messages, runner
+from app.ui.context import Restart, UiContext
+from app.ui.operations import Operation, explaining
 from app.ui.translation import SETTINGS_LANGUAGE, install_translators
 from app.ui.widgets import app_icon
 
@@ -70,15 +70,38 @@ def run_window(*, database_url: str, language: str | None, username: str | None)
     except DeskError as error:
         messages.show_error(None, error)
         return 2
-    if user is None:
-        return 0
-    context.sign_in(user)
-    window = MainWindow(context)
-    window.show()
-    code = app.exec()
+    code, url = 0, database_url
+    while user is not None:
+        context.sign_in(user)
+        window = MainWindow(context)
+        window.show()
+        window.backups.start()  # today's copy, if it is not made yet
+        code = app.exec()
+        runner.wait_for_jobs()  # a copy made on closing finishes first
+        if window.restart is None:
+            break
+        user, url = restart(window.restart, context, url)
     close_desk()
     del translators
     return code
+
+
+def restart(request: Restart, context: UiContext, previous_url: str,
+            ) -> tuple[User | None, str]:
+    """Starts again on `request.url` once every connection is closed (running
+    `request.before` first); the user signs in again. When `before` fails, the window comes
+    back on the database it had, with the same user. Returns who and which database."""
+    close_desk()
+    done = request.before is None or Operation(None).run(request.before)  # type: ignore[arg-type]
+    close_desk()  # a restore opens the database it put back: start clean
+    url = request.url if done else previous_url
+    try:
+        with explaining():
+            open_desk(url)
+            return (first_user(context, None) if done else context.user), url
+    except DeskError as error:
+        messages.show_error(None, error)
+        return None, url
 
 
 def first_user(context: UiContext, username: str | None) -> User | None:

@@ -31,6 +31,15 @@ class Changes:
         return Changes(case_id=case_id)
 
 
+@dataclass(frozen=True)
+class Restart:
+    """The window closes every view and starts again on `url`, signing in again; `before`
+    runs first, with no connection open (a restore swapping the database file in)."""
+
+    url: str
+    before: Callable[[], object] | None = None
+
+
 NOTHING = Changes()
 CASES = Changes(cases=True)
 LISTS = Changes(lists=True)
@@ -43,6 +52,7 @@ class UiContext(QObject):
     case_changed = Signal(int)  # a case id: its view and the register refresh
     cases_changed = Signal()  # many cases may have changed: the register refreshes
     lists_changed = Signal()  # categories, departments, users or templates were edited
+    restart_requested = Signal(object)  # a Restart: another database, or a backup restored
 
     def __init__(self, clock: Callable[[], datetime] = datetime.now) -> None:
         super().__init__()

@@ -7,15 +7,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 import app
 from app.services import settings
 from app.services.casework.reminders import Reminders
 from app.services.labels import ROLE_NAMES, label
 from app.services.permissions import Permission, allowed
+from app.ui.backup.banner import BackupBanner
+from app.ui.backup.watch import BackupWatch
 from app.ui.compensation.queue import ApprovalsPanel
-from app.ui.context import UiContext
+from app.ui.context import Restart, UiContext
 from app.ui.register.panel import RegisterPanel
 from app.ui.reminders.notifier import Notifier
 from app.ui.reminders.panel import RemindersPanel
@@ -40,6 +42,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.notifier = Notifier(app_icon(), self)
         self.watch = ReminderWatch(context, self.notifier, watch_interval_ms)
+        self.backups = BackupWatch(self, context)  # started by the program, not by tests
+        self.restart: Restart | None = None  # set when the window closes to start again
         self._build_ui()
         self._connect_signals()
         self._on_user_changed()
@@ -47,7 +51,13 @@ class MainWindow(QMainWindow):
 
     def _build_ui(self) -> None:
         self.register = RegisterPanel(self._context)
-        self.setCentralWidget(self.register)
+        self.banner = BackupBanner()
+        middle = QWidget()
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.register, 1)
+        self.setCentralWidget(middle)
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
         self.new_action = self._action(self.tr("New complaint"), QKeySequence.StandardKey.New,
@@ -131,6 +141,10 @@ class MainWindow(QMainWindow):
         self.watch.updated.connect(self._on_reminders)
         self.notifier.activated.connect(self._on_tray_activated)
         self._context.user_changed.connect(self._on_user_changed)
+        self._context.restart_requested.connect(self._on_restart_requested)
+        self.backups.warned.connect(self.banner.show_warnings)
+        self.banner.back_up.connect(self._on_back_up)
+        self.banner.open_settings.connect(lambda: self._on_settings(backups=True))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         """The first show starts the reminders check (and its summary)."""
@@ -175,13 +189,35 @@ class MainWindow(QMainWindow):
         return window
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        """Remembers the window's place and the register's layout."""
+        """Makes the copy due on closing first; remembers the window's place and the
+        register's layout."""
+        if self.backups.running or (self.restart is None and self.backups.timer.isActive()
+                                    and self.backups.at_exit(on_end=self._close_after_backup)):
+            event.ignore()  # closes once the copy is made
+            return
         QSettings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         QSettings().setValue(SETTINGS_STATE, self.saveState())
-        for timer in (self.watch.timer, self.register.timer, self.register.counts_timer):
+        for timer in (self.watch.timer, self.register.timer, self.register.counts_timer,
+                      self.backups.timer):
             timer.stop()  # nothing may query a database that is about to close
         self.register.save_layout()
         super().closeEvent(event)
+
+    def _close_after_backup(self) -> None:
+        """Called when the copy made on closing ended, however it ended."""
+        self.backups.timer.stop()
+        self.close()
+
+    def _on_restart_requested(self, request: Restart) -> None:
+        """Called when another database is chosen or a backup is ready to put back."""
+        self.restart = request
+        self.close()
+
+    def _on_back_up(self) -> None:
+        """Called from the backup warning: a copy now, then the warnings again."""
+        from app.ui.backup.actions import back_up_now
+
+        back_up_now(self, self._context, lambda _info: self.backups.check())
 
     def _on_user_changed(self) -> None:
         """Called when someone signs in: their name and role stay in view."""
@@ -190,6 +226,7 @@ class MainWindow(QMainWindow):
         self.approvals_dock.setVisible(approver)
         self.approvals_action.setVisible(approver)
         self.import_action.setVisible(allowed(user, Permission.IMPORT_CASES))
+        self.banner.allow(allowed(user, Permission.BACKUP))
         self._refresh_approvals()
         self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", user.display_name)
                                 .replace("%2", label(ROLE_NAMES, user.role)))
@@ -217,11 +254,15 @@ class MainWindow(QMainWindow):
         self.register.search.setFocus()
         self.register.search.selectAll()
 
-    def _on_settings(self) -> None:
-        """Called when the user opens the settings."""
+    def _on_settings(self, *, backups: bool = False) -> None:
+        """Called when the user opens the settings (at the backups, from the warning)."""
+        from app.ui.backup.page import BackupsPage
         from app.ui.settings.dialog import SettingsDialog
 
-        SettingsDialog(self._context, parent=self).exec()
+        dialog = SettingsDialog(self._context, parent=self)
+        if backups:
+            dialog.show_page(BackupsPage)
+        dialog.exec()
 
     def _on_print_letters(self) -> None:
         """Called from Cases › Print letters: many letters, prepared in the background."""

@@ -72,6 +72,12 @@ def choose_save_file(parent: QWidget | None, caption: str, suggested: str,
     return Path(name) if name else None
 
 
+def choose_folder(parent: QWidget | None, caption: str, start: str = "") -> Path | None:
+    """A folder (a USB stick, a network folder), or None when the user cancels."""
+    name = QFileDialog.getExistingDirectory(parent, caption, start)
+    return Path(name) if name else None
+
+
 def open_file(path: Path) -> None:
     """Opens a file in the program the system uses for it (Excel, the PDF viewer)."""
     from PySide6.QtCore import QUrl

@@ -4,47 +4,52 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../app/ui/about.py" line="40"/>
+        <location filename="../../app/ui/about.py" line="42"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="54"/>
+        <location filename="../../app/ui/about.py" line="56"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="55"/>
+        <location filename="../../app/ui/about.py" line="57"/>
         <source>Customer complaints, followed to the end.</source>
         <translation>每一件客户投诉，都跟进到底。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="66"/>
+        <location filename="../../app/ui/about.py" line="68"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="68"/>
+        <location filename="../../app/ui/about.py" line="70"/>
         <source>Open the data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="75"/>
+        <location filename="../../app/ui/about.py" line="78"/>
+        <source>Last backup:</source>
+        <translation>最近备份：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/about.py" line="79"/>
         <source>Error log:</source>
         <translation>错误日志：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="76"/>
+        <location filename="../../app/ui/about.py" line="80"/>
         <source>Built with:</source>
         <translation>运行环境：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="79"/>
+        <location filename="../../app/ui/about.py" line="83"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/about.py" line="80"/>
+        <location filename="../../app/ui/about.py" line="84"/>
         <source>WenQuanYi Micro Hei, under the Apache License 2.0</source>
         <translation>文泉驿微米黑（Apache 2.0 许可）</translation>
     </message>
@@ -547,34 +552,156 @@
     </message>
 </context>
 <context>
+    <name>BackupBanner</name>
+    <message>
+        <location filename="../../app/ui/backup/banner.py" line="30"/>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/banner.py" line="31"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/banner.py" line="32"/>
+        <source>Backup settings…</source>
+        <translation>备份设置…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/banner.py" line="33"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/banner.py" line="65"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="45"/>
+        <source>Empty: a folder beside the database</source>
+        <translation>留空：数据库旁边的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="49"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="50"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="55"/>
+        <source>Where the copies go</source>
+        <translation>备份存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="57"/>
+        <location filename="../../app/ui/backup/page.py" line="105"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="59"/>
+        <source>Copies go to</source>
+        <translation>副本存放于</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="61"/>
+        <source>A USB stick or a network folder is safer than a folder beside the database: a broken disk or a stolen PC takes the database and the copies beside it. A copy is made at the first start of each day and on closing after a few hours; the folder keeps every copy of the last day, then %1 daily, %2 weekly and %3 monthly copies.</source>
+        <translation>U 盘或网络文件夹比数据库旁边的文件夹更安全：磁盘损坏或电脑丢失时，数据库和旁边的副本会一起失去。每天首次启动时自动备份一次，距上次备份几小时后退出时再备份一次；文件夹保留最近一天的全部副本，以及 %1 个每日、%2 个每周和 %3 个每月副本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="71"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="71"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="71"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="72"/>
+        <source>Cases</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="72"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="72"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="73"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="76"/>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="89"/>
+        <source>Last backup: %1</source>
+        <translation>最近备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="94"/>
+        <source>checked</source>
+        <translation>已通过检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/page.py" line="94"/>
+        <source>failed (point at it for why)</source>
+        <translation>失败（鼠标指向可查看原因）</translation>
+    </message>
+</context>
+<context>
     <name>BatchLetters</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="99"/>
+        <location filename="../../app/ui/printing/actions.py" line="100"/>
         <source>Print letters</source>
         <translation>批量打印告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="110"/>
+        <location filename="../../app/ui/printing/actions.py" line="111"/>
         <source>Prepare</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="110"/>
+        <location filename="../../app/ui/printing/actions.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="113"/>
+        <location filename="../../app/ui/printing/actions.py" line="114"/>
         <source>Cases now</source>
         <translation>投诉状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="114"/>
+        <location filename="../../app/ui/printing/actions.py" line="115"/>
         <source>Decided since</source>
         <translation>处理日期自</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="115"/>
+        <location filename="../../app/ui/printing/actions.py" line="116"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -807,52 +934,52 @@
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="173"/>
+        <location filename="../../app/ui/case/window.py" line="172"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="183"/>
+        <location filename="../../app/ui/case/window.py" line="182"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="187"/>
+        <location filename="../../app/ui/case/window.py" line="186"/>
         <source>Receipt for the customer</source>
         <translation>受理回执（交客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="188"/>
+        <location filename="../../app/ui/case/window.py" line="187"/>
         <source>Case summary for the file</source>
         <translation>投诉处理单（存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="191"/>
+        <location filename="../../app/ui/case/window.py" line="190"/>
         <source>Resolution letter…</source>
         <translation>处理结果告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="195"/>
+        <location filename="../../app/ui/case/window.py" line="194"/>
         <source>The signed letter came back…</source>
         <translation>登记客户签字后的告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="201"/>
+        <location filename="../../app/ui/case/window.py" line="200"/>
         <source>The signed letter</source>
         <translation>客户签字的告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="202"/>
+        <location filename="../../app/ui/case/window.py" line="201"/>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="273"/>
+        <location filename="../../app/ui/case/window.py" line="272"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="274"/>
+        <location filename="../../app/ui/case/window.py" line="273"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -860,52 +987,52 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="185"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="186"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="186"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="187"/>
         <source>Nothing has been changed yet. Rows with problems are listed with the reason; correct them in the file and check again, or skip them.</source>
         <translation>目前尚未做任何更改。有问题的行列在下面并注明原因；请在文件中更正后重新检查，或跳过这些行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="192"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="193"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="192"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="193"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="192"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="193"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="193"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="194"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="194"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="195"/>
         <source>Skip the rows with problems and import the others</source>
         <translation>跳过有问题的行，导入其余各行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="204"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="205"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="214"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="215"/>
         <source>%1 row(s) read from the sheet “%2”: %3 can be imported, %4 have problems, %5 are already recorded.</source>
         <translation>已从工作表“%2”读取 %1 行：可导入 %3 行，%4 行有问题，%5 行已登记。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="220"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="221"/>
         <source>Already recorded as %1</source>
         <translation>已登记为 %1</translation>
     </message>
@@ -928,22 +1055,22 @@
         <translation>表格的前几行：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="141"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="142"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="170"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="171"/>
         <source>Choose a column for: %1</source>
         <translation>请为以下字段选择一列：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="171"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="172"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/excel/import_pages.py" line="173"/>
+        <location filename="../../app/ui/excel/import_pages.py" line="174"/>
         <source>A column can feed only one field.</source>
         <translation>一列只能对应一个字段。</translation>
     </message>
@@ -979,6 +1106,129 @@
         <location filename="../../app/ui/case/conflict.py" line="39"/>
         <source>What you had entered (not saved; copy it if needed):</source>
         <translation>您刚才填写的内容（未保存，如需要请复制）：</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="53"/>
+        <source>A shared server (PostgreSQL)</source>
+        <translation>共享服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="55"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="55"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="56"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="57"/>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="58"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="60"/>
+        <source>Test the connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="61"/>
+        <source>Move this PC&apos;s database to the server…</source>
+        <translation>将本机数据库迁移到服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="62"/>
+        <source>Use this server on this PC</source>
+        <translation>本机改用此服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="63"/>
+        <source>Use this PC&apos;s own file again</source>
+        <translation>本机改回使用自己的数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="69"/>
+        <source>Each PC keeps its own choice, in this Windows user&apos;s profile (the password too). Moving copies every case, event and attachment into an empty database on the server and checks it there; this PC&apos;s file is left as it is.</source>
+        <translation>每台电脑各自保存自己的选择，存放在当前系统用户的配置文件中（密码也在其中）。迁移会把所有投诉、处理记录和附件复制到服务器上的空数据库并在服务器上检查；本机的数据库文件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="95"/>
+        <source>Database in use (set by the COMPLAINT_DESK_DB variable, which overrides the choice made here):</source>
+        <translation>正在使用的数据库（由 COMPLAINT_DESK_DB 环境变量指定，优先于此处的选择）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="97"/>
+        <source>Database in use (this PC&apos;s choice):</source>
+        <translation>正在使用的数据库（本机的选择）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="98"/>
+        <source>Database in use (named when Complaint Desk was started):</source>
+        <translation>正在使用的数据库（启动投诉台时指定）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="99"/>
+        <source>Database in use (this PC&apos;s own file):</source>
+        <translation>正在使用的数据库（本机自己的文件）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="130"/>
+        <source>Not connected: %1</source>
+        <translation>未能连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="136"/>
+        <source>Connected to PostgreSQL %1.</source>
+        <translation>已连接到 PostgreSQL %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="138"/>
+        <source>The database is empty: this PC&apos;s database can be moved there.</source>
+        <translation>该数据库是空的：可以把本机的数据库迁移过去。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="141"/>
+        <source>It holds a Complaint Desk database with %1 cases: this PC can use it.</source>
+        <translation>其中有投诉台数据库，共 %1 件投诉：本机可以使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="144"/>
+        <source>It holds tables of another program: choose another database.</source>
+        <translation>其中有其他程序的数据表：请选择其他数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="151"/>
+        <source>Copy this PC&apos;s database to %1? This PC keeps using its file until you choose to use the server.</source>
+        <translation>将本机数据库复制到 %1？在您选择改用服务器之前，本机仍使用原来的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="159"/>
+        <source>Moving the database to the server…</source>
+        <translation>正在将数据库迁移到服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="164"/>
+        <source>%1 cases were copied to the server and checked there in %2 s. Use the server on this PC now? (Complaint Desk starts again.)</source>
+        <translation>已将 %1 件投诉复制到服务器并在服务器上检查完毕，用时 %2 秒。本机现在改用服务器吗？（投诉台将重新启动。）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/database_page.py" line="175"/>
+        <source>Use the server from now on? Complaint Desk starts again on it.</source>
+        <translation>从现在起改用服务器？投诉台将在服务器上重新启动。</translation>
     </message>
 </context>
 <context>
@@ -1206,22 +1456,22 @@
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../app/ui/case/follow_ups.py" line="39"/>
+        <location filename="../../app/ui/case/follow_ups.py" line="41"/>
         <source>Call the customer with an update</source>
         <translation>电话联系客户，告知处理进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/follow_ups.py" line="41"/>
+        <location filename="../../app/ui/case/follow_ups.py" line="43"/>
         <source>Add follow-up</source>
         <translation>添加跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/follow_ups.py" line="42"/>
+        <location filename="../../app/ui/case/follow_ups.py" line="44"/>
         <source>Done…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/follow_ups.py" line="42"/>
+        <location filename="../../app/ui/case/follow_ups.py" line="44"/>
         <source>Snooze…</source>
         <translation>推迟…</translation>
     </message>
@@ -1396,27 +1646,27 @@
 <context>
     <name>LetterOptions</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="64"/>
+        <location filename="../../app/ui/printing/actions.py" line="65"/>
         <source>Resolution letter</source>
         <translation>处理结果告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="69"/>
+        <location filename="../../app/ui/printing/actions.py" line="70"/>
         <source>The customer signs on screen now</source>
         <translation>客户现在在屏幕上签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="70"/>
+        <location filename="../../app/ui/printing/actions.py" line="71"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="70"/>
+        <location filename="../../app/ui/printing/actions.py" line="71"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="73"/>
+        <location filename="../../app/ui/printing/actions.py" line="74"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1472,12 +1722,12 @@
         <translation>时限规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="57"/>
+        <location filename="../../app/ui/settings/lists.py" line="58"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/lists.py" line="57"/>
+        <location filename="../../app/ui/settings/lists.py" line="58"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1485,104 +1735,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="52"/>
+        <location filename="../../app/ui/main_window.py" line="63"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="68"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="70"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60"/>
+        <location filename="../../app/ui/main_window.py" line="71"/>
         <source>Print letters…</source>
         <translation>批量打印告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="72"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="73"/>
         <source>Analysis</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -1598,17 +1848,17 @@
 <context>
     <name>OffersPage</name>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="26"/>
+        <location filename="../../app/ui/case/offers.py" line="25"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="27"/>
+        <location filename="../../app/ui/case/offers.py" line="26"/>
         <source>Accept the counter-offer</source>
         <translation>接受还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="28"/>
+        <location filename="../../app/ui/case/offers.py" line="27"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
@@ -1684,7 +1934,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../app/ui/runner.py" line="154"/>
+        <location filename="../../app/ui/runner.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1804,84 +2054,163 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="26"/>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="84"/>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="112"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="35"/>
+        <source>Choose the copy to put back. Everything recorded after it was made will no longer be in the database; the database in use now is kept aside first.</source>
+        <translation>请选择要恢复的副本。副本制作之后记录的内容将不再在数据库中；正在使用的数据库会先另存一份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="39"/>
+        <source>Made</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="39"/>
+        <source>Cases</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="40"/>
+        <source>Newest case</source>
+        <translation>最新投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="40"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="44"/>
+        <source>Another file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="46"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="49"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="67"/>
+        <source>There is no copy in the backup folder yet: choose another file.</source>
+        <translation>备份文件夹中还没有副本：请选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="85"/>
+        <source>Complaint Desk backups (*.sqlite3 *.bak)</source>
+        <translation>投诉台备份 (*.sqlite3 *.bak)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="103"/>
+        <source>Replace the database in use (%1 cases) with the backup made %2 (%3 cases, the newest %4)?
+
+Everything recorded after %2 will no longer be in the database. The database in use now is kept aside first. Complaint Desk then starts again on the backup and asks you to sign in.</source>
+        <translation>用 %2 制作的备份（%3 件投诉，最新为 %4）替换正在使用的数据库（%1 件投诉）？
+
+%2 之后记录的内容将不再在数据库中。正在使用的数据库会先另存一份。随后投诉台将在恢复的数据库上重新启动，并请您重新登录。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="36"/>
+        <location filename="../../app/ui/settings/dialog.py" line="38"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="39"/>
+        <location filename="../../app/ui/settings/dialog.py" line="41"/>
         <source>Business</source>
         <translation>商户信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="41"/>
+        <location filename="../../app/ui/settings/dialog.py" line="43"/>
         <source>Hours and deadlines</source>
         <translation>营业时间与时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="42"/>
+        <location filename="../../app/ui/settings/dialog.py" line="44"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="43"/>
+        <location filename="../../app/ui/settings/dialog.py" line="45"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="45"/>
+        <location filename="../../app/ui/settings/dialog.py" line="47"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="46"/>
+        <location filename="../../app/ui/settings/dialog.py" line="48"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../app/ui/settings/dialog.py" line="49"/>
         <source>Root causes</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="48"/>
+        <location filename="../../app/ui/settings/dialog.py" line="50"/>
         <source>Reply templates</source>
         <translation>统一回复口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="50"/>
+        <location filename="../../app/ui/settings/dialog.py" line="52"/>
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="51"/>
+        <location filename="../../app/ui/settings/dialog.py" line="54"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="56"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="57"/>
         <source>This PC</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="56"/>
+        <location filename="../../app/ui/settings/dialog.py" line="63"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="66"/>
+        <location filename="../../app/ui/settings/dialog.py" line="80"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="73"/>
+        <location filename="../../app/ui/settings/dialog.py" line="87"/>
         <source>Show tray notifications on this PC</source>
         <translation>在本机显示托盘通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="78"/>
+        <location filename="../../app/ui/settings/dialog.py" line="92"/>
         <source>Language on this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="80"/>
+        <location filename="../../app/ui/settings/dialog.py" line="94"/>
         <source>The new language is used the next time Complaint Desk starts.</source>
         <translation>新的语言将在下次启动投诉处理台时生效。</translation>
     </message>
@@ -2176,6 +2505,70 @@
     </message>
 </context>
 <context>
+    <name>backup</name>
+    <message>
+        <location filename="../../app/ui/backup/actions.py" line="32"/>
+        <source>Backup made and checked: %1 (%2), %3 cases.</source>
+        <translation>备份已完成并通过检查：%1（%2），共 %3 件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/actions.py" line="38"/>
+        <location filename="../../app/ui/backup/watch.py" line="91"/>
+        <source>The backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/actions.py" line="42"/>
+        <source>Making a backup…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/actions.py" line="53"/>
+        <source>Checking the backup and keeping the database aside…</source>
+        <translation>正在检查备份并另存当前数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/actions.py" line="60"/>
+        <source>Restoring a backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="122"/>
+        <source> (received %1)</source>
+        <translation>（%1 受理）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/restore_dialog.py" line="123"/>
+        <source>Backup made %1: %2 cases, the newest %3.</source>
+        <translation>%1 制作的备份：共 %2 件投诉，最新为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/watch.py" line="49"/>
+        <source>Making today&apos;s backup…</source>
+        <translation>正在制作今天的备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/watch.py" line="57"/>
+        <source>Making a backup before closing…</source>
+        <translation>退出前正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/wording.py" line="15"/>
+        <source>None yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/wording.py" line="18"/>
+        <source>%1 — failed: %2</source>
+        <translation>%1 — 失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/backup/wording.py" line="20"/>
+        <source>%1, checked: %2 cases, the newest %3</source>
+        <translation>%1，已通过检查：共 %2 件投诉，最新为 %3</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../app/ui/crash.py" line="19"/>
@@ -2243,7 +2636,7 @@ Open the file now?</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/app.py" line="95"/>
+        <location filename="../../app/ui/app.py" line="119"/>
         <source>Demo accounts: owner, manager, staff1, staff2 — password “demo”.</source>
         <translation>示范账户：owner、manager、staff1、staff2，密码均为“demo”。</translation>
     </message>
@@ -2276,12 +2669,12 @@ Open the file now?</source>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="149"/>
+        <location filename="../../app/ui/printing/actions.py" line="150"/>
         <source>Letters</source>
         <translation>告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing/actions.py" line="153"/>
+        <location filename="../../app/ui/printing/actions.py" line="154"/>
         <source>Preparing letters…</source>
         <translation>正在生成告知书…</translation>
     </message>

@@ -27,6 +27,7 @@ from app.i18n import current_language
 from app.models import Complaint, User
 from app.services.casework import actions
 from app.services.casework.view import CaseDetails
+from app.ui.backup.restore_dialog import RestoreDialog
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.case.window import CaseWindow
@@ -49,7 +50,7 @@ spec.loader.exec_module(translations)  # type: ignore[union-attr]
 # Latin words that may stay in a Chinese window: key names, units, data and codes.
 ALLOWED = {"Ctrl", "Enter", "CNY", "KB", "MB", "jpg", "jpeg", "png", "pdf", "heic", "doc",
            "docx", "English", "A4", "Letter", "TS", "RC", "DD", "HH", "mm", "yyyy", "PNG",
-           "JPEG", "PDF", "Excel", "xlsx"}
+           "JPEG", "PDF", "Excel", "xlsx", "PostgreSQL"}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -120,7 +121,7 @@ def _screens(context: UiContext, owner: User, case_id: int) -> list[QWidget]:
         SignInDialog(), WelcomeDialog(context), ReplyDialog(details, lambda _t: None),
         *(ActionDialog(action, details, lambda *_a: None) for action in actions.ACTIONS),
         CaseWindow(context, case_id), LetterOptions(), BatchLetters(), SignatureDialog("张三"),
-        ProposeDialog(context, details.number, lambda *_a: None),
+        ProposeDialog(context, details.number, lambda *_a: None), RestoreDialog(0),
         DocumentPreview(build_document("receipt", details.number, language=current_language(),
                                        now=details.received_at), details.number),
     ]

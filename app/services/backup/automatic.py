@@ -28,7 +28,8 @@ class BackupWarning:
 
     code: str  # stale | same_disk | failed
     key: str
-    text: Text
+    text: Text  # the whole news: what happened and what to do
+    headline: Text  # a few words, for a one-line strip
 
 
 def due(reason: str, now: datetime) -> bool:
@@ -59,7 +60,8 @@ def warnings(now: datetime) -> list[BackupWarning]:
     if last is not None and not last.ok:
         found.append(BackupWarning("failed", f"failed:{last.started_at.isoformat()}", Text(
             "The last backup ({when}) failed. {why}", "最近一次备份（{when}）失败。{why}").format(
-            when=last.started_at.strftime("%Y-%m-%d %H:%M"), why=last.problem_text())))
+            when=last.started_at.strftime("%Y-%m-%d %H:%M"), why=last.problem_text()),
+            Text("The last backup failed", "最近一次备份失败")))
     good = records.latest(good_only=True)
     if good is None or now - good.started_at > STALE_AFTER:
         found.append(_stale(good, now))
@@ -70,16 +72,18 @@ def warnings(now: datetime) -> list[BackupWarning]:
             "a stolen PC takes both. Choose a USB stick or a network folder in Settings › "
             "Backups.",
             "备份与数据库在同一磁盘上（{folder}）：磁盘损坏或电脑丢失会同时失去两者。请在"
-            "“设置 › 备份”中选择 U 盘或网络文件夹。").format(folder=folder)))
+            "“设置 › 备份”中选择 U 盘或网络文件夹。").format(folder=folder),
+            Text("The backups are on the database's own disk", "备份与数据库在同一磁盘上")))
     return found
 
 
 def _stale(good: BackupInfo | None, now: datetime) -> BackupWarning:
     if good is None:
-        return BackupWarning("stale", "stale:none", Text(
-            "There is no good backup of this database yet.", "该数据库还没有成功的备份。"))
+        none = Text("There is no good backup of this database yet.", "该数据库还没有成功的备份。")
+        return BackupWarning("stale", "stale:none", none, none)
     days = (now - good.started_at).days
     return BackupWarning("stale", f"stale:{good.started_at.isoformat()}", Text(
         "The newest good backup is {days} days old ({when}).",
         "最新的有效备份已是 {days} 天前（{when}）。").format(
-        days=days, when=good.started_at.strftime("%Y-%m-%d %H:%M")))
+        days=days, when=good.started_at.strftime("%Y-%m-%d %H:%M")),
+        Text("No good backup for {days} days", "已有 {days} 天没有有效备份").format(days=days))

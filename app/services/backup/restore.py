@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app.errors import AccessError, DeskError, InputError
 from app.i18n import Text
-from app.models import BackupRecord, User, database_proxy
+from app.models import BackupRecord, Complaint, User, database_proxy
 from app.models.migrations import CURRENT_VERSION
 from app.models.snapshot import (
     CopyCheckError,
@@ -30,6 +30,7 @@ from app.models.snapshot import (
     open_read_only,
 )
 from app.services import audit, users
+from app.services.backup import places
 from app.services.desk import store
 from app.services.permissions import Permission, require
 
@@ -66,6 +67,35 @@ class RestoreResult:
                 "cases": self.backup.cases, "newest_case": self.backup.newest_case or None,
                 "newest_received_at": made.isoformat(timespec="seconds") if made else None,
                 "schema_version": self.backup.schema_version}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A copy in the backup folder that could be restored, and what it holds."""
+
+    path: Path
+    made_at: datetime
+    facts: CopyFacts
+
+
+def cases_now() -> int:
+    """How many cases the database in use holds (what a restore would replace)."""
+    return Complaint.select().count()
+
+
+def choices() -> list[Choice]:
+    """The copies of the open database in its backup folder, newest first (a quick look at
+    each; the one chosen is checked in full before it is restored)."""
+    database = store.database_file()
+    folder = places.backup_folder(database)
+    if database is None or folder is None:
+        return []
+    found = []
+    for copy in places.find_copies(folder, database.stem):
+        with contextlib.suppress(OSError):
+            found.append(Choice(copy.path, copy.made_at, inspect_copy(copy.path,
+                                                                       full_check=False)))
+    return found
 
 
 def describe(backup: Path, *, full_check: bool = False) -> CopyFacts:

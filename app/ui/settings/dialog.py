@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from app.i18n import EN, ZH
 from app.models import Category, Department, RootCause
 from app.services.permissions import Permission, allowed
+from app.ui.backup.database_page import DatabasePage
+from app.ui.backup.page import BackupsPage
 from app.ui.context import UiContext
 from app.ui.reminders.notifier import SETTINGS_ENABLED as NOTIFICATIONS_ENABLED
 from app.ui.reminders.notifier import Notifier
@@ -48,6 +50,10 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(TemplatesEditor(context), self.tr("Reply templates"))
         if allowed(user, Permission.MANAGE_USERS):
             self.tabs.addTab(AccountsEditor(context), self.tr("User accounts"))
+        if allowed(user, Permission.BACKUP):
+            self.tabs.addTab(BackupsPage(context), self.tr("Backups"))
+        if allowed(user, Permission.MANAGE_SETTINGS):
+            self.tabs.addTab(DatabasePage(context), self.tr("Database"))
         self.tabs.addTab(self._language_page(), self.tr("This PC"))
         if not allowed(user, Permission.MANAGE_SETTINGS):
             for index in range(4):  # the settings forms: business to printing
@@ -60,6 +66,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.resize(860, 600)
+
+    def show_page(self, kind: type[QWidget]) -> None:
+        """Opens at the first tab of `kind`, if this user has one."""
+        for index in range(self.tabs.count()):
+            if isinstance(self.tabs.widget(index), kind):
+                self.tabs.setCurrentIndex(index)
+                return
 
     def _language_page(self) -> QWidget:
         page = QWidget()
