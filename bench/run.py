@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import sys
 
-from bench import analysis, common, excel, importing, printing, register, reminders, window
+from bench import (
+    analysis,
+    backup,
+    common,
+    excel,
+    importing,
+    printing,
+    register,
+    reminders,
+    window,
+)
 
 GROUPS = {"register": ("Register (foundation)", register),
           "window": ("The window", window),
@@ -12,7 +22,8 @@ GROUPS = {"register": ("Register (foundation)", register),
           "printing": ("Printing", printing),
           "excel": ("Excel", excel),
           "import": ("Import", importing),
-          "analysis": ("Analysis", analysis)}
+          "analysis": ("Analysis", analysis),
+          "backup": ("Backups and moving to a server", backup)}
 
 
 def main(names: list[str]) -> None:
