@@ -12,6 +12,7 @@ from app import cli
 from app.errors import DatabaseFailureError, FileAccessError, RuleError
 from app.failures import database_text, explain
 from app.i18n import ZH, Text, set_language
+from app.models import damage
 from app.services.desk.store import close_desk, open_desk
 from app.services.register import listing
 
@@ -168,7 +169,9 @@ def test_a_full_disk_is_said_even_when_the_rollback_after_it_fails(tmp_path: Pat
     assert "is full" in _explained(hidden)
 
 
-def test_a_fault_that_trips_over_damaged_data_is_called_damage(tmp_path: Path) -> None:
+def test_a_fault_that_trips_over_damaged_data_is_called_damage(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(damage, "PROBE_AGAIN_AFTER_SECONDS", 0)  # every fault looks again
     path = tmp_path / "desk.sqlite3"
     open_desk(str(path))
     try:
@@ -194,3 +197,16 @@ def test_a_read_only_database_is_named_with_what_is_read_only(
     said = str(DatabaseFailureError(database_text(
         sqlite3.OperationalError("attempt to write a readonly database"), where=str(path))))
     assert said.startswith(f"The database {path} is read-only: the file {path} is read-only.")
+
+
+def test_a_sound_database_is_not_read_again_for_every_fault(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    looked: list[object] = []
+    monkeypatch.setattr(damage, "find_damage", lambda database: looked.append(database) or "")
+    open_desk(str(tmp_path / "desk.sqlite3"))
+    try:
+        for _fault in range(3):
+            assert explain(KeyError("a fault in the program")) is None
+    finally:
+        close_desk()
+    assert len(looked) == 1

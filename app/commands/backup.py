@@ -88,13 +88,13 @@ def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     prepared = restore.prepare(backup, database=sqlite_path(url).resolve(), actor=actor,
                                now=ctx.now, username=args.user or "", password=password)
     close_desk()  # nobody may hold the file while it is swapped
-    result = restore.finish(prepared)
+    restored = restore.finish(prepared)
     text = Text("Restored {restored}: {cases} cases, the newest {newest_case}.",
                 "已恢复 {restored}：共 {cases} 件投诉，最新为 {newest_case}。")
-    if result.aside is not None:
+    if restored.aside is not None:
         text = Text(text.en + " The database replaced is kept at {previous_kept_at}.",
                     text.zh + "被替换的数据库保存在 {previous_kept_at}。")
-    _print_restored(args, result.as_json(), text)
+    _print_restored(args, restored.as_json(), text)
     return 0
 
 

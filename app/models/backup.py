@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peewee import (
+    AutoField,
     BigIntegerField,
     BooleanField,
     CharField,
@@ -23,6 +24,9 @@ class BackupRecord(BaseModel):
     failed ('' when it did not) with the system's own words in `detail`: both are worded in
     the reader's language when shown.
     """
+
+    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
+    user_id: ForeignKeyField[int | None]
 
     kind = CharField(max_length=20)
     started_at = DateTimeField(index=True)

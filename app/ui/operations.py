@@ -75,13 +75,13 @@ class Operation:
 
     def run_in_background(self, title: str, job: Callable[[Progress], T],
                           on_done: Callable[[T], object] | None = None, *,
-                          on_end: Callable[[], object] | None = None) -> Progress:
+                          on_end: Callable[[], None] | None = None) -> Progress:
         """Runs `job` on the worker with a progress dialog; on success `on_done(result)` and
         the change announced on the UI thread. A failure is shown in a message box.
         `on_end()` follows however the job ended: done, failed or cancelled."""
         return runner.run_in_background(self._parent, title, job,
                                         lambda result: self._succeeded(result, on_done),
-                                        on_end=(lambda: on_end()) if on_end else None)
+                                        on_end=on_end)
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Shows `dialog`, whose OK makes the call; the change is announced once it closes

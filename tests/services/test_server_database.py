@@ -11,7 +11,7 @@ import pytest
 
 from app import location
 from app.errors import DeskError
-from app.models import ALL_MODELS, Attachment, Complaint, User
+from app.models import ALL_MODELS, Attachment, Complaint, User, database_proxy
 from app.models.connection import close_database
 from app.services.backup import copies, dumps, migrate, server
 from app.services.casework import attachments
@@ -108,6 +108,20 @@ def test_a_copy_that_fails_check_leaves_the_server_empty(demo_desk: Path, target
         migrate.migrate_to_server(target, actor=owner)
     assert server.test_server(target).empty
     assert Complaint.select().count() == 80  # the file is still the one open
+
+
+@needs_pg
+def test_a_link_to_a_missing_row_in_the_file_keeps_nothing_on_the_server(
+        demo_desk: Path, target: str) -> None:
+    owner = User.get(User.username == "owner")
+    database_proxy.obj.execute_sql("PRAGMA foreign_keys = OFF")
+    database_proxy.obj.execute_sql(
+        "INSERT INTO follow_up (complaint_id, kind, due_at, note, created_at, outcome) "
+        "VALUES (999999, 'next_step', '2026-03-05 10:00:00', '孤立的跟进', "
+        "'2026-03-04 10:00:00', '')")
+    with pytest.raises(DeskError, match="follow_up.*nothing was kept on the server"):
+        migrate.migrate_to_server(target, actor=owner)
+    assert server.test_server(target).empty
 
 
 @needs_pg

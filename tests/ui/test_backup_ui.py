@@ -227,7 +227,7 @@ def test_the_database_page_tests_an_address(qtbot: QtBot, owner: User, sqlite_db
     qtbot.addWidget(page)
     assert page.in_use.text() == "Database in use (this PC's own file):"
     assert page.location.text() == str(sqlite_db.resolve())
-    assert not page.move.isEnabled() and not page.use.isEnabled() and page.own.isHidden()
+    assert not page.move_button.isEnabled() and not page.use.isEnabled() and page.own.isHidden()
     page.host.setText("")
     page.test.click()
     assert page.result.text() == "Please fill in the server."
@@ -258,8 +258,8 @@ def test_the_database_page_moves_the_desk_and_switches_this_pc(
         page.database.setText(str(split["database"]))
         page.user.setText(str(split["user"]))
         page.test.click()
-        assert "The database is empty" in page.result.text() and page.move.isEnabled()
-        page.move.click()
+        assert "The database is empty" in page.result.text() and page.move_button.isEnabled()
+        page.move_button.click()
         assert wait_for_jobs()
         qtbot.waitUntil(lambda: bool(requested), timeout=10_000)
         assert requested[0].url == url and requested[0].before is None

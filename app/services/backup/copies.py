@@ -70,7 +70,7 @@ def _copy(database: Path, folder: Path, kind: str, now: datetime, step: Step | N
     except (sqlite3.Error, OSError) as error:
         return _failed(kind, now, started, target, _problem(error), _detail(error))
     tell(2, 3, str(Text("Removing old copies…", "正在清理旧副本…")))
-    removed = ()
+    removed: tuple[str, ...] = ()
     if folder == places.backup_folder(database):  # copies elsewhere are the user's to keep
         removed = tuple(str(p) for p in retention.prune(places.find_copies(folder,
                                                                            database.stem)))

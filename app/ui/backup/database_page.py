@@ -58,12 +58,12 @@ class DatabasePage(QWidget):
                               (self.tr("Password"), self.password)):
             form.addRow(label, editor)
         self.test = QPushButton(self.tr("Test the connection"))
-        self.move = QPushButton(self.tr("Move this PC's database to the server…"))
+        self.move_button = QPushButton(self.tr("Move this PC's database to the server…"))
         self.use = QPushButton(self.tr("Use this server on this PC"))
         self.own = QPushButton(self.tr("Use this PC's own file again"))
         self.result = QLabel()
         self.result.setWordWrap(True)
-        form.addRow("", button_row(self.test, right=(self.move, self.use)))
+        form.addRow("", button_row(self.test, right=(self.move_button, self.use)))
         form.addRow(self.result)
         note = QLabel(self.tr(
             "Each PC keeps its own choice, in this Windows user's profile (the password "
@@ -78,7 +78,7 @@ class DatabasePage(QWidget):
         layout.addLayout(button_row(self.own))
         layout.addStretch()
         self.test.clicked.connect(self._on_test)
-        self.move.clicked.connect(self._on_move)
+        self.move_button.clicked.connect(self._on_move)
         self.use.clicked.connect(self._on_use)
         self.own.clicked.connect(self._on_own)
 
@@ -100,7 +100,7 @@ class DatabasePage(QWidget):
         self.location.setText(store.location())
         may = allowed(self._context.user, Permission.MANAGE_SETTINGS)
         moving = allowed(self._context.user, Permission.MOVE_DATABASE)
-        self.move.setEnabled(moving and store.database_file() is not None and self._empty())
+        self.move_button.setEnabled(moving and store.database_file() is not None and self._empty())
         self.use.setEnabled(may and self.facts is not None and self.facts.holds_desk)
         self.own.setVisible(source == "this_pc")
         self.own.setEnabled(may)

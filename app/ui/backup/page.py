@@ -95,8 +95,9 @@ class BackupsPage(QWidget):
              f"{info.cases:,}" if info.cases is not None else "", size(info.size), info.path]
             for info in history])
         for row, info in enumerate(history):
-            if not info.ok:  # the reason is long: it waits under the pointer
-                self.history.item(row, 2).setToolTip(str(info.problem_text()))
+            item = self.history.item(row, 2)
+            if item is not None and not info.ok:  # the reason is long: under the pointer
+                item.setToolTip(str(info.problem_text()))
         self.history.resizeColumnsToContents()
         self.history.resizeRowsToContents()
 

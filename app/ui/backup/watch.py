@@ -49,7 +49,7 @@ class BackupWatch(QObject):
         self._run("daily", translate("backup", "Making today's backup…"),
                   lambda _info: self.check())
 
-    def at_exit(self, on_end: Callable[[], object]) -> bool:
+    def at_exit(self, on_end: Callable[[], None]) -> bool:
         """Starts the copy made on closing when it is due; `on_end()` once it ended. False
         when none was due (then nothing runs)."""
         if self.running or not automatic.due("on_exit", self._context.now()):
@@ -67,7 +67,7 @@ class BackupWatch(QObject):
         return news
 
     def _run(self, reason: str, title: str, done: Callable[[BackupInfo], object], *,
-             on_end: Callable[[], object] | None = None) -> None:
+             on_end: Callable[[], None] | None = None) -> None:
         now = self._context.now()
 
         def job(progress: Progress) -> BackupInfo | None:
