@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 PARTIAL_SUFFIX = ".partial"
 # A partial file this old belongs to a copy that was interrupted (a copy of a large
@@ -142,7 +143,17 @@ def _writer_alive(partial: Path) -> bool:
 
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot change the file, not even its journal mode."""
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(str(path.resolve())), uri=True)
+
+
+def read_only_uri(path: str, *, windows: bool = os.name == "nt") -> str:
+    """SQLite's read-only URI for a full path: `/srv/a.db`, `C:\\a.db` or a network share's
+    `\\\\server\\share\\a.db` (SQLite takes no host name in a URI, so a share is written
+    `file:////server/share/a.db`, its path beginning with two slashes)."""
+    text = path.replace("\\", "/") if windows else path  # elsewhere a backslash is a letter
+    if not text.startswith("/"):
+        text = "/" + text  # a drive letter: file:///C:/…
+    return "file://" + quote(text, safe="/:") + "?mode=ro"
 
 
 def _integrity(conn: sqlite3.Connection) -> str:

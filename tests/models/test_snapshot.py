@@ -158,3 +158,15 @@ def test_a_copy_killed_half_way_leaves_no_file_under_its_name(tmp_path: Path) ->
         leftovers = list(out.glob(f"*{PARTIAL_SUFFIX}"))
         assert clear_stale_partials(out) == leftovers  # the writer is gone
     assert caught, "no copy was killed half-way"
+
+
+@pytest.mark.parametrize(("path", "windows", "uri"), [
+    ("/srv/desk/a b#1.sqlite3", False, "file:///srv/desk/a%20b%231.sqlite3?mode=ro"),
+    ("/srv/a\\b.sqlite3", False, "file:///srv/a%5Cb.sqlite3?mode=ro"),
+    ("C:\\Users\\店长\\desk.sqlite3", True,
+     "file:///C:/Users/%E5%BA%97%E9%95%BF/desk.sqlite3?mode=ro"),
+    ("\\\\nas\\backup\\desk.sqlite3", True, "file:////nas/backup/desk.sqlite3?mode=ro"),
+])
+def test_copies_on_a_drive_or_a_network_share_are_opened_read_only(path: str, windows: bool,
+                                                                   uri: str) -> None:
+    assert snapshot.read_only_uri(path, windows=windows) == uri
