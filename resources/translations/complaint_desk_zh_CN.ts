@@ -582,93 +582,93 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="45"/>
+        <location filename="../../app/ui/backup/page.py" line="64"/>
         <source>Empty: a folder beside the database</source>
         <translation>留空：数据库旁边的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="49"/>
+        <location filename="../../app/ui/backup/page.py" line="68"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="50"/>
+        <location filename="../../app/ui/backup/page.py" line="69"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="55"/>
+        <location filename="../../app/ui/backup/page.py" line="74"/>
         <source>Where the copies go</source>
         <translation>备份存放位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="57"/>
-        <location filename="../../app/ui/backup/page.py" line="105"/>
+        <location filename="../../app/ui/backup/page.py" line="76"/>
+        <location filename="../../app/ui/backup/page.py" line="111"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="59"/>
+        <location filename="../../app/ui/backup/page.py" line="78"/>
         <source>Copies go to</source>
         <translation>副本存放于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="61"/>
+        <location filename="../../app/ui/backup/page.py" line="80"/>
         <source>A USB stick or a network folder is safer than a folder beside the database: a broken disk or a stolen PC takes the database and the copies beside it. A copy is made at the first start of each day and on closing after a few hours; the folder keeps every copy of the last day, then %1 daily, %2 weekly and %3 monthly copies.</source>
         <translation>U 盘或网络文件夹比数据库旁边的文件夹更安全：磁盘损坏或电脑丢失时，数据库和旁边的副本会一起失去。每天首次启动时自动备份一次，距上次备份几小时后退出时再备份一次；文件夹保留最近一天的全部副本，以及 %1 个每日、%2 个每周和 %3 个每月副本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="71"/>
+        <location filename="../../app/ui/backup/page.py" line="47"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="71"/>
+        <location filename="../../app/ui/backup/page.py" line="47"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="71"/>
+        <location filename="../../app/ui/backup/page.py" line="47"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="72"/>
+        <location filename="../../app/ui/backup/page.py" line="48"/>
         <source>Cases</source>
         <translation>投诉数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="72"/>
+        <location filename="../../app/ui/backup/page.py" line="48"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="72"/>
+        <location filename="../../app/ui/backup/page.py" line="48"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="73"/>
+        <location filename="../../app/ui/backup/page.py" line="49"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="76"/>
+        <location filename="../../app/ui/backup/page.py" line="52"/>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="89"/>
+        <location filename="../../app/ui/backup/page.py" line="94"/>
         <source>Last backup: %1</source>
         <translation>最近备份：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="94"/>
+        <location filename="../../app/ui/backup/page.py" line="99"/>
         <source>checked</source>
         <translation>已通过检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/page.py" line="94"/>
+        <location filename="../../app/ui/backup/page.py" line="99"/>
         <source>failed (point at it for why)</source>
         <translation>失败（鼠标指向可查看原因）</translation>
     </message>
@@ -1111,122 +1111,122 @@
 <context>
     <name>DatabasePage</name>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="53"/>
+        <location filename="../../app/ui/backup/database_page.py" line="74"/>
         <source>A shared server (PostgreSQL)</source>
         <translation>共享服务器（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="55"/>
+        <location filename="../../app/ui/backup/database_page.py" line="76"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="55"/>
+        <location filename="../../app/ui/backup/database_page.py" line="76"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="56"/>
+        <location filename="../../app/ui/backup/database_page.py" line="77"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="57"/>
+        <location filename="../../app/ui/backup/database_page.py" line="78"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="58"/>
+        <location filename="../../app/ui/backup/database_page.py" line="79"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="60"/>
+        <location filename="../../app/ui/backup/database_page.py" line="81"/>
         <source>Test the connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="61"/>
+        <location filename="../../app/ui/backup/database_page.py" line="82"/>
         <source>Move this PC&apos;s database to the server…</source>
         <translation>将本机数据库迁移到服务器…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="62"/>
+        <location filename="../../app/ui/backup/database_page.py" line="83"/>
         <source>Use this server on this PC</source>
         <translation>本机改用此服务器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="63"/>
+        <location filename="../../app/ui/backup/database_page.py" line="49"/>
         <source>Use this PC&apos;s own file again</source>
         <translation>本机改回使用自己的数据库文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="69"/>
+        <location filename="../../app/ui/backup/database_page.py" line="51"/>
         <source>Each PC keeps its own choice, in this Windows user&apos;s profile (the password too). Moving copies every case, event and attachment into an empty database on the server and checks it there; this PC&apos;s file is left as it is.</source>
         <translation>每台电脑各自保存自己的选择，存放在当前系统用户的配置文件中（密码也在其中）。迁移会把所有投诉、处理记录和附件复制到服务器上的空数据库并在服务器上检查；本机的数据库文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="95"/>
+        <location filename="../../app/ui/backup/database_page.py" line="100"/>
         <source>Database in use (set by the COMPLAINT_DESK_DB variable, which overrides the choice made here):</source>
         <translation>正在使用的数据库（由 COMPLAINT_DESK_DB 环境变量指定，优先于此处的选择）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="97"/>
+        <location filename="../../app/ui/backup/database_page.py" line="102"/>
         <source>Database in use (this PC&apos;s choice):</source>
         <translation>正在使用的数据库（本机的选择）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="98"/>
+        <location filename="../../app/ui/backup/database_page.py" line="103"/>
         <source>Database in use (named when Complaint Desk was started):</source>
         <translation>正在使用的数据库（启动投诉台时指定）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="99"/>
+        <location filename="../../app/ui/backup/database_page.py" line="104"/>
         <source>Database in use (this PC&apos;s own file):</source>
         <translation>正在使用的数据库（本机自己的文件）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="130"/>
+        <location filename="../../app/ui/backup/database_page.py" line="135"/>
         <source>Not connected: %1</source>
         <translation>未能连接：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="136"/>
+        <location filename="../../app/ui/backup/database_page.py" line="141"/>
         <source>Connected to PostgreSQL %1.</source>
         <translation>已连接到 PostgreSQL %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="138"/>
+        <location filename="../../app/ui/backup/database_page.py" line="143"/>
         <source>The database is empty: this PC&apos;s database can be moved there.</source>
         <translation>该数据库是空的：可以把本机的数据库迁移过去。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="141"/>
+        <location filename="../../app/ui/backup/database_page.py" line="146"/>
         <source>It holds a Complaint Desk database with %1 cases: this PC can use it.</source>
         <translation>其中有投诉台数据库，共 %1 件投诉：本机可以使用它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="144"/>
+        <location filename="../../app/ui/backup/database_page.py" line="149"/>
         <source>It holds tables of another program: choose another database.</source>
         <translation>其中有其他程序的数据表：请选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="151"/>
+        <location filename="../../app/ui/backup/database_page.py" line="156"/>
         <source>Copy this PC&apos;s database to %1? This PC keeps using its file until you choose to use the server.</source>
         <translation>将本机数据库复制到 %1？在您选择改用服务器之前，本机仍使用原来的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="159"/>
+        <location filename="../../app/ui/backup/database_page.py" line="164"/>
         <source>Moving the database to the server…</source>
         <translation>正在将数据库迁移到服务器…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="164"/>
+        <location filename="../../app/ui/backup/database_page.py" line="169"/>
         <source>%1 cases were copied to the server and checked there in %2 s. Use the server on this PC now? (Complaint Desk starts again.)</source>
         <translation>已将 %1 件投诉复制到服务器并在服务器上检查完毕，用时 %2 秒。本机现在改用服务器吗？（投诉台将重新启动。）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/backup/database_page.py" line="175"/>
+        <location filename="../../app/ui/backup/database_page.py" line="180"/>
         <source>Use the server from now on? Complaint Desk starts again on it.</source>
         <translation>从现在起改用服务器？投诉台将在服务器上重新启动。</translation>
     </message>

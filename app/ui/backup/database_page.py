@@ -45,26 +45,8 @@ class DatabasePage(QWidget):
         self.in_use.setWordWrap(True)
         self.location = QLineEdit()  # a path or an address: selectable, not words
         self.location.setReadOnly(True)
-        self.host, self.database, self.user = QLineEdit(), QLineEdit(), QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        box = QGroupBox(self.tr("A shared server (PostgreSQL)"))
-        form = QFormLayout(box)
-        for label, editor in ((self.tr("Server"), self.host), (self.tr("Port"), self.port),
-                              (self.tr("Database"), self.database),
-                              (self.tr("User"), self.user),
-                              (self.tr("Password"), self.password)):
-            form.addRow(label, editor)
-        self.test = QPushButton(self.tr("Test the connection"))
-        self.move_button = QPushButton(self.tr("Move this PC's database to the server…"))
-        self.use = QPushButton(self.tr("Use this server on this PC"))
+        box = self._server_box()
         self.own = QPushButton(self.tr("Use this PC's own file again"))
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        form.addRow("", button_row(self.test, right=(self.move_button, self.use)))
-        form.addRow(self.result)
         note = QLabel(self.tr(
             "Each PC keeps its own choice, in this Windows user's profile (the password "
             "too). Moving copies every case, event and attachment into an empty database on "
@@ -81,6 +63,29 @@ class DatabasePage(QWidget):
         self.move_button.clicked.connect(self._on_move)
         self.use.clicked.connect(self._on_use)
         self.own.clicked.connect(self._on_own)
+
+    def _server_box(self) -> QGroupBox:
+        """The server's address, and what can be done with it."""
+        self.host, self.database, self.user = QLineEdit(), QLineEdit(), QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        box = QGroupBox(self.tr("A shared server (PostgreSQL)"))
+        form = QFormLayout(box)
+        for label, editor in ((self.tr("Server"), self.host), (self.tr("Port"), self.port),
+                              (self.tr("Database"), self.database),
+                              (self.tr("User"), self.user),
+                              (self.tr("Password"), self.password)):
+            form.addRow(label, editor)
+        self.test = QPushButton(self.tr("Test the connection"))
+        self.move_button = QPushButton(self.tr("Move this PC's database to the server…"))
+        self.use = QPushButton(self.tr("Use this server on this PC"))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        form.addRow("", button_row(self.test, right=(self.move_button, self.use)))
+        form.addRow(self.result)
+        return box
 
     def _fill(self, parts: dict[str, object]) -> None:
         self.host.setText(str(parts["host"]))

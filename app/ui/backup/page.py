@@ -41,31 +41,7 @@ class BackupsPage(QWidget):
 
     def _build_ui(self) -> None:
         user = self._context.user
-        self.folder = QLineEdit()
-        self.folder.setPlaceholderText(self.tr("Empty: a folder beside the database"))
-        self.folder_row = FieldRow(self.folder)
-        self.goes_to = QLineEdit()  # a path: selectable, and never mistaken for words
-        self.goes_to.setReadOnly(True)
-        self.choose = QPushButton(self.tr("Choose…"))
-        self.save = QPushButton(self.tr("Save"))
-        self.choose.clicked.connect(self._on_choose)
-        self.save.clicked.connect(self._on_save)
-        for widget in (self.folder, self.choose, self.save):
-            widget.setEnabled(allowed(user, Permission.MANAGE_SETTINGS))
-        where = QGroupBox(self.tr("Where the copies go"))
-        form = QFormLayout(where)
-        form.addRow(self.tr("Backup folder"), self.folder_row)
-        form.addRow("", button_row(self.choose, self.save))
-        form.addRow(self.tr("Copies go to"), self.goes_to)
-        advice = QLabel(self.tr(
-            "A USB stick or a network folder is safer than a folder beside the database: a "
-            "broken disk or a stolen PC takes the database and the copies beside it. A copy "
-            "is made at the first start of each day and on closing after a few hours; the "
-            "folder keeps every copy of the last day, then %1 daily, %2 weekly and %3 "
-            "monthly copies.").replace("%1", str(retention.DAILY))
-            .replace("%2", str(retention.WEEKLY)).replace("%3", str(retention.MONTHLY)))
-        advice.setWordWrap(True)
-        form.addRow(advice)
+        where = self._where()
         self.last = QLabel()
         self.last.setWordWrap(True)
         self.history = read_only_table([self.tr("When"), self.tr("Kind"), self.tr("Result"),
@@ -81,6 +57,35 @@ class BackupsPage(QWidget):
         layout.addWidget(self.last)
         layout.addWidget(self.history, 1)
         layout.addLayout(button_row(self.back_up, right=(self.restore,)))
+
+    def _where(self) -> QGroupBox:
+        """The folder setting, where copies go now, and the advice."""
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(self.tr("Empty: a folder beside the database"))
+        self.folder_row = FieldRow(self.folder)
+        self.goes_to = QLineEdit()  # a path: selectable, and never mistaken for words
+        self.goes_to.setReadOnly(True)
+        self.choose = QPushButton(self.tr("Choose…"))
+        self.save = QPushButton(self.tr("Save"))
+        self.choose.clicked.connect(self._on_choose)
+        self.save.clicked.connect(self._on_save)
+        for widget in (self.folder, self.choose, self.save):
+            widget.setEnabled(allowed(self._context.user, Permission.MANAGE_SETTINGS))
+        where = QGroupBox(self.tr("Where the copies go"))
+        form = QFormLayout(where)
+        form.addRow(self.tr("Backup folder"), self.folder_row)
+        form.addRow("", button_row(self.choose, self.save))
+        form.addRow(self.tr("Copies go to"), self.goes_to)
+        advice = QLabel(self.tr(
+            "A USB stick or a network folder is safer than a folder beside the database: a "
+            "broken disk or a stolen PC takes the database and the copies beside it. A copy "
+            "is made at the first start of each day and on closing after a few hours; the "
+            "folder keeps every copy of the last day, then %1 daily, %2 weekly and %3 "
+            "monthly copies.").replace("%1", str(retention.DAILY))
+            .replace("%2", str(retention.WEEKLY)).replace("%3", str(retention.MONTHLY)))
+        advice.setWordWrap(True)
+        form.addRow(advice)
+        return where
 
     def load(self) -> None:
         """Shows the folder setting, the last backup and the record."""
