@@ -56,6 +56,11 @@ class SignInError(DeskError):
     """Wrong user name or password."""
 
 
+class SessionEndedError(DeskError):
+    """The signed-in account was switched off, given another role or a new password since
+    it signed in: nothing was done, and the user must sign in again."""
+
+
 class ConflictError(DeskError):
     """Someone else changed the record since it was read (optimistic concurrency)."""
 

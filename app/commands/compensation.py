@@ -66,9 +66,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_propose(args: argparse.Namespace, ctx: Context) -> int:
     """Proposes an offer; prints its id and whether it waits for approval."""
-    offer = offers.propose(get_case(args.number), kind=args.kind, amount=args.amount,
-                                 reason=args.reason, description=args.description,
-                                 actor=ctx.actor(), now=ctx.now)
+    actor = ctx.actor()
+    case = get_case(args.number)
+    offer = offers.propose(case.id, expected_version=case.version, kind=args.kind,
+                           amount=args.amount, reason=args.reason,
+                           description=args.description, actor=actor, now=ctx.now)
     print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
     return 0
 

@@ -35,7 +35,7 @@ class Context:
                     "This command changes data: name the acting user with --user NAME.",
                     "该命令会修改数据：请用 --user 用户名 指定操作人。"))
             self._password = read_password(self.args.user)
-            self._actor = users.authenticate(self.args.user, self._password)
+            self._actor = users.authenticate(self.args.user, self._password, now=self.now)
         return self._actor
 
     def password(self) -> str:

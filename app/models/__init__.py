@@ -10,7 +10,9 @@ from app.models.case import (
     Complaint,
     CorrectiveAction,
     Event,
+    EventChain,
     FollowUp,
+    Payment,
 )
 from app.models.people import ROLES, Customer, Department, User
 from app.models.reference import Category, ReplyTemplate, RootCause, Setting
@@ -31,7 +33,9 @@ __all__ = [
     "Customer",
     "Department",
     "Event",
+    "EventChain",
     "FollowUp",
+    "Payment",
     "ReplyTemplate",
     "RootCause",
     "SchemaVersion",

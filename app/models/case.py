@@ -131,6 +131,21 @@ class Event(BaseModel):
     new_value = TextField(default="")
     note = TextField(default="")
     case_version = IntegerField(null=True)  # the case version this change produced
+    # Schema step 4: SHA-256 over this event's content and the previous event's hash (see
+    # app.models.chain), so a changed or removed event breaks the chain.
+    hash = CharField(max_length=64, default="", constraints=[SQL("DEFAULT ''")])
+
+
+class EventChain(BaseModel):
+    """One row: how many events the chain holds and the hash of the last one.
+
+    Writers lock it (on PostgreSQL) to append in turn; `check` compares it with the events,
+    so events removed from the end are noticed too.
+    """
+
+    id = IntegerField(primary_key=True)
+    events = IntegerField(default=0)
+    last_hash = CharField(max_length=64)
 
     class Meta:
         # The analysis finds what happened in a period (scored, extended, paused) by field and
@@ -193,9 +208,23 @@ class CompensationOffer(BaseModel):
     approver = ForeignKeyField(User, null=True, index=False)
     decision_reason = TextField(default="")
     counter_fen = IntegerField(null=True)
-    parent = ForeignKeyField("self", null=True, index=False)
+    # A counter-offer is accepted once: at most one offer answers it (schema step 4).
+    parent = ForeignKeyField("self", null=True, unique=True)
     created_at = DateTimeField()
     decided_at = DateTimeField(null=True)
+
+
+class Payment(BaseModel):
+    """An approved offer paid or handed over: once, never more than approved."""
+
+    offer = ForeignKeyField(CompensationOffer, unique=True, backref="payments")
+    amount_fen = IntegerField()
+    paid_at = DateTimeField()  # when the customer received it
+    method = CharField(max_length=20)  # how: cash, transfer, voucher, goods…
+    reference = CharField(max_length=60)  # the receipt or voucher number
+    paid_by = ForeignKeyField(User, index=False)
+    recorded_at = DateTimeField()
+    note = TextField(default="")
 
 
 class Attachment(BaseModel):

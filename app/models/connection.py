@@ -107,6 +107,9 @@ def _make_database(url: str, *, create: bool) -> Database:
             "foreign_keys": 1,
             "busy_timeout": BUSY_TIMEOUT_SECONDS * 1000,
             "synchronous": "normal",
+            # REPLACE deletes the row it replaces; only with this on do the delete guards
+            # (models/guards.py) see that delete and refuse it.
+            "recursive_triggers": 1,
         },
     )
 

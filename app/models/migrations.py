@@ -16,13 +16,13 @@ from peewee import (
     Database,
     DateTimeField,
     ForeignKeyField,
-    PostgresqlDatabase,
     SchemaManager,
 )
 from playhouse.migrate import SchemaMigrator, migrate
 
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
+from app.models import chain
 from app.models.backup import BackupRecord
 from app.models.case import (
     ESCALATION_INDEX,
@@ -31,8 +31,11 @@ from app.models.case import (
     STATUS_CHANGE_INDEX,
     Complaint,
     Event,
+    EventChain,
     FollowUp,
+    Payment,
 )
+from app.models.guards import drop_event_guards, install_guards
 from app.models.people import User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
@@ -132,8 +135,9 @@ def create_schema(database: Database) -> None:
     """Creates every table at the current version, in one transaction."""
     with database.atomic():
         database.create_tables(ALL_MODELS)
-        _install_append_only_guards(database)
+        install_guards(database)
         install_search_index(database)
+        EventChain.create(id=1, events=0, last_hash=chain.GENESIS)
         SchemaVersion.create(version=CURRENT_VERSION, migrated_at=datetime.now())
 
 
@@ -152,7 +156,7 @@ def create_empty_schema(database: Database, fill: Callable[[], object] = lambda:
     fill()
     for manager in managers:
         manager.create_indexes()
-    _install_append_only_guards(database)
+    install_guards(database)
     install_search_index(database)
 
 
@@ -180,35 +184,6 @@ def _copy_before_upgrade(database: Database, sqlite_file: Path | None, found: in
                  "请运行 `complaint-desk check`，或恢复备份。").format(problem=failed.problem)
         ) from failed
     return target
-
-
-def _install_append_only_guards(database: Database) -> None:
-    """Refuses, in the database itself, to delete cases or to alter the event log."""
-    if isinstance(database, PostgresqlDatabase):
-        database.execute_sql(
-            "CREATE OR REPLACE FUNCTION complaint_desk_refuse() RETURNS trigger AS $$ "
-            # %% because the driver reads a lone % as a parameter placeholder.
-            "BEGIN RAISE EXCEPTION 'Complaint Desk keeps %% rows: %% refused', "
-            "TG_TABLE_NAME, TG_OP; END $$ LANGUAGE plpgsql"
-        )
-        guards = (("event", "UPDATE OR DELETE"), ("complaint", "DELETE"), ("customer", "DELETE"))
-        for table, operations in guards:
-            database.execute_sql(
-                f"CREATE TRIGGER {table}_keep BEFORE {operations} ON {table} "
-                "FOR EACH ROW EXECUTE FUNCTION complaint_desk_refuse()"
-            )
-        return
-    for table, operation in (
-        ("event", "UPDATE"),
-        ("event", "DELETE"),
-        ("complaint", "DELETE"),
-        ("customer", "DELETE"),
-    ):
-        database.execute_sql(
-            f"CREATE TRIGGER IF NOT EXISTS {table}_no_{operation.lower()} "
-            f"BEFORE {operation} ON {table} "
-            f"BEGIN SELECT RAISE(ABORT, 'Complaint Desk keeps {table} rows'); END"
-        )
 
 
 def _v2_search_index(database: Database, migrator: SchemaMigrator) -> None:
@@ -262,11 +237,55 @@ def _v5_backup_records(database: Database, migrator: SchemaMigrator) -> None:
     database.create_tables([BackupRecord])
 
 
+def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 6: sign-in throttling and password generations on users, payments, a
+    counter-offer answered once, the event hash chain and the guard triggers.
+
+    Every event already recorded is chained in id order. A counter-offer that was accepted
+    more than once (possible before this version) keeps its first acceptance linked; the
+    later ones stay approved, as they were given, but no longer point at it.
+    """
+    drop_event_guards(database)
+    migrate(
+        migrator.add_column("user", "password_generation", User.password_generation,
+                            allow_not_null=True),
+        migrator.add_column("user", "failed_sign_ins", User.failed_sign_ins,
+                            allow_not_null=True),
+        migrator.add_column("user", "last_failed_at", DateTimeField(null=True)),
+        migrator.add_column("user", "locked_until", DateTimeField(null=True)),
+        migrator.add_column("event", "hash", Event.hash, allow_not_null=True),
+    )
+    database.execute_sql(
+        "UPDATE compensation_offer SET parent_id = NULL WHERE parent_id IS NOT NULL AND id > "
+        "(SELECT MIN(c.id) FROM compensation_offer c WHERE c.parent_id = "
+        "compensation_offer.parent_id)")
+    migrate(migrator.add_index("compensation_offer", ("parent_id",), True))
+    database.create_tables([Payment, EventChain])
+    _chain_existing_events(database)
+    install_guards(database)
+
+
+def _chain_existing_events(database: Database, chunk: int = 20_000) -> None:
+    """Computes every event's hash, in id order, and records the head of the chain."""
+    columns = ", ".join(f'"{c}"' for c in chain.COLUMNS)
+    mark = database.param
+    last, count, after = chain.GENESIS, 0, 0
+    while rows := database.execute_sql(
+            f"SELECT id, {columns} FROM event WHERE id > {mark} ORDER BY id LIMIT {chunk}",
+            (after,)).fetchall():
+        hashes = chain.link(last, [row[1:] for row in rows])
+        database.cursor().executemany(f"UPDATE event SET hash = {mark} WHERE id = {mark}",
+                                      list(zip(hashes, [row[0] for row in rows], strict=True)))
+        last, count, after = hashes[-1], count + len(rows), rows[-1][0]
+    EventChain.create(id=1, events=count, last_hash=last)
+
+
 # One step per target version, run in order; version 1 is the first schema.
 STEPS: dict[int, Step] = {
     2: _v2_search_index,
     3: _v3_deadline_engine,
     4: _v4_analysis_indexes,
     5: _v5_backup_records,
+    6: _v6_money_and_trust,
 }
 CURRENT_VERSION = 1 + len(STEPS)

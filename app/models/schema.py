@@ -14,7 +14,9 @@ from app.models.case import (
     Complaint,
     CorrectiveAction,
     Event,
+    EventChain,
     FollowUp,
+    Payment,
 )
 from app.models.people import Customer, Department, User
 from app.models.reference import Category, ReplyTemplate, RootCause, Setting
@@ -47,4 +49,6 @@ ALL_MODELS = (
     CorrectiveAction,
     CaseCounter,
     BackupRecord,
+    Payment,
+    EventChain,
 )

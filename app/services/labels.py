@@ -64,6 +64,18 @@ OFFER_STATUSES: Mapping[str, Text] = {
     "refused": Text("Refused", "已拒绝"),
     "withdrawn": Text("Withdrawn", "已撤回"),
     "countered": Text("Counter-offer made", "已还价"),
+    "paid": Text("Paid", "已支付"),  # not a status: how the timeline words a payment
+}
+
+PAYMENT_METHODS: Mapping[str, Text] = {
+    "cash": Text("Cash", "现金"),
+    "transfer": Text("Bank transfer", "银行转账"),
+    "wechat": Text("WeChat Pay", "微信支付"),
+    "alipay": Text("Alipay", "支付宝"),
+    "card": Text("Card refund", "原卡退款"),
+    "voucher": Text("Voucher handed over", "发放代金券"),
+    "goods": Text("Goods handed over", "交付实物"),
+    "other": Text("Other", "其他"),
 }
 
 ROLE_NAMES: Mapping[str, Text] = {
@@ -92,6 +104,7 @@ EVENT_KINDS: Mapping[str, Text] = {
     "catalog": Text("List changed", "列表修改"),
     "imported": Text("Imported", "导入"),
     "restored": Text("Database restored from a backup", "从备份恢复数据库"),
+    "sign_in": Text("Sign-in refused", "登录被拒"),
 }
 
 

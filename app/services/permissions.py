@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.errors import AccessError
+from app.errors import AccessError, SessionEndedError
 from app.i18n import Text
-from app.models import User
+from app.models import ROLES, User
 from app.services.labels import ROLE_NAMES
 
 
@@ -75,3 +75,62 @@ def require(user: User, permission: Permission) -> None:
                 action=DESCRIPTIONS[permission],
             )
         )
+
+
+# Which roles each role may give an account (create it with, raise or lower it to) and
+# look after (set its password, switch it off). Only an owner makes owners; an
+# administrator looks after the PCs and the accounts of staff and managers.
+MANAGES: dict[str, frozenset[str]] = {
+    "owner": frozenset(ROLES),
+    "admin": frozenset({"staff", "manager"}),
+    "manager": frozenset(),
+    "staff": frozenset(),
+}
+
+
+def may_manage(user: User, role: str) -> bool:
+    """True when `user` may create, look after, or give `role` to an account of `role`."""
+    return allowed(user, Permission.MANAGE_USERS) and role in MANAGES.get(user.role, ())
+
+
+def require_manage(user: User, *roles: str) -> None:
+    """Raises AccessError unless `user` may manage accounts of every one of `roles`."""
+    require(user, Permission.MANAGE_USERS)
+    for role in roles:
+        if not may_manage(user, role):
+            raise AccessError(
+                Text("{name} ({role}) may not manage {target} accounts.",
+                     "{name}（{role}）无权管理{target}账户。").format(
+                    name=user.display_name, role=ROLE_NAMES.get(user.role, Text(user.role,
+                                                                                user.role)),
+                    target=ROLE_NAMES.get(role, Text(role, role))))
+
+
+SESSION_ENDED = Text(
+    "Your account was switched off, given another role or a new password since you signed "
+    "in: nothing was saved. Please sign in again.",
+    "您登录后账户已被停用、更改角色或重设密码，本次操作未保存。请重新登录。")
+
+
+def confirm_actor(user: User | None) -> None:
+    """Reads the acting user again (inside the writing transaction, so the answer holds for
+    the write): still active, the same role, the password they signed in with.
+
+    Raises:
+        SessionEndedError: the account changed since `user` was read.
+    """
+    if user is None:
+        return
+    row = (User.select(User.active, User.role, User.password_generation)
+           .where(User.id == user.id).tuples().first())
+    if row is None or not row[0] or row[1] != user.role or row[2] != user.password_generation:
+        raise SessionEndedError(SESSION_ENDED)
+
+
+def session_valid(user: User) -> bool:
+    """True while `user` (as signed in) may go on acting: what the window checks."""
+    try:
+        confirm_actor(user)
+    except SessionEndedError:
+        return False
+    return True

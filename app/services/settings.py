@@ -71,6 +71,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 Text("Managers may approve up to (CNY); the owner has no limit",
                      "经理可批准的补偿上限（元）；负责人不设上限"),
                 "compensation", minimum=0, maximum=1_000_000),
+    SettingSpec("compensation.period_days", 30, "int",
+                Text("A proposer's own offers to one customer count together over this many "
+                     "days", "同一提出人对同一客户的补偿在多少天内合并计算权限"),
+                "compensation", minimum=1, maximum=366),
     SettingSpec("print.paper", "A4", "choice", Text("Paper size", "纸张大小"), "printing",
                 choices=("A4", "Letter")),
     SettingSpec("analysis.return_bands", [15, 30, 60], "bands",

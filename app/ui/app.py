@@ -119,7 +119,7 @@ def first_user(context: UiContext, username: str | None) -> User | None:
         hint = messages.tr("Demo accounts: owner, manager, staff1, staff2 — password “demo”.")
     if username and os.environ.get(PASSWORD_VAR):
         try:
-            return users.authenticate(username, os.environ[PASSWORD_VAR])
+            return users.authenticate(username, os.environ[PASSWORD_VAR], now=context.now())
         except DeskError:
             pass  # fall back to the sign-in dialog
     from app.ui.signin import SignInDialog

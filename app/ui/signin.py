@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +21,7 @@ from app.errors import DeskError
 from app.models import User
 from app.services import settings, users
 from app.services.labels import ROLE_NAMES, label
+from app.services.text import to_seconds
 from app.ui.operations import explaining
 from app.ui.widgets import FieldRow, add_row, select_data
 
@@ -27,9 +31,11 @@ SETTINGS_LAST_USER = "signin/last_user"
 class SignInDialog(QDialog):
     """Asks who is at the desk; `user` holds the signed-in account after `exec()`."""
 
-    def __init__(self, parent: QWidget | None = None, *, hint: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, *, hint: str = "",
+                 clock: Callable[[], datetime] = datetime.now) -> None:
         super().__init__(parent)
         self.user: User | None = None
+        self._clock = clock
         business = settings.get("business.name")
         self.setWindowTitle(self.tr("Sign in — Complaint Desk"))
         self.people = QComboBox()
@@ -64,7 +70,8 @@ class SignInDialog(QDialog):
         try:
             with explaining():  # a database out of reach is said beside the password too
                 self.user = users.authenticate(self.people.currentData() or "",
-                                               self.password.text())
+                                               self.password.text(),
+                                               now=to_seconds(self._clock()))
         except DeskError as error:
             self.password_row.show_error(str(error))
             self.password.clear()

@@ -37,7 +37,8 @@ def run_smoke_test(*, database_url: str, language: str | None, username: str | N
         with explaining():
             open_desk(database_url)
             context.sign_in(users.authenticate(username or "",
-                                               os.environ.get(PASSWORD_VAR, "")))
+                                               os.environ.get(PASSWORD_VAR, ""),
+                                               now=context.now()))
     except DeskError as error:
         print(f"complaint-desk: {error}", file=sys.stderr)
         return 2

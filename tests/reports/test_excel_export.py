@@ -31,7 +31,7 @@ def register(make_case: MakeCase, staff: User, owner: User) -> dict[str, Complai
     resolved = workflow.move(_case(make_case, "王小芳", description="电饭煲无法开机").id,
                              "in_progress", actor=staff, now=NOW, expected_version=1,
                              values={"department": "after_sales", "handler": "staff1"})
-    offer = offers.propose(resolved, kind="refund", amount="1200", reason="质量问题",
+    offer = offers.propose(resolved.id, expected_version=resolved.version, kind="refund", amount="1200", reason="质量问题",
                                  actor=staff, now=NOW)
     offers.decide(offer.id, decision="approve", reason="属实", password=PASSWORD,
                         actor=owner, now=NOW)

@@ -10,7 +10,7 @@ from app.models import CompensationOffer, Complaint, FollowUp, User
 from app.services import settings
 from app.services.casework import workflow
 from app.services.compensation import figures, offers
-from app.services.compensation.offers import decide, propose
+from app.services.compensation.offers import decide
 from tests.conftest import NOW, PASSWORD
 
 MakeCase = Callable[..., Complaint]
@@ -26,6 +26,12 @@ def handled(make_case: MakeCase, staff: User) -> Complaint:
 
 def _case(case: Complaint) -> Complaint:
     return Complaint.get_by_id(case.id)
+
+
+def propose(case: Complaint, **fields: object) -> CompensationOffer:
+    """Proposes on the case as it stands now (the service takes its id and version)."""
+    current = _case(case)
+    return offers.propose(current.id, expected_version=current.version, **fields)
 
 
 def test_within_the_staff_limit_is_approved_at_once(handled: Complaint, staff: User) -> None:

@@ -37,11 +37,11 @@ def test_staff_cannot_add_users(staff: User) -> None:
 
 
 def test_sign_in_gives_the_same_message_for_unknown_user_and_wrong_password(staff: User) -> None:
-    assert users.authenticate("staff1", PASSWORD).id == staff.id
+    assert users.authenticate("staff1", PASSWORD, now=NOW).id == staff.id
     with pytest.raises(SignInError) as wrong:
-        users.authenticate("staff1", "nope")
+        users.authenticate("staff1", "nope", now=NOW)
     with pytest.raises(SignInError) as unknown:
-        users.authenticate("ghost", PASSWORD)
+        users.authenticate("ghost", PASSWORD, now=NOW)
     assert str(wrong.value) == str(unknown.value) == "Wrong user name or password."
 
 
@@ -49,7 +49,7 @@ def test_deactivated_users_cannot_sign_in_and_the_last_owner_stays(owner: User,
                                                                    staff: User) -> None:
     users.set_active(user=staff, active=False, actor=owner, now=NOW)
     with pytest.raises(SignInError):
-        users.authenticate("staff1", PASSWORD)
+        users.authenticate("staff1", PASSWORD, now=NOW)
     with pytest.raises(RuleError, match="last owner"):
         users.set_active(user=owner, active=False, actor=owner, now=NOW)
     assert [u.username for u in users.list_users()] == ["owner"]
@@ -72,11 +72,11 @@ def test_bad_account_details_are_refused(owner: User, name: str, password: str,
 def test_passwords_change_for_oneself_or_by_the_owner(owner: User, staff: User,
                                                       staff2: User) -> None:
     users.change_password(user=staff, new_password="new-pass", actor=staff, now=NOW)
-    assert users.authenticate("staff1", "new-pass")
+    assert users.authenticate("staff1", "new-pass", now=NOW)
     with pytest.raises(AccessError):
         users.change_password(user=staff, new_password="hijack", actor=staff2, now=NOW)
     users.change_password(user=staff, new_password="reset-1", actor=owner, now=NOW)
-    assert users.authenticate("staff1", "reset-1")
+    assert users.authenticate("staff1", "reset-1", now=NOW)
     assert Event.select().where(Event.kind == "user", Event.field == "password").count() == 2
 
 

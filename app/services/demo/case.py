@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
+from app.models import chain
 from app.services import deadlines
 from app.services.casework.numbering import format_number
 from app.services.deadlines import BusinessCalendar
@@ -85,8 +86,7 @@ class CaseBuilder:
         "closed_at", "created_at", "updated_at", "version", "clock_paused_at", "complex_case",
         "last_contact_at", "escalated_at", "escalation_ack_at", "escalation_ack_by_id",
     )
-    EVENT_COLUMNS = ("complaint_id", "at", "actor_id", "kind", "field", "old_value",
-                     "new_value", "note", "case_version")
+    EVENT_COLUMNS = chain.COLUMNS  # what audit.append takes
     FOLLOW_UP_COLUMNS = ("complaint_id", "kind", "due_at", "assignee_id", "note",
                          "created_by_id", "created_at", "done_at", "outcome")
     OFFER_COLUMNS = ("complaint_id", "kind", "amount_fen", "description", "reason", "status",

@@ -21,14 +21,13 @@ from app.models import (
     Complaint,
     Customer,
     Department,
-    Event,
     FollowUp,
     RootCause,
     User,
     database_proxy,
 )
 from app.models.bulk import bulk_insert, reset_id_sequences
-from app.services import settings
+from app.services import audit, settings
 from app.services.deadlines import BusinessCalendar
 from app.services.demo.case import CaseBuilder, Pools
 from app.services.users import hash_password
@@ -96,10 +95,11 @@ def fill_demo(*, cases: int, seed: int, now: datetime) -> DemoSummary:
 
 
 def _create_users(now: datetime) -> dict[str, int]:
-    password = hash_password(DEMO_PASSWORD)  # one hash: the same password for every account
+    # One hash per account, each with its own salt: the same password must not give the
+    # same hash (whoever reads one could otherwise match them all at once).
     return {
         username: User.create(username=username, display_name=name, role=role,
-                              password_hash=password, created_at=now).id
+                              password_hash=hash_password(DEMO_PASSWORD), created_at=now).id
         for username, name, role in DEMO_USERS
     }
 
@@ -142,7 +142,7 @@ def _write_chunk(times: list[datetime], *, rng: random.Random, now: datetime, po
                          customer_id=_customer_for(builder, rng, counters, received))
     bulk_insert(Customer, CaseBuilder.CUSTOMER_COLUMNS, builder.customers)
     bulk_insert(Complaint, CaseBuilder.CASE_COLUMNS, builder.cases)
-    bulk_insert(Event, CaseBuilder.EVENT_COLUMNS, builder.events)
+    audit.append(builder.events)  # chained by hash, as every event is
     bulk_insert(FollowUp, CaseBuilder.FOLLOW_UP_COLUMNS, builder.follow_ups)
     bulk_insert(CompensationOffer, CaseBuilder.OFFER_COLUMNS, builder.offers)
 

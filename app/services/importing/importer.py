@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from app.i18n import Text
-from app.models import Complaint, Customer, Event, User, database_proxy
+from app.models import Complaint, Customer, User, database_proxy
 from app.models.bulk import bulk_insert, rows_where_in, time_writer
-from app.services import deadlines, settings
+from app.services import audit, deadlines, settings
 from app.services.casework import numbering
 from app.services.importing.plan import CHUNK, Duplicate, NewCase, plan
 from app.services.importing.reader import RowProblem, SheetReading, read_sheet
@@ -36,8 +36,6 @@ CASE_COLUMNS = (
     "resolution", "answer", "feedback", "created_at", "updated_at", "version", "complex_case",
     "last_contact_at",
 )
-EVENT_COLUMNS = ("complaint_id", "at", "actor_id", "kind", "field", "old_value", "new_value",
-                 "note", "case_version")
 
 
 @dataclass(frozen=True)
@@ -113,9 +111,8 @@ def _record(cases: list[NewCase], file: str, *, actor: User, now: datetime,
                      for case in chunk])
         ids = dict(rows_where_in('SELECT number, id FROM complaint WHERE number IN ({marks})',
                                  [numbers[c.row] for c in chunk]))
-        bulk_insert(Event, EVENT_COLUMNS,
-                    [_event(case, ids[numbers[case.row]], numbers[case.row], notes, actor,
-                            rules.now) for case in chunk])
+        audit.append([_event(case, ids[numbers[case.row]], numbers[case.row], notes, actor,
+                             rules.now) for case in chunk], actor=actor)
         on_progress(start + len(chunk), len(cases))
     return [numbers[case.row] for case in cases]
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ConflictError
 from app.services import guidance
-from app.services.casework import actions, attachments, cases, replies
+from app.services.casework import actions, attachments, replies
 from app.services.casework.actions import Action
 from app.services.casework.view import CaseDetails
 from app.services.compensation import offers
@@ -245,12 +245,10 @@ class CaseWindow(QDialog):
     def _on_propose(self) -> None:
         """Called when the user proposes compensation."""
         def submit(kind: str, amount: str, description: str, reason: str) -> None:
-            # The offer service still takes the case's row (the one place the window reads
-            # one); its dialog shows refusals beside the amount.
-            with explaining():
-                offers.propose(cases.get_case(self.details.number), kind=kind, amount=amount,
-                               description=description, reason=reason,
-                               actor=self._context.user, now=self._context.now())
+            with explaining():  # the dialog shows refusals beside the amount
+                offers.propose(self.details.id, expected_version=self.details.version,
+                               kind=kind, amount=amount, description=description,
+                               reason=reason, actor=self._context.user, now=self._context.now())
 
         self._operation().run_dialog(ProposeDialog(self._context, self.details.number, submit,
                                                    parent=self))
