@@ -44,6 +44,10 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     add.add_argument("--role", required=True, help="staff|manager|owner|admin")
     add.add_argument("--name", default="", help="full name")
     add.set_defaults(run=run_user_add)
+    role = actions.add_parser("role", parents=[common], help="give an account another role")
+    role.add_argument("username")
+    role.add_argument("--role", required=True, help="staff|manager|owner|admin")
+    role.set_defaults(run=run_user_role)
 
     fill = commands.add_parser("demo", parents=[common],
                                help="fill an empty database with demo data")
@@ -92,6 +96,16 @@ def run_user_add(args: argparse.Namespace, ctx: Context) -> int:
     user = users.create_user(username=args.username, display_name=args.name, role=args.role,
                              password=password, actor=actor, now=ctx.now)
     print(str(Text("User {name} added.", "已添加用户 {name}。").format(name=user.username)))
+    return 0
+
+
+def run_user_role(args: argparse.Namespace, ctx: Context) -> int:
+    """Gives an account another role (within what the acting user may manage)."""
+    actor = ctx.actor()
+    account = users.find_user(args.username)
+    users.set_role(user=account, role=args.role, actor=actor, now=ctx.now)
+    print(str(Text("{name} is now {role}.", "{name} 现为{role}。").format(
+        name=account.username, role=ROLE_NAMES[account.role])))
     return 0
 
 

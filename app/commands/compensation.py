@@ -1,4 +1,4 @@
-"""`compensation list | propose | decide | accept | withdraw`."""
+"""`compensation list | propose | decide | accept | withdraw | pay`."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from app.commands.arguments import record_id
 from app.commands.context import Context
 from app.i18n import Text
 from app.services.casework.cases import get_case
-from app.services.compensation import figures, offers
+from app.services.compensation import figures, offers, payments
 from app.services.labels import OFFER_KINDS, OFFER_STATUSES, label
-from app.services.text import when, yuan
+from app.services.text import parse_datetime, when, yuan
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -46,6 +46,16 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     withdraw.add_argument("id", type=record_id)
     withdraw.add_argument("--reason", required=True)
     withdraw.set_defaults(run=run_withdraw)
+    pay = actions.add_parser("pay", parents=[common],
+                             help="record that an approved offer was paid or handed over")
+    pay.add_argument("id", type=int)
+    pay.add_argument("--how", required=True,
+                     help="cash|transfer|wechat|alipay|card|voucher|goods|other")
+    pay.add_argument("--ref", required=True, help="the receipt or voucher number")
+    pay.add_argument("--amount", default=None, help="in CNY; by default the amount approved")
+    pay.add_argument("--at", default=None, help="when it was paid, e.g. 2026-03-05 14:30")
+    pay.add_argument("--note", default="")
+    pay.set_defaults(run=run_pay)
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -56,11 +66,12 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     headers = [str(t) for t in (Text("ID", "编号"), Text("Case", "投诉"), Text("Kind", "类型"),
                                 Text("Amount", "金额"), Text("State", "状态"),
-                                Text("Proposed", "提出时间"))]
+                                Text("Proposed", "提出时间"), Text("Paid", "已支付"))]
     output.table(headers, [[str(r.id), r.number, label(OFFER_KINDS, r.kind),
                             yuan(r.amount_fen), label(OFFER_STATUSES, r.status),
-                            when(r.created_at)] for r in rows],
-                 limits=[6, 15, 14, 14, 12, 16])
+                            when(r.created_at),
+                            "" if r.paid_fen is None else yuan(r.paid_fen)] for r in rows],
+                 limits=[6, 15, 14, 14, 12, 16, 14])
     return 0
 
 
@@ -96,4 +107,14 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     """Withdraws a waiting offer."""
     offer = offers.withdraw(args.id, reason=args.reason, actor=ctx.actor(), now=ctx.now)
     print(f"{offer.id} {label(OFFER_STATUSES, offer.status)}")
+    return 0
+
+
+def run_pay(args: argparse.Namespace, ctx: Context) -> int:
+    """Records the payment of an approved offer; prints the offer id and what was paid."""
+    paid_at = parse_datetime(args.at, field="at",
+                             label=Text("Paid at", "支付时间")) if args.at else None
+    payment = payments.pay(args.id, method=args.how, reference=args.ref, amount=args.amount,
+                           paid_at=paid_at, note=args.note, actor=ctx.actor(), now=ctx.now)
+    print(f"{args.id} {label(OFFER_STATUSES, 'paid')} {yuan(payment.amount_fen)}")
     return 0

@@ -116,6 +116,7 @@ FIELDS: Mapping[str, Field] = _fields(
     Field("feedback_at", T("Customer told", "反馈时间"), MOMENT),
     Field("closed_at", T("Closed", "结案时间"), MOMENT),
     Field("compensation", T("Approved compensation", "已批准补偿金额"), MONEY),
+    Field("paid", T("Paid compensation", "已支付补偿金额"), MONEY),
     Field("version", T("Version", "版本"), COUNT),
     # Only on the timeline: what else happened to the case.
     Field("reply", T("Told the customer", "答复客户")),

@@ -33,8 +33,8 @@ def decided(make_case: MakeCase, staff: User, owner: User) -> Complaint:
                      wish="退货退款")
     case = workflow.move(case.id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
-    offer = offers.propose(case.id, expected_version=case.version, kind="refund", amount="1200", reason="质量问题",
-                                 actor=staff, now=NOW)
+    offer = offers.propose(case.id, expected_version=case.version, kind="refund",
+                           amount="1200", reason="质量问题", actor=staff, now=NOW)
     offers.decide(offer.id, decision="approve", reason="属实", password=PASSWORD,
                         actor=owner, now=NOW)
     case = Complaint.get_by_id(case.id)
@@ -78,7 +78,8 @@ def test_no_letter_before_a_decision(make_case: MakeCase) -> None:
 def test_no_letter_with_compensation_not_approved(make_case: MakeCase, staff: User) -> None:
     case = workflow.move(make_case().id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
-    offers.propose(case.id, expected_version=case.version, kind="cash", amount="5000", reason="误工", actor=staff, now=NOW)
+    offers.propose(case.id, expected_version=case.version, kind="cash", amount="5000",
+                   reason="误工", actor=staff, now=NOW)
     case = Complaint.get_by_id(case.id)
     # Even a case decided some other way cannot be lettered while the offer waits.
     Complaint.update(status="resolved", resolution="x").where(Complaint.id == case.id).execute()

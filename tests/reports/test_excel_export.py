@@ -31,8 +31,8 @@ def register(make_case: MakeCase, staff: User, owner: User) -> dict[str, Complai
     resolved = workflow.move(_case(make_case, "王小芳", description="电饭煲无法开机").id,
                              "in_progress", actor=staff, now=NOW, expected_version=1,
                              values={"department": "after_sales", "handler": "staff1"})
-    offer = offers.propose(resolved.id, expected_version=resolved.version, kind="refund", amount="1200", reason="质量问题",
-                                 actor=staff, now=NOW)
+    offer = offers.propose(resolved.id, expected_version=resolved.version, kind="refund",
+                           amount="1200", reason="质量问题", actor=staff, now=NOW)
     offers.decide(offer.id, decision="approve", reason="属实", password=PASSWORD,
                         actor=owner, now=NOW)
     resolved = Complaint.get_by_id(resolved.id)
@@ -64,7 +64,7 @@ def test_cells_are_typed_and_the_header_is_frozen_and_filtered(register: dict[st
     book = load_workbook(_export(tmp_path))
     sheet = book["投诉登记"]
     assert [c.value for c in sheet[1]] == [text.zh for _, text, *_ in CASE_COLUMNS]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:AJ4"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:AK4"  # one column more: paid
     assert sheet[1][0].font.bold and sheet.column_dimensions["M"].width == 40
     cells = {sheet.cell(1, c).value: sheet.cell(row, c)
              for row in range(2, 5) if sheet.cell(row, 1).value == register["resolved"].number

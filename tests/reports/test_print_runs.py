@@ -54,8 +54,8 @@ def test_letters_keep_their_order_and_say_why_some_are_refused(
     waiting = workflow.move(make_case(**_customer("赵三")).id, "in_progress", actor=staff, now=NOW,
                             expected_version=1, values={"department": "after_sales",
                                                         "handler": "staff1"})
-    offers.propose(waiting.id, expected_version=waiting.version, kind="voucher", amount="5000", reason="久等", actor=staff,
-                         now=NOW)
+    offers.propose(waiting.id, expected_version=waiting.version, kind="voucher",
+                   amount="5000", reason="久等", actor=staff, now=NOW)
     # decided some other way while the offer still waits: still no letter
     Complaint.update(status="resolved", resolution="x").where(Complaint.id == waiting.id).execute()
     last = _rejected(make_case, staff, "孙四")

@@ -22,6 +22,7 @@ from app.models import (
     Customer,
     Department,
     FollowUp,
+    Payment,
     RootCause,
     User,
 )
@@ -102,6 +103,10 @@ class OfferInfo:
     approver: Person | None
     decision_reason: str
     created_at: datetime
+    paid: Decimal | None = None  # what was paid or handed over, once it was
+    paid_at: datetime | None = None
+    paid_how: str = ""  # a code of labels.PAYMENT_METHODS
+    paid_ref: str = ""  # the receipt or voucher number
 
 
 @dataclass(frozen=True)
@@ -317,16 +322,26 @@ def _offers(case_id: int, people: People) -> tuple[OfferInfo, ...]:
 
 def offers_of_cases(case_ids: list[int], people: People) -> dict[int, tuple[OfferInfo, ...]]:
     """The offers of each of `case_ids` (in the order made), read in one query."""
-    rows = (CompensationOffer.select().where(CompensationOffer.complaint.in_(case_ids))
-            .order_by(CompensationOffer.id))
+    rows = list(CompensationOffer.select().where(CompensationOffer.complaint.in_(case_ids))
+                .order_by(CompensationOffer.id))
+    paid = {p.offer_id: p for p in Payment.select().where(
+        Payment.offer.in_([o.id for o in rows]))} if rows else {}
     found: dict[int, list[OfferInfo]] = {}
     for o in rows:
+        payment = paid.get(o.id)
         found.setdefault(o.complaint_id, []).append(OfferInfo(
             o.id, o.kind, Decimal(o.amount_fen) / 100, o.description, o.status,
             Decimal(o.counter_fen) / 100 if o.counter_fen else None,
             people.get(o.requester_id), people.get(o.approver_id), o.decision_reason,
-            o.created_at))
+            o.created_at, *_payment(payment)))
     return {case_id: tuple(offers) for case_id, offers in found.items()}
+
+
+def _payment(payment: Payment | None) -> tuple[Decimal | None, datetime | None, str, str]:
+    if payment is None:
+        return None, None, "", ""
+    return (Decimal(payment.amount_fen) / 100, payment.paid_at, payment.method,
+            payment.reference)
 
 
 def _attachments(case_id: int, people: People) -> tuple[AttachmentInfo, ...]:

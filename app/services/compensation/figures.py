@@ -10,8 +10,9 @@ from peewee import JOIN, SQL, Case, fn
 
 from app.errors import NotFoundError
 from app.i18n import Text
-from app.models import CompensationOffer, Complaint, Customer, TupleRows, User
+from app.models import CompensationOffer, Complaint, Customer, Payment, TupleRows, User
 from app.services.casework.view import CaseDetails
+from app.services.compensation.offers import case_total_fen
 from app.services.text import as_datetime, iso
 
 
@@ -31,6 +32,10 @@ class OfferRow:
     reason: str
     decision_reason: str
     created_at: datetime
+    paid_fen: int | None = None  # None until it is paid
+    paid_at: datetime | None = None
+    paid_how: str = ""
+    paid_ref: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The offer with stable English keys; amounts in yuan."""
@@ -38,7 +43,10 @@ class OfferRow:
                 "kind": self.kind, "amount": self.amount_fen / 100, "status": self.status,
                 "counter": self.counter_fen / 100 if self.counter_fen else None,
                 "requester": self.requester, "reason": self.reason,
-                "decision_reason": self.decision_reason, "created_at": iso(self.created_at)}
+                "decision_reason": self.decision_reason, "created_at": iso(self.created_at),
+                "paid": self.paid_fen / 100 if self.paid_fen is not None else None,
+                "paid_at": iso(self.paid_at), "paid_how": self.paid_how or None,
+                "paid_ref": self.paid_ref or None}
 
 
 @dataclass(frozen=True)
@@ -57,15 +65,18 @@ def offers(*, status: str | None = None, offer_id: int | None = None,
                      CompensationOffer.kind, CompensationOffer.amount_fen,
                      CompensationOffer.status, CompensationOffer.counter_fen, User.display_name,
                      CompensationOffer.reason, CompensationOffer.decision_reason,
-                     CompensationOffer.created_at)
+                     CompensationOffer.created_at, Payment.amount_fen, Payment.paid_at,
+                     Payment.method, Payment.reference)
              .join(Complaint).join(Customer).switch(CompensationOffer)
-             .join(User, on=(CompensationOffer.requester == User.id))
+             .join(User, on=(CompensationOffer.requester == User.id)).switch(CompensationOffer)
+             .join(Payment, JOIN.LEFT_OUTER, on=(Payment.offer == CompensationOffer.id))
              .order_by(CompensationOffer.created_at, CompensationOffer.id).limit(limit))
     if status is not None:
         query = query.where(CompensationOffer.status == status)
     if offer_id is not None:
         query = query.where(CompensationOffer.id == offer_id)
-    return [OfferRow(*row) for row in cast(TupleRows, query.tuples())]
+    return [OfferRow(*row[:12], row[12], as_datetime(row[13]), row[14] or "", row[15] or "")
+            for row in cast(TupleRows, query.tuples())]
 
 
 def waiting(*, limit: int = 500) -> list[OfferRow]:
@@ -76,6 +87,13 @@ def waiting(*, limit: int = 500) -> list[OfferRow]:
 def waiting_count() -> int:
     """How many offers wait for a decision."""
     return CompensationOffer.select().where(CompensationOffer.status == "proposed").count()
+
+
+def paid_fen(*, case_id: int) -> int:
+    """What was paid out on one case, in fen."""
+    query = (Payment.select(fn.COALESCE(fn.SUM(Payment.amount_fen), 0))
+             .join(CompensationOffer).where(CompensationOffer.complaint == case_id))
+    return int(query.scalar() or 0)
 
 
 def approved_fen(*, case_id: int | None = None, customer_id: int | None = None) -> int:
@@ -143,6 +161,7 @@ class ApprovalView:
     similar_average_fen: int
     similar_cases: int
     approved_so_far_fen: int  # already given on this case
+    case_total_fen: int  # approved and waiting on this case, this offer included
 
 
 def approval_view(offer_id: int) -> ApprovalView:
@@ -156,7 +175,8 @@ def approval_view(offer_id: int) -> ApprovalView:
         details=details,
         history=customer_history(details.customer_id, exclude_case=offer.case_id),
         similar_average_fen=average, similar_cases=count,
-        approved_so_far_fen=approved_fen(case_id=offer.case_id))
+        approved_so_far_fen=approved_fen(case_id=offer.case_id),
+        case_total_fen=case_total_fen(offer.case_id))
 
 
 def _offer_row(offer_id: int) -> OfferRow:

@@ -286,9 +286,7 @@ def _offer(offer_id: int, states: tuple[str, ...]) -> CompensationOffer:
         raise NotFoundError(Text("There is no compensation offer {id}.",
                                  "没有编号为 {id} 的补偿方案。").format(id=offer_id))
     if offer.status not in states:
-        raise RuleError(Text("Offer {id} is {status}; it cannot be changed now.",
-                             "补偿方案 {id} 当前为“{status}”，不能再更改。").format(
-            id=offer.id, status=OFFER_STATUSES[offer.status]))
+        raise _decided_first(offer)
     return offer
 
 
@@ -312,10 +310,14 @@ def _decided_first(offer: CompensationOffer) -> RuleError:
             "补偿方案 {id} 的还价已由{who}于 {at} 接受（方案 {new}），只能接受一次。").format(
             id=offer.id, who=_name(answer.requester_id), at=when(answer.created_at),
             new=answer.id))
+    if offer.decided_at is None:  # still waiting: it is the action that does not fit
+        return RuleError(Text("Offer {id} is {status}; it cannot be changed now.",
+                              "补偿方案 {id} 当前为“{status}”，不能再更改。").format(
+            id=offer.id, status=OFFER_STATUSES[offer.status]))
     return RuleError(Text(
-        "Offer {id} was already decided: {status} by {who} at {at}. Your decision was not "
-        "recorded.",
-        "补偿方案 {id} 已由{who}于 {at} 处理（{status}），您的决定未保存。").format(
+        "Offer {id} was already decided: {status} by {who} at {at}; it cannot be changed now "
+        "(nothing of yours was recorded).",
+        "补偿方案 {id} 已由{who}于 {at} 处理（{status}），不能再更改，您的操作未保存。").format(
         id=offer.id, status=OFFER_STATUSES[offer.status], who=_name(offer.approver_id),
         at=when(offer.decided_at)))
 

@@ -1,4 +1,5 @@
-"""`check`: is the database sound? Storage, links, schema, search index, case numbers."""
+"""`check`: is the database sound? Storage, links, schema, search index, case numbers, and
+is the record whole: the guard triggers in place and the event hash chain unbroken."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import cast
 from peewee import SQL, SqliteDatabase, fn
 
 from app.i18n import Text
-from app.models import CaseCounter, Complaint, TupleRows, database_proxy
+from app.models import CaseCounter, Complaint, EventChain, TupleRows, chain, database_proxy
 from app.models.damage import MAX_REPORTED, unreadable_values
+from app.models.guards import missing_guards
 from app.models.migrations import CURRENT_VERSION, schema_version
 from app.models.search import SEARCH_TABLE, check_search_index, uses_search_table
 
@@ -85,6 +87,63 @@ def _numbers() -> str:
     return "; ".join(wrong)
 
 
+def _guards() -> str:
+    """Every trigger that keeps the record append-only is there (and switched on)."""
+    missing = missing_guards(database_proxy.obj)
+    return f"missing: {', '.join(missing)}" if missing else ""
+
+
+CHAIN_CHUNK = 50_000
+_CHAIN_SELECT = ('SELECT id, hash, {columns} FROM event WHERE id > {mark} ORDER BY id '
+                 f'LIMIT {CHAIN_CHUNK}')
+
+
+def verify_chain() -> ChainReport:
+    """Walks the event log in id order, recomputing each hash from the one before."""
+    database = database_proxy.obj
+    sql = _CHAIN_SELECT.format(columns=", ".join(f'"{c}"' for c in chain.COLUMNS),
+                               mark=database.param)
+    walk, after = chain.Walk(), 0
+    while rows := database.execute_sql(sql, (after,)).fetchall():
+        broken = walk.feed(rows)
+        if broken is not None:
+            return ChainReport(walk.count, broken[0], walk.last_id)
+        after = rows[-1][0]
+    head = EventChain.get_or_none(EventChain.id == 1)
+    return ChainReport(walk.count, None, walk.last_id, walk.last,
+                       head.events if head else None, head.last_hash if head else None)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What walking the chain found: events that follow, the first that does not (and the
+    one before it), and the head as recorded."""
+
+    whole: int
+    broken_at: int | None
+    before: int | None
+    last_hash: str = ""
+    head_events: int | None = None
+    head_hash: str | None = None
+
+    def problem(self) -> str:
+        """Empty when the chain is whole and ends where its head says; else what is wrong."""
+        if self.broken_at is not None:
+            after = f"event {self.before}" if self.before else "the start"
+            return (f"the chain breaks at event {self.broken_at}: it was changed, or events "
+                    f"between {after} and it were removed ({self.whole} events before it "
+                    "follow)")
+        if self.head_events != self.whole or self.head_hash != self.last_hash:
+            return (f"{self.whole} events follow, but the chain's head records "
+                    f"{self.head_events} ending {str(self.head_hash)[:12]}…: events were "
+                    "removed from the end, or the head was changed")
+        return ""
+
+
+def _chain() -> str:
+    return verify_chain().problem()
+
+
 CHECKS: tuple[tuple[Text, Callable[[], str]], ...] = (
     (Text("Database file intact", "数据库文件完整"), _storage),
     (Text("Links between records", "记录之间的关联"), _foreign_keys),
@@ -92,4 +151,6 @@ CHECKS: tuple[tuple[Text, Callable[[], str]], ...] = (
     (Text("Schema version", "结构版本"), _schema),
     (Text("Search index", "搜索索引"), _search_index),
     (Text("Case numbers without gaps", "投诉编号连续"), _numbers),
+    (Text("Record guards (triggers)", "记录防篡改触发器"), _guards),
+    (Text("Event hash chain", "事件哈希链"), _chain),
 )

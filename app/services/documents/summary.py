@@ -8,9 +8,9 @@ from app.i18n import Text, speaking
 from app.reports.data import SummaryData, Table
 from app.services import deadlines
 from app.services.casework.layout import handling_fields, intake_fields
-from app.services.casework.view import CaseDetails
+from app.services.casework.view import CaseDetails, OfferInfo
 from app.services.documents.papers import letterhead, words
-from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, label
+from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, PAYMENT_METHODS, label
 from app.services.text import when
 
 T = Text
@@ -77,8 +77,18 @@ def _offers(d: CaseDetails) -> Table:
     return Table(str(T("Compensation", "补偿方案")),
                  tuple(str(t) for t in (T("Proposed", "提出时间"), T("Kind", "类型"),
                                         T("Amount", "金额"), T("State", "状态"),
-                                        T("Decided by", "审批人"), T("Reason", "理由"))),
+                                        T("Decided by", "审批人"), T("Reason", "理由"),
+                                        T("Paid", "支付情况"))),
                  tuple((when(o.created_at), label(OFFER_KINDS, o.kind), f"¥{o.amount:,.2f}",
                         label(OFFER_STATUSES, o.status), o.approver.name if o.approver else "",
-                        o.decision_reason) for o in d.offers),
-                 (0.16, 0.12, 0.12, 0.12, 0.12, 0.36))
+                        o.decision_reason, _paid(o)) for o in d.offers),
+                 (0.14, 0.1, 0.1, 0.1, 0.1, 0.26, 0.2))
+
+
+def _paid(offer: OfferInfo) -> str:
+    """`¥800.00 现金 2026-03-05 10:00 (No. R-0012)`, or blank while unpaid."""
+    if offer.paid is None:
+        return ""
+    return str(T("¥{amount} {how} {at} (No. {ref})", "¥{amount} {how} {at}（凭证号 {ref}）")
+               .format(amount=f"{offer.paid:,.2f}", how=label(PAYMENT_METHODS, offer.paid_how),
+                       at=when(offer.paid_at), ref=offer.paid_ref))

@@ -26,6 +26,7 @@ from app.models import (
     Customer,
     Department,
     Event,
+    Payment,
     RootCause,
     TupleRows,
     User,
@@ -51,7 +52,7 @@ _WIDTHS = (
     ("resolution_due", 17), ("resolved_at", 17), ("decision_kept", 10), ("next_due_at", 17),
     ("facts", 30), ("fault_department", 12), ("fault_party", 10), ("root_cause", 16),
     ("resolution", 30), ("answer", 30), ("feedback", 24), ("feedback_at", 17),
-    ("satisfaction", 8), ("compensation", 12), ("closed_at", 17),
+    ("satisfaction", 8), ("compensation", 12), ("paid", 12), ("closed_at", 17),
 )
 # (code, header, kind, width)
 CASE_COLUMNS: tuple[tuple[str, Text, str, float], ...] = tuple(
@@ -131,8 +132,8 @@ def case_rows(ids: list[int], *, now: datetime, language: str, tally: Tally | No
         chunk = ids[start:start + CHUNK]
         found = _load(chunk)
         for done, case_id in enumerate(chunk, start=start + 1):
-            record, fen = found[case_id]
-            row = _row(record, fen, names, now)
+            record, fen, paid = found[case_id]
+            row = _row(record, fen, paid, names, now)
             if tally is not None:
                 tally.add(row, fen)
             yield _IN_COLUMN_ORDER(row)
@@ -186,9 +187,9 @@ _SELECTED = [Customer.name if name == "customer" else getattr(
 
 
 @lru_cache(maxsize=8)
-def _chunk_sql(size: int, dialect: type) -> tuple[tuple[str, list[Any]], tuple[str, list[Any]]]:
-    """The SQL (and parameters) reading `size` cases and their approved compensation, in
-    the `dialect` of the open database (its class).
+def _chunk_sql(size: int, dialect: type) -> tuple[tuple[str, list[Any]], ...]:
+    """The SQL (and parameters) reading `size` cases, their approved compensation and what
+    was paid, in the `dialect` of the open database (its class).
 
     Built once per size and reused with each chunk's ids in place of the first `size`
     parameters: generating an IN list of 500 through peewee cost more than running it.
@@ -200,20 +201,25 @@ def _chunk_sql(size: int, dialect: type) -> tuple[tuple[str, list[Any]], tuple[s
                 .where(CompensationOffer.complaint.in_(ids),
                        CompensationOffer.status == "approved")
                 .group_by(CompensationOffer.complaint))
-    built = (cases.sql(), approved.sql())
+    paid = (Payment.select(CompensationOffer.complaint, fn.SUM(Payment.amount_fen))
+            .join(CompensationOffer).where(CompensationOffer.complaint.in_(ids))
+            .group_by(CompensationOffer.complaint))
+    built = (cases.sql(), approved.sql(), paid.sql())
     assert all(params[:size] == ids for _, params in built)  # the ids come first
     return built
 
 
-def _load(ids: list[int]) -> dict[int, tuple[_Record, int]]:
+def _load(ids: list[int]) -> dict[int, tuple[_Record, int, int]]:
     database = database_proxy.obj
-    (cases_sql, cases_params), (offers_sql, offers_params) = _chunk_sql(len(ids),
-                                                                        type(database))  # type: ignore[arg-type]
+    (cases_sql, cases_params), (offers_sql, offers_params), (paid_sql, paid_params) = \
+        _chunk_sql(len(ids), type(database))  # type: ignore[arg-type]
     fen = dict(database.execute_sql(offers_sql, ids + offers_params[len(ids):]).fetchall())
+    paid = dict(database.execute_sql(paid_sql, ids + paid_params[len(ids):]).fetchall())
     # Straight from the cursor: peewee's conversion of each value doubled the time.
     rows = database.execute_sql(cases_sql, ids + cases_params[len(ids):]).fetchall()
     records = map(_Record._make, rows)
-    return {record.id: (record, fen.get(record.id) or 0) for record in records}
+    return {record.id: (record, fen.get(record.id) or 0, paid.get(record.id) or 0)
+            for record in records}
 
 
 _from_text = datetime.fromisoformat  # nine times a row: one lookup fewer each
@@ -224,7 +230,7 @@ def _moment(value: Any) -> datetime | None:
     return _from_text(value) if type(value) is str else value
 
 
-def _row(r: _Record, fen: int, names: _Names, now: datetime) -> dict[str, Any]:
+def _row(r: _Record, fen: int, paid: int, names: _Names, now: datetime) -> dict[str, Any]:
     """The values of a case by field code; blanks as None (empty cells)."""
     first_due, first_at = _moment(r.first_response_due), _moment(r.first_response_at)
     decision_due, resolved = _moment(r.resolution_due), _moment(r.resolved_at)
@@ -255,7 +261,7 @@ def _row(r: _Record, fen: int, names: _Names, now: datetime) -> dict[str, Any]:
         "resolution": r.resolution or None, "answer": r.answer or None,
         "feedback": r.feedback or None, "feedback_at": _moment(r.feedback_at),
         "satisfaction": r.satisfaction, "compensation": fen / 100 if fen else None,
-        "closed_at": _moment(r.closed_at),
+        "paid": paid / 100 if paid else None, "closed_at": _moment(r.closed_at),
     }
 
 

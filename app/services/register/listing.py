@@ -17,9 +17,11 @@ from peewee import JOIN, SQL, Case, Expression, Field, ModelSelect, fn
 from app.i18n import ZH, current_language
 from app.models import (
     Category,
+    CompensationOffer,
     Complaint,
     Customer,
     Department,
+    Payment,
     TupleRows,
     User,
     database_proxy,
@@ -83,6 +85,8 @@ class CaseRow(NamedTuple):
     flag_risk: bool
     flag_management: bool
     version: int
+    approved_fen: int  # compensation approved on the case
+    paid_fen: int  # and paid out
 
     def is_overdue(self, now: datetime) -> bool:
         """True when something on the case was due before `now`."""
@@ -99,6 +103,7 @@ class CaseRow(NamedTuple):
             "first_response_due": iso(self.first_response_due),
             "resolution_due": iso(self.resolution_due), "next_due_at": iso(self.next_due_at),
             "overdue": self.is_overdue(now), "version": self.version,
+            "approved": self.approved_fen / 100, "paid": self.paid_fen / 100,
         }
 
     @property
@@ -110,6 +115,14 @@ class CaseRow(NamedTuple):
 
 
 Handler = User.alias("handler")
+# Per row of a page (a hundred index look-ups): what the case was given, and paid out.
+_APPROVED = (CompensationOffer
+             .select(fn.COALESCE(fn.SUM(CompensationOffer.amount_fen), 0))
+             .where((CompensationOffer.complaint == Complaint.id)
+                    & (CompensationOffer.status == "approved")))
+_PAID = (Payment.select(fn.COALESCE(fn.SUM(Payment.amount_fen), 0))
+         .join(CompensationOffer, on=(Payment.offer == CompensationOffer.id))
+         .where(CompensationOffer.complaint == Complaint.id))
 
 
 def fetch_page(query: CaseQuery, *, now: datetime, offset: int = 0, limit: int = 100,
@@ -147,7 +160,7 @@ def page_select(query: CaseQuery, *, now: datetime, offset: int = 0, limit: int 
             Complaint.severity, Complaint.status, Department.code, Handler.username,
             Handler.display_name, Complaint.first_response_due, Complaint.resolution_due,
             Complaint.next_due_at, Complaint.flag_group, Complaint.flag_risk,
-            Complaint.flag_management, Complaint.version,
+            Complaint.flag_management, Complaint.version, _APPROVED, _PAID,
         )
         .join(Customer).switch(Complaint)
         .join(Category).switch(Complaint)
