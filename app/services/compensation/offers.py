@@ -95,8 +95,9 @@ def propose(case_id: int, *, expected_version: int, kind: str, amount: str | int
                                          description=what, reason=why, requester=actor,
                                          created_at=now)
         _log(case, actor, now, offer, "proposed", why)
-        if covers(actor, max(case_total_fen(case.id),
-                             proposer_total_fen(actor.id, case.customer_id, now=now))):
+        if not fen or covers(actor, max(case_total_fen(case.id),  # an apology gives nothing
+                                        proposer_total_fen(actor.id, case.customer_id,
+                                                           now=now))):
             _settle(offer, "proposed", actor, now, status="approved",
                     reason=str(Text("Within the proposer's own limit", "在提出人自己的权限内")))
             _log(case, actor, now, offer, "approved", offer.decision_reason)
@@ -119,6 +120,7 @@ def decide(offer_id: int, *, decision: str, reason: str, password: str, actor: U
     counter_fen = _counter_amount(offer, counter) if status == "countered" else None
     # The slow password check runs before the transaction; the transaction then reads the
     # account (confirm_actor) and the offer again, so nothing decided meanwhile is missed.
+    confirm_actor(actor)
     check_password(actor, password, now=now, wrong=WRONG_PASSWORD)
     with database_proxy.atomic():
         case = lock_case_offers(offer.complaint_id)
