@@ -65,6 +65,11 @@ class UiContext(QObject):
         assert self._user is not None, "nobody is signed in"
         return self._user
 
+    @property
+    def signed_in(self) -> bool:
+        """True once someone has signed in."""
+        return self._user is not None
+
     def sign_in(self, user: User) -> None:
         """Makes `user` the acting user and tells every view."""
         self._user = user

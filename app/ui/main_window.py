@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 import app
 from app.services import settings
@@ -22,6 +31,7 @@ from app.ui.register.panel import RegisterPanel
 from app.ui.reminders.notifier import Notifier
 from app.ui.reminders.panel import RemindersPanel
 from app.ui.reminders.watch import CHECK_EVERY_MS, ReminderWatch
+from app.ui.session import SessionGuard
 from app.ui.widgets import app_icon
 
 if TYPE_CHECKING:
@@ -44,6 +54,8 @@ class MainWindow(QMainWindow):
         self.watch = ReminderWatch(context, self.notifier, watch_interval_ms)
         self.backups = BackupWatch(self, context)  # started by the program, not by tests
         self.restart: Restart | None = None  # set when the window closes to start again
+        self.session = SessionGuard(context, self)
+        QApplication.instance().installEventFilter(self.session)
         self._build_ui()
         self._connect_signals()
         self._on_user_changed()
@@ -145,6 +157,7 @@ class MainWindow(QMainWindow):
         self.backups.warned.connect(self.banner.show_warnings)
         self.banner.back_up.connect(self._on_back_up)
         self.banner.open_settings.connect(lambda: self._on_settings(backups=True))
+        self.session.ended.connect(self._on_session_ended)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         """The first show starts the reminders check (and its summary)."""
@@ -201,6 +214,7 @@ class MainWindow(QMainWindow):
                       self.backups.timer):
             timer.stop()  # nothing may query a database that is about to close
         self.register.save_layout()
+        QApplication.instance().removeEventFilter(self.session)
         super().closeEvent(event)
 
     def _close_after_backup(self) -> None:
@@ -311,6 +325,29 @@ class MainWindow(QMainWindow):
                 self._analysis.close()
                 self._analysis = None
             self._context.sign_in(dialog.user)
+
+    def _on_session_ended(self) -> None:
+        """Called when the signed-in account was switched off, given another role or a new
+        password elsewhere: open dialogs close, the user is told, and signs in again."""
+        from app.ui import messages
+        from app.ui.signin import SignInDialog
+
+        for _ in range(20):  # the dialogs open over one another, innermost first
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QDialog):
+                break
+            dialog.reject()
+        for window in list(self._case_windows.values()):
+            window.close()
+        messages.show_info(self, self.tr(
+            "Your account was switched off, given another role or a new password since you "
+            "signed in. Please sign in again."))
+        signing_in = SignInDialog(parent=self)
+        if signing_in.exec() and signing_in.user is not None:
+            self._context.sign_in(signing_in.user)
+            self.session.resume()
+        else:
+            self.close()
 
     def _on_about(self) -> None:
         """Called from Help › About."""

@@ -458,52 +458,62 @@
         <translation>本投诉已给予</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="99"/>
+        <location filename="../../app/ui/compensation/approval.py" line="100"/>
+        <source>Your limit counts the case&apos;s total: every offer on it approved or waiting, this one included.</source>
+        <translation>您的审批权限按本案补偿合计计算：本案所有已批准和待审批的方案，包括本方案。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="102"/>
+        <source>Case total with this offer</source>
+        <translation>含本方案的本案补偿合计</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/approval.py" line="103"/>
         <source>%1 on average over %2 case(s)</source>
         <translation>平均 %1（共 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="102"/>
+        <location filename="../../app/ui/compensation/approval.py" line="106"/>
         <source>no earlier compensation</source>
         <translation>此前没有补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="103"/>
+        <location filename="../../app/ui/compensation/approval.py" line="107"/>
         <source>Same category</source>
         <translation>同类投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="108"/>
+        <location filename="../../app/ui/compensation/approval.py" line="112"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="112"/>
+        <location filename="../../app/ui/compensation/approval.py" line="116"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="112"/>
+        <location filename="../../app/ui/compensation/approval.py" line="116"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="113"/>
+        <location filename="../../app/ui/compensation/approval.py" line="117"/>
         <source>Counter-offer</source>
         <translation>还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="121"/>
+        <location filename="../../app/ui/compensation/approval.py" line="125"/>
         <source>amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="128"/>
+        <location filename="../../app/ui/compensation/approval.py" line="132"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/compensation/approval.py" line="129"/>
+        <location filename="../../app/ui/compensation/approval.py" line="133"/>
         <source>Your password</source>
         <translation>您的密码</translation>
     </message>
@@ -780,7 +790,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case/tabs.py" line="27"/>
-        <location filename="../../app/ui/case/tabs.py" line="50"/>
+        <location filename="../../app/ui/case/tabs.py" line="51"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -835,22 +845,27 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="46"/>
+        <location filename="../../app/ui/case/tabs.py" line="44"/>
+        <source>Paid</source>
+        <translation>支付情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/tabs.py" line="47"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="47"/>
+        <location filename="../../app/ui/case/tabs.py" line="48"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="48"/>
+        <location filename="../../app/ui/case/tabs.py" line="49"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="49"/>
+        <location filename="../../app/ui/case/tabs.py" line="50"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
@@ -974,12 +989,12 @@
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="272"/>
+        <location filename="../../app/ui/case/window.py" line="270"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="273"/>
+        <location filename="../../app/ui/case/window.py" line="271"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -1735,106 +1750,111 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Print letters…</source>
         <translation>批量打印告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Analysis</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="343"/>
+        <source>Your account was switched off, given another role or a new password since you signed in. Please sign in again.</source>
+        <translation>您登录后，账户已被停用、更改角色或重设密码。请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -1848,29 +1868,82 @@
 <context>
     <name>OffersPage</name>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="25"/>
+        <location filename="../../app/ui/case/offers.py" line="28"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="26"/>
+        <location filename="../../app/ui/case/offers.py" line="29"/>
         <source>Accept the counter-offer</source>
         <translation>接受还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="27"/>
+        <location filename="../../app/ui/case/offers.py" line="30"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="66"/>
+        <location filename="../../app/ui/case/offers.py" line="31"/>
+        <source>Mark paid…</source>
+        <translation>登记支付…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="74"/>
         <source>Withdraw the offer</source>
         <translation>撤回补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="66"/>
+        <location filename="../../app/ui/case/offers.py" line="74"/>
         <source>Why?</source>
         <translation>原因？</translation>
+    </message>
+</context>
+<context>
+    <name>PayDialog</name>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="42"/>
+        <source>Mark paid</source>
+        <translation>登记支付</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="53"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="56"/>
+        <source>How</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="57"/>
+        <source>Receipt or voucher number</source>
+        <translation>收据或凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="59"/>
+        <source>Amount paid (CNY)</source>
+        <translation>支付金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="60"/>
+        <source>Paid or handed over at</source>
+        <translation>支付或交付时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="61"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="63"/>
+        <source>Record the payment</source>
+        <translation>保存支付记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/compensation/pay.py" line="63"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2231,27 +2304,27 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/signin.py" line="34"/>
+        <location filename="../../app/ui/signin.py" line="40"/>
         <source>Sign in — Complaint Desk</source>
         <translation>登录 — 投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="45"/>
+        <location filename="../../app/ui/signin.py" line="51"/>
         <source>Who are you?</source>
         <translation>您是哪位？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="46"/>
+        <location filename="../../app/ui/signin.py" line="52"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="48"/>
+        <location filename="../../app/ui/signin.py" line="54"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="50"/>
+        <location filename="../../app/ui/signin.py" line="56"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

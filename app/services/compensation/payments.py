@@ -17,7 +17,7 @@ from app.models import CompensationOffer, Payment, User, database_proxy
 from app.services import audit
 from app.services.compensation.offers import NON_MATERIAL, lock_case_offers
 from app.services.labels import OFFER_STATUSES, PAYMENT_METHODS, lookup
-from app.services.permissions import Permission, confirm_actor, require
+from app.services.permissions import Permission, allowed, confirm_actor, require
 from app.services.text import CLOCK_SKEW, checked_text, parse_amount, when, yuan
 
 
@@ -56,6 +56,13 @@ def pay(offer_id: int, *, method: str, reference: str, actor: User, now: datetim
                      new=f"{offer.kind} {fen / 100:.2f} paid", note=f"{how} {ref}",
                      version=case.version)
     return payment
+
+
+def may_pay(*, status: str, amount_fen: int, paid: bool, user: User) -> bool:
+    """Whether `user` may record the payment of an offer in `status` worth `amount_fen`,
+    `paid` or not yet: the rule `pay` applies, for the window to offer it only then."""
+    return (status == "approved" and amount_fen > 0 and not paid
+            and allowed(user, Permission.WORK_CASES))
 
 
 def payment_of(offer_id: int) -> Payment | None:

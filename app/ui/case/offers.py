@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.services.casework.view import CaseDetails, OfferInfo
-from app.services.compensation import offers
+from app.services.compensation import offers, payments
 from app.ui import messages
 from app.ui.case import tabs
 from app.ui.compensation.approval import decide_offer
+from app.ui.compensation.pay import PayDialog
 from app.ui.context import Changes, UiContext
-from app.ui.operations import Operation
+from app.ui.operations import Operation, explaining
 from app.ui.widgets import button_row, fill
 
 
 class OffersPage(QWidget):
-    """Offers with Withdraw, Accept counter-offer and Decide…, as the user may."""
+    """Offers with Withdraw, Accept counter-offer, Decide… and Mark paid…, as the user may."""
 
     def __init__(self, context: UiContext) -> None:
         super().__init__()
@@ -25,7 +28,8 @@ class OffersPage(QWidget):
         self.withdraw = QPushButton(self.tr("Withdraw…"))
         self.accept_counter = QPushButton(self.tr("Accept the counter-offer"))
         self.decide = QPushButton(self.tr("Decide…"))
-        buttons = button_row(self.decide, self.accept_counter, self.withdraw)
+        self.pay = QPushButton(self.tr("Mark paid…"))
+        buttons = button_row(self.decide, self.accept_counter, self.withdraw, self.pay)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
@@ -33,6 +37,7 @@ class OffersPage(QWidget):
         self.withdraw.clicked.connect(self._on_withdraw)
         self.accept_counter.clicked.connect(self._on_accept)
         self.decide.clicked.connect(self._on_decide)
+        self.pay.clicked.connect(self._on_pay)
 
     def show_case(self, details: CaseDetails) -> None:
         """Lists the offers of the case."""
@@ -56,6 +61,9 @@ class OffersPage(QWidget):
         self.withdraw.setEnabled("withdraw" in possible)
         self.accept_counter.setEnabled("accept_counter" in possible)
         self.decide.setEnabled("decide" in possible)
+        self.pay.setEnabled(offer is not None and payments.may_pay(
+            status=offer.status, amount_fen=int(offer.amount * 100),
+            paid=offer.paid is not None, user=self._context.user))
 
     def _changes(self) -> Changes:
         return Changes.case(self._details.id) if self._details is not None else Changes()
@@ -80,3 +88,18 @@ class OffersPage(QWidget):
         offer = self.selected()
         if offer is not None and decide_offer(self, self._context, offer.id):
             self._context.announce(self._changes())  # the approval dialog made the call
+
+    def _on_pay(self) -> None:
+        """Called when the user records that the selected approved offer was paid."""
+        offer = self.selected()
+        if offer is None:
+            return
+
+        def submit(how: str, reference: str, amount: str, paid_at: datetime, note: str) -> None:
+            with explaining():  # the dialog shows refusals beside its fields
+                payments.pay(offer.id, method=how, reference=reference, amount=amount,
+                             paid_at=paid_at, note=note, actor=self._context.user,
+                             now=self._context.now())
+
+        Operation(self, self._context, self._changes()).run_dialog(
+            PayDialog(offer, submit, now=self._context.now(), parent=self))

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.casework.layout import handling_fields, intake_fields
-from app.services.casework.view import CaseDetails
-from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, label
+from app.services.casework.view import CaseDetails, OfferInfo
+from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, PAYMENT_METHODS, label
 from app.ui.widgets import read_only_table, when
 
 TIMELINE_HEADERS = (
@@ -41,6 +41,7 @@ OFFER_HEADERS = (
     QT_TRANSLATE_NOOP("CaseTabs", "Requested by"),
     QT_TRANSLATE_NOOP("CaseTabs", "Decided by"),
     QT_TRANSLATE_NOOP("CaseTabs", "Reason"),
+    QT_TRANSLATE_NOOP("CaseTabs", "Paid"),
 )
 ATTACHMENT_HEADERS = (
     QT_TRANSLATE_NOOP("CaseTabs", "File"),
@@ -114,7 +115,15 @@ def offer_rows(details: CaseDetails) -> list[list[str]]:
     return [[when(o.created_at), label(OFFER_KINDS, o.kind), f"{o.amount:,.2f}",
              label(OFFER_STATUSES, o.status),
              o.requester.name if o.requester else "", o.approver.name if o.approver else "",
-             o.decision_reason] for o in details.offers]
+             o.decision_reason, _paid(o)] for o in details.offers]
+
+
+def _paid(offer: OfferInfo) -> str:
+    """`800.00 · 2026-03-05 10:30 · 现金 · SJ-0042`, or blank while unpaid."""
+    if offer.paid is None:
+        return ""
+    return " · ".join((f"{offer.paid:,.2f}", when(offer.paid_at),
+                       label(PAYMENT_METHODS, offer.paid_how), offer.paid_ref))
 
 
 def attachment_table() -> QTableWidget:

@@ -96,6 +96,10 @@ class ApprovalDialog(QDialog):
         facts.addRow(self.tr("Given to this customer before"),
                      QLabel(yuan(view.history.approved_fen)))
         facts.addRow(self.tr("Already given on this case"), QLabel(yuan(view.approved_so_far_fen)))
+        self.case_total = QLabel(f"<b>{yuan(view.case_total_fen)}</b>")
+        self.case_total.setToolTip(self.tr("Your limit counts the case's total: every offer on "
+                                           "it approved or waiting, this one included."))
+        facts.addRow(self.tr("Case total with this offer"), self.case_total)
         similar = (self.tr("%1 on average over %2 case(s)")
                    .replace("%1", yuan(view.similar_average_fen))
                    .replace("%2", str(view.similar_cases)) if view.similar_cases
