@@ -7,6 +7,7 @@ import sys
 from bench import (
     analysis,
     backup,
+    chain,
     common,
     excel,
     importing,
@@ -23,7 +24,8 @@ GROUPS = {"register": ("Register (foundation)", register),
           "excel": ("Excel", excel),
           "import": ("Import", importing),
           "analysis": ("Analysis", analysis),
-          "backup": ("Backups and moving to a server", backup)}
+          "backup": ("Backups and moving to a server", backup),
+          "chain": ("The event hash chain", chain)}
 
 
 def main(names: list[str]) -> None:

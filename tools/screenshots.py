@@ -53,7 +53,7 @@ def main() -> None:
     open_desk(str(folder / "demo.sqlite3"))
     generate.fill_demo(cases=3000, seed=1, now=NOW)
     context = UiContext(clock=lambda: NOW)
-    context.sign_in(users.authenticate("staff1", "demo"))
+    context.sign_in(users.authenticate("staff1", "demo", now=NOW))
     DOCS.mkdir(exist_ok=True)
     window = MainWindow(context)
     window.resize(1366, 768)

@@ -1,0 +1,122 @@
+"""What the event hash chain costs: intake and `demo --cases 100000` with and without it
+(in the same run, alternating), and `check` walking a million chained events.
+
+Without the chain means audit.append writing the same rows through the same bulk insert,
+with no hash and no chain head: the program as it was before schema step 4.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from app.models import Event, User, chain, database_proxy
+from app.models.bulk import bulk_insert
+from app.services import audit, users
+from app.services.casework.intake import IntakeForm, record_complaint
+from app.services.demo import generate
+from app.services.desk import integrity
+from app.services.desk.store import close_desk, open_desk
+from app.services.permissions import confirm_actor
+
+INTAKES = 400
+DEMO_CASES = 100_000
+CHECKED_EVENTS = 1_000_000
+NOW = datetime(2026, 3, 4, 10, 0)
+
+
+def _unchained(rows: Sequence[Sequence[Any]], *, actor: User | None = None) -> None:
+    with database_proxy.atomic():
+        confirm_actor(actor)
+        bulk_insert(Event, chain.COLUMNS, rows)
+
+
+@contextlib.contextmanager
+def _chain(on: bool) -> Iterator[None]:
+    """audit.append as it is (on), or writing the rows without hashes (off)."""
+    chained = audit.append
+    if not on:
+        audit.append = _unchained  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        audit.append = chained  # type: ignore[assignment]
+
+
+def _intake_seconds(folder: Path, name: str, on: bool) -> float:
+    open_desk(str(folder / f"{name}.sqlite3"), now=NOW)
+    try:
+        staff = users.create_user(username="boss", display_name="老板", role="owner",
+                                  password="secret", actor=None, now=NOW)
+        with _chain(on):
+            started = time.perf_counter()
+            for number in range(INTAKES):
+                record_complaint(IntakeForm(f"客户{number}", f"138{number:08d}", "phone",
+                                            "product_quality", "电饭煲用了三天就坏了", wish="换新"),
+                                 actor=staff, now=NOW + timedelta(seconds=number))
+            return time.perf_counter() - started
+    finally:
+        close_desk()
+
+
+def _demo_seconds(folder: Path, name: str, on: bool) -> float:
+    open_desk(str(folder / f"{name}.sqlite3"), now=NOW)
+    try:
+        with _chain(on):
+            started = time.perf_counter()
+            generate.fill_demo(cases=DEMO_CASES, seed=1, now=NOW)
+            return time.perf_counter() - started
+    finally:
+        close_desk()
+
+
+def _fill_events(path: Path, total: int) -> int:
+    """Tops the chained demo database up to `total` events with desk events (notes of
+    realistic length), appended through audit.append 50,000 at a time."""
+    open_desk(str(path), now=NOW)
+    try:
+        have = Event.select().count()
+        for start in range(have, total, 50_000):
+            rows = [(None, NOW + timedelta(seconds=i), None, "settings", "business.name",
+                     "惠民家电生活馆", f"惠民家电生活馆（{i}号店）", "营业信息更新", None)
+                    for i in range(start, min(total, start + 50_000))]
+            audit.append(rows)
+        return Event.select().count()
+    finally:
+        close_desk()
+
+
+def _check_seconds(path: Path) -> tuple[float, str]:
+    open_desk(str(path), now=NOW)
+    try:
+        started = time.perf_counter()
+        report = integrity.verify_chain()
+        return time.perf_counter() - started, report.problem()
+    finally:
+        close_desk()
+
+
+def run() -> list[tuple[str, float, str]]:
+    """The chain's cost in intake and demo generation, and `check` over a million events."""
+    with tempfile.TemporaryDirectory() as folder:
+        where = Path(folder)
+        intake = {on: min(_intake_seconds(where, f"intake-{on}-{i}", on) for i in range(3))
+                  for on in (False, True)}
+        demo = {on: _demo_seconds(where, f"demo-{on}", on) for on in (False, True)}
+        events = _fill_events(where / "demo-True.sqlite3", CHECKED_EVENTS)
+        seconds, problem = _check_seconds(where / "demo-True.sqlite3")
+    return [
+        (f"intake of {INTAKES} complaints, without the chain", intake[False] * 1000, ""),
+        (f"intake of {INTAKES} complaints, with the chain", intake[True] * 1000,
+         f"+{(intake[True] / intake[False] - 1) * 100:.1f}% (target < 10%)"),
+        (f"`demo --cases {DEMO_CASES}`, without the chain", demo[False] * 1000, ""),
+        (f"`demo --cases {DEMO_CASES}`, with the chain", demo[True] * 1000,
+         f"+{(demo[True] / demo[False] - 1) * 100:.1f}% (target < 10%)"),
+        (f"`check`'s chain walk over {events:,} events", seconds * 1000,
+         f"target < 10 s; {problem or 'whole'}"),
+    ]
