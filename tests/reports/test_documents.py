@@ -205,3 +205,16 @@ def test_logo_owner_signature_and_seal_are_placed_on_the_letter(decided: Complai
     sizes = sorted((int(row.split()[3]), int(row.split()[4])) for row in listed
                    if row.split()[2] == "image")
     assert sizes == [(200, 200), (240, 80), (300, 100)]
+
+
+def test_the_summary_shows_what_was_approved_and_paid(decided: Complaint, staff: User,
+                                                      tmp_path: Path) -> None:
+    from app.models import CompensationOffer
+    from app.services.compensation import payments
+
+    offer = CompensationOffer.get(CompensationOffer.complaint == decided.id)
+    payments.pay(offer.id, method="transfer", reference="ZZ-7788", actor=staff, now=NOW)
+    text = squeezed(pdf_text(build_summary(summary(decided.number, language="zh_CN", now=NOW),
+                                           tmp_path / "summary.pdf")))
+    for expected in ("¥1,200.00", "已批准", "支付情况", "银行转账", "ZZ-7788"):
+        assert expected in text, expected

@@ -166,3 +166,17 @@ def test_an_export_reads_back_through_the_import_reader(register: dict[str, Comp
         assert values["phone"] == case.customer.phone
         assert values["received_at"] == case.received_at
         assert values["description"] == case.description.replace("\x0b", "")
+
+
+def test_the_export_shows_approved_and_paid(register: dict[str, Complaint], staff: User,
+                                            tmp_path: Path) -> None:
+    from app.models import CompensationOffer
+    from app.services.compensation import payments
+
+    offer = CompensationOffer.get(CompensationOffer.complaint == register["resolved"].id)
+    payments.pay(offer.id, method="cash", reference="SJ-1", amount="1000", actor=staff,
+                 now=NOW + timedelta(days=1))
+    row = _records(load_workbook(_export(tmp_path))["投诉登记"])[register["resolved"].number]
+    assert (row["已批准补偿金额"], row["已支付补偿金额"]) == (1200, 1000)
+    assert _records(load_workbook(_export(tmp_path))["投诉登记"])[
+        register["rejected"].number]["已支付补偿金额"] is None
