@@ -20,7 +20,7 @@ from app.models import (
     database_proxy,
 )
 from app.services import audit
-from app.services.casework import followups, workflow
+from app.services.casework import attachments, followups, workflow
 from app.services.compensation import offers, payments
 from app.services.demo import generate
 from app.services.desk import integrity
@@ -56,6 +56,8 @@ def paid_case(make_case: MakeCase, staff: User) -> Complaint:
     payments.pay(offer.id, method="voucher", reference="Q-001", actor=staff, now=NOW)
     followups.add_follow_up(Complaint.get_by_id(case.id), due_at=NOW, note="回电",
                             actor=staff, now=NOW)
+    attachments.add_attachment(Complaint.get_by_id(case.id), file_name="receipt.jpg",
+                               data=b"\xff\xd8\xff photo", actor=staff, now=NOW)
     return Complaint.get_by_id(case.id)
 
 
@@ -65,7 +67,9 @@ def test_events_decided_offers_and_payments_cannot_be_rewritten(paid_case: Compl
                 "UPDATE compensation_offer SET status = 'refused'",
                 "DELETE FROM compensation_offer", "UPDATE payment SET amount_fen = 99999",
                 "DELETE FROM payment", 'DELETE FROM "user"', "DELETE FROM follow_up",
-                "DELETE FROM event_chain", "DELETE FROM complaint", "DELETE FROM customer"):
+                "DELETE FROM event_chain", "DELETE FROM complaint", "DELETE FROM customer",
+                "DELETE FROM attachment", "DELETE FROM attachment_data",
+                "UPDATE attachment_data SET attachment_id = attachment_id"):
         _refused(sql)
     if _is_postgres():
         for table in ("event", "payment", "compensation_offer", "complaint", '"user"'):
