@@ -74,7 +74,9 @@ def append(rows: Sequence[Sequence[Any]], *, actor: User | None = None) -> None:
     The chain's head is read and moved in the same transaction. On PostgreSQL its row is
     locked until the transaction ends, so writers append one after the other and no two
     events follow the same one; SQLite's writers already take turns (IMMEDIATE
-    transactions).
+    transactions). Because of that lock, a PostgreSQL transaction should lock the rows it
+    will change (a case: `cases.write` updates it first) before it appends its first
+    event, so that two writers never wait for each other.
     """
     if not rows:
         return

@@ -165,3 +165,20 @@ def test_the_approval_view_shows_the_cases_running_total(make_case: MakeCase, st
     waiting = _propose(case, "300", staff)
     view = figures.approval_view(waiting.id)
     assert (view.approved_so_far_fen, view.case_total_fen) == (15000, 45000)
+
+
+def test_a_decision_and_an_edit_of_the_same_case_at_once_never_deadlock(
+        make_case: MakeCase, staff: User, owner: User) -> None:
+    from app.services.casework import cases
+
+    for round_ in range(ROUNDS):
+        case = _handled(make_case, staff, phone=f"133{round_:08d}")
+        offer = _propose(case, "1500", staff)
+        current = Complaint.get_by_id(case.id)
+        decided, edited = at_once([
+            partial(offers.decide, offer.id, decision="approve", reason="属实",
+                    password=PASSWORD, actor=owner, now=NOW),
+            partial(cases.update_fields, current, values={"facts": f"检测报告 {round_}"},
+                    actor=staff, now=NOW, expected_version=current.version)])
+        assert not isinstance(decided, Exception), decided
+        assert not isinstance(edited, Exception) or isinstance(edited, ConflictError), edited

@@ -206,8 +206,13 @@ def _status_of(decision: str) -> str:
 
 def lock_case_offers(case_id: int) -> Complaint:
     """The case as stored now, once no other decision on the offers of the same customer's
-    cases is under way: on PostgreSQL a lock held to the end of the transaction (call
-    inside one); SQLite's IMMEDIATE transactions already take turns."""
+    cases is under way: on PostgreSQL locks held to the end of the transaction (call inside
+    one); SQLite's IMMEDIATE transactions already take turns.
+
+    The case's row is locked too, before any event is appended: a transaction appending
+    events holds the chain's head (services.audit), so it must not wait afterwards for a
+    case another writer holds while that writer waits for the head.
+    """
     case = Complaint.get_or_none(Complaint.id == case_id)
     if case is None:
         raise NotFoundError(Text("There is no case with id {id}.", "没有编号为 {id} 的投诉。")
@@ -216,7 +221,9 @@ def lock_case_offers(case_id: int) -> Complaint:
     if isinstance(database, PostgresqlDatabase):
         database.execute_sql("SELECT pg_advisory_xact_lock(%s, %s)",
                              (OFFER_LOCK, case.customer_id))
-        case = Complaint.get_by_id(case_id)  # read after the lock: what others committed
+        # Read after the locks: what others committed meanwhile.
+        case = (Complaint.select().where(Complaint.id == case_id)
+                .for_update("FOR NO KEY UPDATE").get())
     return case
 
 
