@@ -80,18 +80,16 @@ def append(rows: Sequence[Sequence[Any]], *, actor: User | None = None) -> None:
     """
     if not rows:
         return
-    database = database_proxy.obj
-    sqlite = isinstance(database, SqliteDatabase)
-    # SQLite keeps times as text: hashed as the very text stored (and no adapter per row).
-    stamped = [_as_text(row) for row in rows] if sqlite else rows
+    sqlite = isinstance(database_proxy.obj, SqliteDatabase)
+    # SQLite keeps times as text: hashed as the very text stored (which also spares the
+    # sqlite3 module converting each time itself).
+    stamped = map(_as_text, rows) if sqlite else map(tuple, rows)
     with database_proxy.atomic():
         confirm_actor(actor)
-        head = _head(lock=not sqlite)
-        hashes = chain.link(head, stamped)
-        bulk_insert(Event, (*chain.COLUMNS, "hash"),
-                    [(*row, digest) for row, digest in zip(stamped, hashes, strict=True)])
-        EventChain.update(events=EventChain.events + len(hashes), last_hash=hashes[-1]).where(
-            EventChain.id == 1).execute()
+        linked = chain.chained(_head(lock=not sqlite), stamped)
+        bulk_insert(Event, (*chain.COLUMNS, "hash"), linked)
+        EventChain.update(events=EventChain.events + len(linked),
+                          last_hash=linked[-1][-1]).where(EventChain.id == 1).execute()
 
 
 def _head(*, lock: bool) -> str:
@@ -103,7 +101,7 @@ def _head(*, lock: bool) -> str:
 
 def _as_text(row: Sequence[Any]) -> tuple[Any, ...]:
     at = row[1]
-    return (row[0], at if isinstance(at, str) else str(at), *row[2:])
+    return tuple(row) if at.__class__ is str else (row[0], str(at), *row[2:])
 
 
 def timeline(complaint_id: int) -> list[Event]:
