@@ -129,7 +129,7 @@ def run() -> list[tuple[str, float, str]]:
     with tempfile.TemporaryDirectory() as folder:
         where = Path(folder)
         intake = _alternating(lambda on, i: _intake_seconds(where, f"intake-{on}-{i}", on), 5)
-        demo = _alternating(lambda on, i: _demo_seconds(where, f"demo-{on}-{i}", on), 2)
+        demo = _alternating(lambda on, i: _demo_seconds(where, f"demo-{on}-{i}", on), 3)
         events = _fill_events(where / "demo-True-0.sqlite3", CHECKED_EVENTS)
         seconds = min(_check_seconds(where / "demo-True-0.sqlite3") for _ in range(3))
         problem = _check_problem(where / "demo-True-0.sqlite3")

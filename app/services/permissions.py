@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from app.errors import AccessError, SessionEndedError
 from app.i18n import Text
-from app.models import ROLES, User
+from app.models import ROLES, User, database_proxy
 from app.services.labels import ROLE_NAMES
 
 
@@ -121,8 +121,9 @@ def confirm_actor(user: User | None) -> None:
     """
     if user is None:
         return
-    row = (User.select(User.active, User.role, User.password_generation)
-           .where(User.id == user.id).tuples().first())
+    database = database_proxy.obj  # plain SQL: it runs with every event written
+    row = database.execute_sql('SELECT active, role, password_generation FROM "user" WHERE '
+                               f"id = {database.param}", (user.id,)).fetchone()
     if row is None or not row[0] or row[1] != user.role or row[2] != user.password_generation:
         raise SessionEndedError(SESSION_ENDED)
 
