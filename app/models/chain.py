@@ -55,15 +55,15 @@ def first_mismatch(previous: str, hashes: Sequence[str], contents: Sequence[byte
     chain breaks at, since every event before it matched.
     """
     try:
-        before = [bytes.fromhex(previous), *map(bytes.fromhex, hashes[:-1])]
-    except ValueError:  # a stored hash that is not even hex: find it the slow way
-        before = [bytes.fromhex(previous)] + [_bytes_or_empty(h) for h in hashes[:-1]]
-    computed = list(map(methodcaller("hexdigest"),
-                        map(hashlib.sha256, map(bytes.__add__, before, contents))))
-    if computed == list(hashes):
+        stored = [bytes.fromhex(previous), *map(bytes.fromhex, hashes)]
+    except ValueError:  # a stored hash that is not even hex: it breaks the chain there
+        stored = [bytes.fromhex(previous), *map(_bytes_or_empty, hashes)]
+    computed = list(map(methodcaller("digest"),
+                        map(hashlib.sha256, map(bytes.__add__, stored, contents))))
+    if computed == stored[1:]:
         return None
-    return next(i for i, (mine, stored) in enumerate(zip(computed, hashes, strict=True))
-                if mine != stored)
+    return next(i for i, (mine, kept) in enumerate(zip(computed, stored[1:], strict=True))
+                if mine != kept)
 
 
 def _bytes_or_empty(text: str) -> bytes:

@@ -207,3 +207,26 @@ def test_the_upgrade_chains_the_events_already_there(tmp_path: Path) -> None:
         assert User.select().where(User.failed_sign_ins == 0).count() == 4
     finally:
         close_desk()
+
+
+def test_the_database_and_python_agree_on_each_events_content(sqlite_db: Path) -> None:
+    """`check` lets SQLite build the content; it must be the very bytes the writer hashed."""
+    from app.models import chain
+
+    generate.fill_demo(cases=20, seed=2, now=DEMO_NOW)
+    columns = ", ".join(chain.COLUMNS)
+    rows = database_proxy.execute_sql(
+        f"SELECT {chain.sqlite_content_sql()}, {columns} FROM event ORDER BY id").fetchall()
+    assert rows and all(row[0] == chain.content(row[1:]) for row in rows)
+
+
+def test_a_hash_that_is_not_even_hex_breaks_the_chain_there() -> None:
+    from app.models import chain
+
+    rows = [(None, "2026-03-04 10:00:00", None, "note", "", "", str(i), "", None)
+            for i in range(4)]
+    hashes = [row[-1] for row in chain.chained(chain.GENESIS, rows)]
+    contents = [chain.content(row) for row in rows]
+    assert chain.first_mismatch(chain.GENESIS, hashes, contents) is None
+    assert chain.first_mismatch(chain.GENESIS, [*hashes[:2], "zz", hashes[3]], contents) == 2
+    assert chain.first_mismatch(chain.GENESIS, hashes, [*contents[:1], b"x", *contents[2:]]) == 1
