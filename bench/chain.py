@@ -96,13 +96,13 @@ def _fill_events(path: Path, total: int) -> int:
         close_desk()
 
 
-def _check_seconds(path: Path) -> float:
-    """Wall-clock seconds of the chain walk (it reads the file: CPU time would flatter it)."""
+def _check_seconds(path: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of the chain walk (it reads the file, so both count)."""
     open_desk(str(path), now=NOW)
     try:
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         integrity.verify_chain()
-        return time.perf_counter() - started
+        return time.perf_counter() - wall, time.process_time() - cpu
     finally:
         close_desk()
 
@@ -140,6 +140,7 @@ def run() -> list[tuple[str, float, str]]:
         (f"`demo --cases {DEMO_CASES}`, without the chain", demo[False] * 1000, ""),
         (f"`demo --cases {DEMO_CASES}`, with the chain", demo[True] * 1000,
          f"+{(demo[True] / demo[False] - 1) * 100:.1f}% (target < 10%)"),
-        (f"`check`'s chain walk over {events:,} events", seconds * 1000,
+        (f"`check`'s chain walk over {events:,} events, wall clock", seconds[0] * 1000,
          f"target < 10 s; {problem or 'whole'}"),
+        ("the same walk, CPU time", seconds[1] * 1000, "what it costs on an idle machine"),
     ]
