@@ -93,7 +93,7 @@ def test_an_administrator_cannot_make_an_owner_nor_touch_one(people: dict[str, U
 
 @pytest.fixture
 def waiting_offer(make_case: MakeCase, staff: User) -> int:
-    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(make_case().id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
     return offers.propose(case.id, expected_version=case.version, kind="refund", amount="900",
                           reason="退款", actor=staff, now=NOW).id
@@ -135,7 +135,7 @@ def test_any_change_to_a_case_rereads_the_acting_user(owner: User, staff: User,
     case = make_case()
     users.set_active(user=users.find_user("staff1"), active=False, actor=owner, now=NOW)
     with pytest.raises(SessionEndedError):
-        workflow.move(case, "acknowledged", actor=staff, now=NOW, expected_version=1)
+        workflow.move(case.id, "acknowledged", actor=staff, now=NOW, expected_version=1)
     assert Complaint.get_by_id(case.id).status == "new"
 
 

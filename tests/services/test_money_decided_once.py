@@ -25,7 +25,7 @@ ROUNDS = 20
 
 def _handled(make_case: MakeCase, staff: User, phone: str = "13800138000") -> Complaint:
     case = make_case(phone=phone)
-    return workflow.move(case, "in_progress", actor=staff, now=NOW, expected_version=1,
+    return workflow.move(case.id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
 
 
@@ -178,7 +178,7 @@ def test_a_decision_and_an_edit_of_the_same_case_at_once_never_deadlock(
         decided, edited = at_once([
             partial(offers.decide, offer.id, decision="approve", reason="属实",
                     password=PASSWORD, actor=owner, now=NOW),
-            partial(cases.update_fields, current, values={"facts": f"检测报告 {round_}"},
+            partial(cases.update_fields, current.id, values={"facts": f"检测报告 {round_}"},
                     actor=staff, now=NOW, expected_version=current.version)])
         assert not isinstance(decided, Exception), decided
         assert not isinstance(edited, Exception) or isinstance(edited, ConflictError), edited

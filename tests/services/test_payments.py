@@ -21,7 +21,7 @@ ROUNDS = 20
 
 def _approved(make_case: MakeCase, staff: User, owner: User, amount: str = "800",
               phone: str = "13800138000") -> int:
-    case = workflow.move(make_case(phone=phone), "in_progress", actor=staff, now=NOW,
+    case = workflow.move(make_case(phone=phone).id, "in_progress", actor=staff, now=NOW,
                          expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
     offer = offers.propose(case.id, expected_version=case.version, kind="refund",
@@ -54,7 +54,7 @@ def test_more_than_approved_is_refused(make_case: MakeCase, staff: User, owner: 
 
 def test_only_approved_material_offers_are_paid(make_case: MakeCase, staff: User,
                                                 owner: User) -> None:
-    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(make_case().id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
     waiting = offers.propose(case.id, expected_version=case.version, kind="refund",
                              amount="900", reason="退款", actor=staff, now=NOW)

@@ -49,12 +49,12 @@ def _failed() -> dict[str, str]:
 @pytest.fixture
 def paid_case(make_case: MakeCase, staff: User) -> Complaint:
     """A case with an approved, paid offer and a refused one."""
-    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(make_case().id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
     offer = offers.propose(case.id, expected_version=case.version, kind="voucher",
                            amount="100", reason="补偿", actor=staff, now=NOW)
     payments.pay(offer.id, method="voucher", reference="Q-001", actor=staff, now=NOW)
-    followups.add_follow_up(Complaint.get_by_id(case.id), due_at=NOW, note="回电",
+    followups.add_follow_up(case.id, due_at=NOW, note="回电",
                             actor=staff, now=NOW)
     attachments.add_attachment(Complaint.get_by_id(case.id), file_name="receipt.jpg",
                                data=b"\xff\xd8\xff photo", actor=staff, now=NOW)
@@ -86,7 +86,7 @@ def test_events_decided_offers_and_payments_cannot_be_rewritten(paid_case: Compl
 
 
 def test_a_waiting_offer_changes_only_by_its_decision(make_case: MakeCase, staff: User) -> None:
-    case = workflow.move(make_case(), "in_progress", actor=staff, now=NOW, expected_version=1,
+    case = workflow.move(make_case().id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
     offer = offers.propose(case.id, expected_version=case.version, kind="refund",
                            amount="900", reason="退款", actor=staff, now=NOW)

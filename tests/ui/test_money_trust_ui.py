@@ -26,7 +26,7 @@ MakeCase = Callable[..., Complaint]
 @pytest.fixture
 def handled(make_case: MakeCase, staff: User) -> Complaint:
     case = make_case()
-    return workflow.move(case, "in_progress", actor=staff, now=NOW, expected_version=1,
+    return workflow.move(case.id, "in_progress", actor=staff, now=NOW, expected_version=1,
                          values={"department": "after_sales", "handler": "staff1"})
 
 

@@ -102,7 +102,7 @@ def propose(case_id: int, *, expected_version: int, kind: str, amount: str | int
                     reason=str(Text("Within the proposer's own limit", "在提出人自己的权限内")))
             _log(case, actor, now, offer, "approved", offer.decision_reason)
         elif case.status != "awaiting_approval":
-            workflow.move(case, "awaiting_approval", actor=actor, now=now,
+            workflow.move(case.id, "awaiting_approval", actor=actor, now=now,
                           expected_version=case.version, by_rules=True)
     return CompensationOffer.get_by_id(offer.id)
 
@@ -274,7 +274,7 @@ def _tell_requester(offer: CompensationOffer, actor: User, now: datetime) -> Non
                 "补偿方案{status}（{who}）：{kind} {amount}。请告知客户。").format(
         status=DECIDED[offer.status], who=actor.display_name, kind=OFFER_KINDS[offer.kind],
         amount=yuan(amount))
-    followups.add_follow_up(Complaint.get_by_id(offer.complaint_id), due_at=now,
+    followups.add_follow_up(offer.complaint_id, due_at=now,
                             note=str(note), actor=actor, now=now, assignee=requester)
 
 
@@ -284,7 +284,7 @@ def _release_case(case_id: int, actor: User, now: datetime) -> None:
     waiting = CompensationOffer.select().where((CompensationOffer.complaint == case_id)
                                                & (CompensationOffer.status == "proposed"))
     if case.status == "awaiting_approval" and not waiting.exists():
-        workflow.move(case, "in_progress", actor=actor, now=now, expected_version=case.version,
+        workflow.move(case_id, "in_progress", actor=actor, now=now, expected_version=case.version,
                       by_rules=True)
     cases.refresh_next_due(case_id)
 
