@@ -217,6 +217,11 @@ class CompensationOffer(BaseModel):
 class Payment(BaseModel):
     """An approved offer paid or handed over: once, never more than approved."""
 
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    offer_id: ForeignKeyField[int]
+    paid_by_id: ForeignKeyField[int]
+
     offer = ForeignKeyField(CompensationOffer, unique=True, backref="payments")
     amount_fen = IntegerField()
     paid_at = DateTimeField()  # when the customer received it

@@ -273,7 +273,7 @@ def _chain_existing_events(database: Database, chunk: int = 20_000) -> None:
     while rows := database.execute_sql(
             f"SELECT id, {columns} FROM event WHERE id > {mark} ORDER BY id LIMIT {chunk}",
             (after,)).fetchall():
-        hashes = [row[-1] for row in chain.chained(last, [tuple(row[1:]) for row in rows])]
+        hashes = [str(row[-1]) for row in chain.chained(last, [tuple(row[1:]) for row in rows])]
         database.cursor().executemany(f"UPDATE event SET hash = {mark} WHERE id = {mark}",
                                       list(zip(hashes, [row[0] for row in rows], strict=True)))
         last, count, after = hashes[-1], count + len(rows), rows[-1][0]

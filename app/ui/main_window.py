@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.backups = BackupWatch(self, context)  # started by the program, not by tests
         self.restart: Restart | None = None  # set when the window closes to start again
         self.session = SessionGuard(context, self)
-        QApplication.instance().installEventFilter(self.session)
+        _application().installEventFilter(self.session)
         self._build_ui()
         self._connect_signals()
         self._on_user_changed()
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
                       self.backups.timer):
             timer.stop()  # nothing may query a database that is about to close
         self.register.save_layout()
-        QApplication.instance().removeEventFilter(self.session)
+        _application().removeEventFilter(self.session)
         super().closeEvent(event)
 
     def _close_after_backup(self) -> None:
@@ -354,3 +354,10 @@ class MainWindow(QMainWindow):
         from app.ui.about import AboutDialog
 
         AboutDialog(app_icon(), parent=self).exec()
+
+
+def _application() -> QCoreApplication:
+    """The running application (a window exists only inside one)."""
+    application = QApplication.instance()
+    assert application is not None
+    return application

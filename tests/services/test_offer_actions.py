@@ -33,8 +33,8 @@ def handled(make_case: MakeCase, staff: User) -> Complaint:
 
 def _offer(case: Complaint, state: str, *, staff: User, manager: User) -> CompensationOffer:
     """staff1's ¥1,500 refund (above staff's limit), left `state`."""
-    offer = offers.propose(case, kind="refund", amount="1500", reason="退还全款", actor=staff,
-                           now=NOW)
+    offer = offers.propose(case.id, expected_version=case.version, kind="refund",
+                           amount="1500", reason="退还全款", actor=staff, now=NOW)
     if state == "countered":
         offer = offers.decide(offer.id, decision="counter", counter="800", reason="部分退款",
                               password=PASSWORD, actor=manager, now=NOW)
@@ -84,8 +84,8 @@ def test_each_user_is_offered_what_the_decisions_accept(
 
 def test_whoever_proposed_an_offer_cannot_decide_it(handled: Complaint, manager: User,
                                                     owner: User) -> None:
-    offer = offers.propose(handled, kind="cash", amount="5000", reason="误工损失", actor=manager,
-                           now=NOW)
+    offer = offers.propose(handled.id, expected_version=handled.version, kind="cash",
+                           amount="5000", reason="误工损失", actor=manager, now=NOW)
     assert _allowed(offer, manager) == {"withdraw"}
     assert _allowed(offer, owner) == {"withdraw", "decide"}
 

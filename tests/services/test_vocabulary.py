@@ -66,8 +66,8 @@ def test_the_import_reads_back_every_column_title_the_export_writes(language: st
 
 def test_an_export_row_is_keyed_by_its_columns_codes(make_case: MakeCase) -> None:
     case = make_case(customer_name="王小芳", reference="DD-2026-1", wish="退款")
-    record, fen = export._load([case.id])[case.id]
-    row = export._row(record, fen, export._Names("zh_CN"), NOW)
+    record, fen, paid = export._load([case.id])[case.id]
+    row = export._row(record, fen, paid, export._Names("zh_CN"), NOW)
     assert list(row) == EXPORTED
     (values,) = export.case_rows([case.id], now=NOW, language="zh_CN")
     by_code = dict(zip(EXPORTED, values, strict=True))
@@ -85,7 +85,8 @@ def eventful(make_case: MakeCase, staff: User) -> CaseDetails:
     case = cases.update_fields(case.id, values={"severity": "high", "flag_risk": "yes",
                                              "root_cause": "RC03"},
                                actor=staff, now=NOW, expected_version=case.version)
-    offers.propose(case, kind="voucher", amount="150", reason="车费", actor=staff, now=NOW)
+    offers.propose(case.id, expected_version=case.version, kind="voucher", amount="150",
+                   reason="车费", actor=staff, now=NOW)
     case = Complaint.get_by_id(case.id)
     case = clock.pause(case.id, reason="送检", actor=staff, now=NOW + timedelta(hours=1),
                        expected_version=case.version)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -75,7 +75,8 @@ def offers(*, status: str | None = None, offer_id: int | None = None,
         query = query.where(CompensationOffer.status == status)
     if offer_id is not None:
         query = query.where(CompensationOffer.id == offer_id)
-    return [OfferRow(*row[:12], row[12], as_datetime(row[13]), row[14] or "", row[15] or "")
+    return [replace(OfferRow(*row[:12]), paid_fen=row[12], paid_at=as_datetime(row[13]),
+                    paid_how=row[14] or "", paid_ref=row[15] or "")
             for row in cast(TupleRows, query.tuples())]
 
 

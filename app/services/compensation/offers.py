@@ -147,7 +147,7 @@ def accept_counter(offer_id: int, *, actor: User, now: datetime) -> Compensation
         confirm_actor(actor)
         offer = _still(offer_id, "countered")
         approver = User.get_by_id(offer.approver_id)
-        _must_cover(approver, case_total_fen(case.id) + offer.counter_fen, acting=False)
+        _must_cover(approver, case_total_fen(case.id) + (offer.counter_fen or 0), acting=False)
         try:
             with database_proxy.atomic():  # the unique parent: the database's own guard
                 accepted = CompensationOffer.create(
@@ -181,7 +181,7 @@ def withdraw(offer_id: int, *, reason: str, actor: User, now: datetime) -> Compe
     return CompensationOffer.get_by_id(offer.id)
 
 
-def _checked_offer(kind: str, amount: object, reason: str,
+def _checked_offer(kind: str, amount: str | int | float, reason: str,
                    description: str) -> tuple[str, int, str, str]:
     code = lookup(OFFER_KINDS, kind, what=Text("kind of compensation", "补偿类型"))
     fen = parse_amount(amount)
@@ -223,7 +223,7 @@ def lock_case_offers(case_id: int) -> Complaint:
                              (OFFER_LOCK, case.customer_id))
         # Read after the locks: what others committed meanwhile.
         case = (Complaint.select().where(Complaint.id == case_id)
-                .for_update("FOR NO KEY UPDATE").get())
+                .for_update("FOR NO KEY UPDATE").get())  # type: ignore[arg-type]
     return case
 
 
