@@ -48,7 +48,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     withdraw.set_defaults(run=run_withdraw)
     pay = actions.add_parser("pay", parents=[common],
                              help="record that an approved offer was paid or handed over")
-    pay.add_argument("id", type=int)
+    pay.add_argument("id", type=record_id)
     pay.add_argument("--how", required=True,
                      help="cash|transfer|wechat|alipay|card|voucher|goods|other")
     pay.add_argument("--ref", required=True, help="the receipt or voucher number")

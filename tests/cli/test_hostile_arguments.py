@@ -53,8 +53,8 @@ def run(shop_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                              values={"department": "after_sales", "handler": "clerk"})
     followups.add_follow_up(1, due_at=NOW + timedelta(days=1), note="回访", actor=clerk,
                             now=NOW)
-    offers.propose(Complaint.get_by_id(case.id), kind="cash", amount="800", reason="误工",
-                   actor=clerk, now=NOW)
+    offers.propose(case.id, expected_version=case.version, kind="cash", amount="800",
+                   reason="误工", actor=clerk, now=NOW)
     close_desk()
     monkeypatch.setenv("COMPLAINT_DESK_DB", str(database))
     monkeypatch.setenv("COMPLAINT_DESK_PASSWORD", "secret")
@@ -89,6 +89,8 @@ HOSTILE = [
      "is not an id"),
     (("--user", "clerk", "compensation", "accept", HUGE), "is not an id"),
     (("--user", "clerk", "compensation", "withdraw", "-1", "--reason", "撤回"), "is not an id"),
+    (("--user", "clerk", "compensation", "pay", HUGE, "--how", "cash", "--ref", "R1"),
+     "is not an id"),
     (("--user", "clerk", "followup-done", "18446744073709551616", "--outcome", "已回访"),
      "is not an id"),
     (("--user", "clerk", "followup-done", "١", "--outcome", "已回访"), "is not an id"),
@@ -122,6 +124,8 @@ HOSTILE = [
     (("--user", "boss", "compensation", "decide", OFFER, "--approve", "--reason", "\x1b"),
      NOT_KEPT),
     (("--user", "boss", "user", "add", "newbie", "--role", "staff", "--name", "小\x1b王"),
+     NOT_KEPT),
+    (("--user", "clerk", "compensation", "pay", OFFER, "--how", "cash", "--ref", "SJ\x1b"),
      NOT_KEPT),
 ]
 

@@ -118,8 +118,9 @@ def _follow_up(case: Complaint, texts: dict[str, str], staff: User) -> None:
 
 
 def _compensation(case: Complaint, texts: dict[str, str], owner: User, staff: User) -> None:
-    offer = offers.propose(Complaint.get_by_id(case.id), kind="refund", amount="999999.99",
-                           reason=texts["offer_reason"],
+    current = Complaint.get_by_id(case.id)
+    offer = offers.propose(current.id, expected_version=current.version, kind="refund",
+                           amount="999999.99", reason=texts["offer_reason"],
                            description=texts["offer_description"], actor=staff,
                            now=NOW + timedelta(days=1, hours=2))
     offers.decide(offer.id, decision="approve", reason=texts["decision"], password=PASSWORD,
