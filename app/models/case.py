@@ -131,9 +131,14 @@ class Event(BaseModel):
     new_value = TextField(default="")
     note = TextField(default="")
     case_version = IntegerField(null=True)  # the case version this change produced
-    # Schema step 4: SHA-256 over this event's content and the previous event's hash (see
+    # Schema step 5: SHA-256 over this event's content and the previous event's hash (see
     # app.models.chain), so a changed or removed event breaks the chain.
     hash = CharField(max_length=64, default="", constraints=[SQL("DEFAULT ''")])
+
+    class Meta:
+        # The analysis finds what happened in a period (scored, extended, paused) by field and
+        # time; the case id rides along so the index alone answers (schema step 4).
+        indexes = ((("field", "at", "complaint"), False),)
 
 
 class EventChain(BaseModel):
@@ -146,11 +151,6 @@ class EventChain(BaseModel):
     id = IntegerField(primary_key=True)
     events = IntegerField(default=0)
     last_hash = CharField(max_length=64)
-
-    class Meta:
-        # The analysis finds what happened in a period (scored, extended, paused) by field and
-        # time; the case id rides along so the index alone answers (schema step 4).
-        indexes = ((("field", "at", "complaint"), False),)
 
 
 # Changes of state by new state and time: reopenings in a period without reading the events
@@ -208,7 +208,7 @@ class CompensationOffer(BaseModel):
     approver = ForeignKeyField(User, null=True, index=False)
     decision_reason = TextField(default="")
     counter_fen = IntegerField(null=True)
-    # A counter-offer is accepted once: at most one offer answers it (schema step 4).
+    # A counter-offer is accepted once: at most one offer answers it (schema step 5).
     parent = ForeignKeyField("self", null=True, unique=True)
     created_at = DateTimeField()
     decided_at = DateTimeField(null=True)

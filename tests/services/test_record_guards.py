@@ -194,9 +194,10 @@ def test_check_finds_tampering_on_the_server_too(db: str) -> None:
     assert failed["Event hash chain"].startswith("the chain breaks at event 7:")
 
 
-def test_the_upgrade_chains_the_events_already_there(tmp_path: Path) -> None:
-    old = tmp_path / "v3.sqlite3"
-    shutil.copy(Path(__file__).parent.parent / "fixtures" / "schema-v3.sqlite3", old)
+@pytest.mark.parametrize("version", [3, 4])
+def test_the_upgrade_chains_the_events_already_there(tmp_path: Path, version: int) -> None:
+    old = tmp_path / f"v{version}.sqlite3"
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / f"schema-v{version}.sqlite3", old)
     with sqlite3.connect(old) as conn:
         events = conn.execute("SELECT count(*) FROM event").fetchone()[0]
     conn.close()
