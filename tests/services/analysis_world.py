@@ -82,8 +82,8 @@ class World:
         self.new("H", "02-05 10:00", "product_quality")
         self.start("H", "02-05 10:30", "02-05 11:00")
         case = Complaint.get_by_id(self.cases["H"])
-        offers.propose(case, kind="refund", amount=150, reason="质量问题",
-                       actor=self.staff, now=at("02-06 09:00"))
+        offers.propose(case.id, expected_version=case.version, kind="refund", amount=150,
+                       reason="质量问题", actor=self.staff, now=at("02-06 09:00"))
         self.resolve("H", "02-06 10:00", "RC03", "after_sales")
         self.callback("B", "02-06 10:05", 5)
         self.move("B", "closed", "02-06 11:00", feedback="已电话告知")
