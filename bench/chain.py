@@ -2,7 +2,7 @@
 (in the same run, alternating), and `check` walking a million chained events.
 
 Without the chain means audit.append writing the same rows through the same bulk insert,
-with no hash and no chain head: the program as it was before schema step 5. Times are the
+with no hash and no chain head: the program as it was before schema step 6. Times are the
 CPU time of this process (everything runs in it, SQLite included), the least of runs that
 alternate with and without, so other work on a shared machine disturbs them little.
 """

@@ -131,7 +131,7 @@ class Event(BaseModel):
     new_value = TextField(default="")
     note = TextField(default="")
     case_version = IntegerField(null=True)  # the case version this change produced
-    # Schema step 5: SHA-256 over this event's content and the previous event's hash (see
+    # Schema step 6: SHA-256 over this event's content and the previous event's hash (see
     # app.models.chain), so a changed or removed event breaks the chain.
     hash = CharField(max_length=64, default="", constraints=[SQL("DEFAULT ''")])
 
@@ -208,7 +208,7 @@ class CompensationOffer(BaseModel):
     approver = ForeignKeyField(User, null=True, index=False)
     decision_reason = TextField(default="")
     counter_fen = IntegerField(null=True)
-    # A counter-offer is accepted once: at most one offer answers it (schema step 5).
+    # A counter-offer is accepted once: at most one offer answers it (schema step 6).
     parent = ForeignKeyField("self", null=True, unique=True)
     created_at = DateTimeField()
     decided_at = DateTimeField(null=True)

@@ -20,7 +20,7 @@ class User(BaseModel):
     password_hash = CharField(max_length=200)
     active = BooleanField(default=True)
     created_at = DateTimeField()
-    # Schema step 5. Bumped with every new password: a session signed in with the old one
+    # Schema step 6. Bumped with every new password: a session signed in with the old one
     # ends at its next action. Database defaults so the step adds them to a filled table.
     password_generation = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
     failed_sign_ins = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # in a row

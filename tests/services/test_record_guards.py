@@ -194,7 +194,7 @@ def test_check_finds_tampering_on_the_server_too(db: str) -> None:
     assert failed["Event hash chain"].startswith("the chain breaks at event 7:")
 
 
-@pytest.mark.parametrize("version", [3, 4])
+@pytest.mark.parametrize("version", [3, 4, 5])
 def test_the_upgrade_chains_the_events_already_there(tmp_path: Path, version: int) -> None:
     old = tmp_path / f"v{version}.sqlite3"
     shutil.copy(Path(__file__).parent.parent / "fixtures" / f"schema-v{version}.sqlite3", old)
