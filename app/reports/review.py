@@ -52,17 +52,18 @@ def shown(value: object, kind: str) -> str:
     """A value as the PDF prints it."""
     if value is None:
         return "—"
+    if kind not in (PERCENT, SHARE, YUAN, DAYS, NUMBER, CHANGE):
+        return str(value)
+    amount = float(value)  # type: ignore[arg-type]  # the figures hand numbers or Decimals
     if kind == PERCENT:
-        return f"{float(value):.1f}%"  # type: ignore[arg-type]
+        return f"{amount:.1f}%"
     if kind == SHARE:
-        return f"{100 * float(value):.1f}%"  # type: ignore[arg-type]
+        return f"{100 * amount:.1f}%"
     if kind == YUAN:
-        return f"¥{float(value):,.2f}"  # type: ignore[arg-type]
-    if kind in (DAYS, NUMBER):
-        return number(float(value))  # type: ignore[arg-type]
+        return f"¥{amount:,.2f}"
     if kind == CHANGE:
-        return ("+" if float(value) > 0 else "") + number(float(value))  # type: ignore[arg-type]
-    return str(value)
+        return ("+" if amount > 0 else "") + number(amount)
+    return number(amount)
 
 
 def number(value: float) -> str:

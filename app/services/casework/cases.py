@@ -33,19 +33,16 @@ def get_case(number: str) -> Complaint:
     return case
 
 
-def for_change(case_id: int | Complaint) -> Complaint:
+def for_change(case_id: int) -> Complaint:
     """The case with this id as it is now: read inside the transaction of a change.
 
     Raises:
         NotFoundError: no case has this id.
     """
-    # The compensation service still hands over the row it holds: it is read again all the
-    # same, so every change starts from the case as it is now.
-    wanted = case_id.id if isinstance(case_id, Complaint) else case_id
-    case = Complaint.get_or_none(Complaint.id == wanted)
+    case = Complaint.get_or_none(Complaint.id == case_id)
     if case is None:
         raise NotFoundError(Text("There is no case with id {id}.", "没有 ID 为 {id} 的投诉。")
-                            .format(id=wanted), field="case")
+                            .format(id=case_id), field="case")
     return case
 
 

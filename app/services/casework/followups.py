@@ -24,7 +24,7 @@ CALLBACK_NOTE = Text("Call the customer: did the solution work? Record satisfact
                      "回访客户：问题是否已解决？记录满意度。")
 
 
-def add_follow_up(case_id: int | Complaint, *, due_at: datetime, note: str, actor: User,
+def add_follow_up(case_id: int, *, due_at: datetime, note: str, actor: User,
                   now: datetime, assignee: User | None = None,
                   kind: str = "next_step") -> FollowUp:
     """Adds a dated next step; by default for the case's handler (or whoever adds it).

@@ -86,7 +86,7 @@ NOTE = Text("Note", "备注")
 
 
 def move(
-    case_id: int | Complaint, target: str, *, actor: User, now: datetime, expected_version: int,
+    case_id: int, target: str, *, actor: User, now: datetime, expected_version: int,
     values: Mapping[str, Any] | None = None, note: str = "", by_rules: bool = False,
     columns: Mapping[str, Any] | None = None,
 ) -> Complaint:
