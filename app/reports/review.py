@@ -41,8 +41,6 @@ def build_review(data: ReviewData, path: Path) -> Path:
         story.append(KeepTogether(block))
         for grid in section.grids:
             story += [Spacer(1, 2 * mm), para(grid.title, "cell"), grid_table(grid, usable)]
-    if data.footnote:
-        story += [Spacer(1, 4 * mm), para(data.footnote, "small")]
     return write_pdf(path, story, paper=PAPER[data.paper], title=data.title,
                      margins=(MARGIN, MARGIN, MARGIN, MARGIN),
                      canvasmaker=numbered_canvas(data.words, data.title))

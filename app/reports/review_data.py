@@ -66,7 +66,6 @@ class ReviewData:
     subtitle: str
     headline: Grid
     sections: tuple[Section, ...]
-    footnote: str = ""
     words: Words = field(default_factory=Words)
     paper: str = "A4"
 

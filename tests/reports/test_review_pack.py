@@ -34,6 +34,7 @@ def test_the_chinese_pack_says_what_the_numbers_say(world: dict[str, int],
                      "产品质量占本月投诉的33%（2件），较上月增加1件。",
                      "1项根本原因中，1项（A类）占100%：产品缺陷。", "责任部门",
                      "按时作出决定率最低的是", "本月批准补偿¥150.00，涉及1件投诉",
+                     "本期已支付¥150.00",
                      "平均满意度3.5分", "1位客户在12个月内重复投诉",
                      "期末仍有1件群体投诉或过激风险投诉未办结。", "第1页/共"):
         assert squeezed(expected) in text, expected
@@ -60,6 +61,7 @@ def test_the_review_workbook_is_typed(world: dict[str, int], tmp_path: Path) -> 
     summary = {row[0]: row[2:] for row in book["概览"].iter_rows(min_row=2, values_only=True)}
     assert summary["受理"][0] == 6 and summary["受理"][1] == 1 and summary["受理"][2] == 5
     assert summary["批准补偿金额"][0] == 150
+    assert summary["已支付补偿"][0] == 150
     categories = list(book["投诉类别"].iter_rows(values_only=True))
     assert categories[0] == ("投诉类别", "件数", "占比", "累计占比", "分类")
     assert categories[1][:2] == ("产品质量", 2) and abs(categories[1][2] - 1 / 3) < 1e-9

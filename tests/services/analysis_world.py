@@ -22,10 +22,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.models import Complaint, FollowUp, User
+from app.models import CompensationOffer, Complaint, FollowUp, User
 from app.services.casework import clock, outcomes, workflow
 from app.services.casework.intake import IntakeForm, record_complaint
-from app.services.compensation import offers
+from app.services.compensation import offers, payments
 
 PHONES = {"A": "13900000001", "B": "13900000002", "C": "13900000003", "D": "13900000004",
           "E": "13900000005", "F": "13900000006", "G": "13900000007", "H": "13900000002"}
@@ -85,6 +85,9 @@ class World:
         offers.propose(case.id, expected_version=case.version, kind="refund", amount=150,
                        reason="质量问题", actor=self.staff, now=at("02-06 09:00"))
         self.resolve("H", "02-06 10:00", "RC03", "after_sales")
+        offer = CompensationOffer.get(CompensationOffer.complaint == self.cases["H"])
+        payments.pay(offer.id, method="cash", reference="R-0001", actor=self.staff,
+                     now=at("02-08 15:00"))
         self.callback("B", "02-06 10:05", 5)
         self.move("B", "closed", "02-06 11:00", feedback="已电话告知")
         self.move("H", "closed", "02-07 10:00", feedback="已电话告知")

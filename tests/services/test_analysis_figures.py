@@ -169,7 +169,8 @@ def test_json_has_the_stable_keys(world: dict[str, int]) -> None:
     assert data["compensation_approved_amount"] == 150.0
     assert set(data["by_category"][0]) >= {"code", "name", "count", "share",
                                            "cumulative_share", "class"}
-    assert data["previous"]["received"] == 1 and data["compensation_paid_amount"] is None
+    assert data["previous"]["received"] == 1 and data["compensation_paid_amount"] == 150.0
+    assert data["previous"]["compensation_paid_amount"] == 0.0
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -25,6 +25,7 @@ HEADLINE = {
     "extensions": "extended", "paused_cases": "paused", "paused_days": "paused_days",
     "upheld": "upheld", "not_upheld": "not_upheld", "reviews": "review",
     "compensation_approved_amount": "compensation_approved_amount",
+    "compensation_paid_amount": "compensation_paid_amount",
     "satisfaction_avg": "satisfaction_avg", "satisfaction_scores": "scored",
     "low_satisfaction": "low_score", "callbacks_due": "callback_due",
     "callbacks_done": "callback_done", "callback_rate_pct": "callback_rate_pct",
@@ -42,9 +43,6 @@ def headline_json(figures: Figures) -> dict[str, Any]:
             continue
         value = figures[figure_key].value
         found[key] = value / 100 if key.endswith("_amount") and value is not None else value
-    paid = figures.get("compensation_paid_amount")
-    found["compensation_paid_amount"] = None if paid is None or paid.value is None \
-        else paid.value / 100
     return found
 
 

@@ -13,7 +13,14 @@ from typing import Any, cast
 
 from peewee import fn
 
-from app.models import CompensationOffer, Complaint, Customer, TupleRows, database_proxy
+from app.models import (
+    CompensationOffer,
+    Complaint,
+    Customer,
+    Payment,
+    TupleRows,
+    database_proxy,
+)
 from app.services.analysis.filters import Filters
 from app.services.analysis.period import Period
 from app.services.analysis.slices import OFFER_KIND, Slice
@@ -77,9 +84,7 @@ def figures(period: Period, filters: Filters, *, statuses: tuple[str, ...] = STA
         found[f"{base}_count"] = Figure(f"{base}_count", int(offers or 0), door, int(cases or 0))
         found[f"{base}_cases"] = Figure(f"{base}_cases", int(cases or 0), door, int(cases or 0))
         found[f"{base}_amount"] = Figure(f"{base}_amount", int(fen or 0), door, int(cases or 0))
-    paid = paid_figure(period, filters)
-    if paid is not None:
-        found["compensation_paid_amount"] = paid
+    found["compensation_paid_amount"] = paid_figure(period, filters)
     return found
 
 
@@ -108,11 +113,14 @@ def largest(period: Period, filters: Filters, *, limit: int = LARGEST) -> list[L
     return [LargeOffer(*row) for row in cast(TupleRows, select.tuples())]
 
 
-def paid_figure(period: Period, filters: Filters) -> Figure | None:
-    """What was paid in the period, where payments are recorded.
-
-    The desk does not record payments yet (only approvals), so there is nothing to add up:
-    this returns None and the reports say "not recorded". When payment records exist, sum
-    them here by the day they were paid.
-    """
-    return None
+def paid_figure(period: Period, filters: Filters) -> Figure:
+    """What was paid or handed over in the period (fen), by the day it was paid; its door
+    opens the cases those payments were for."""
+    fen, cases = one_row(
+        Payment.select(fn.SUM(Payment.amount_fen),
+                       fn.COUNT(CompensationOffer.complaint.distinct()))
+        .join(CompensationOffer).join(Complaint)
+        .where(Payment.paid_at >= period.start, Payment.paid_at < period.end,
+               *filters.conditions()))
+    door = Slice("offer_paid", period.first, period.last)
+    return Figure("compensation_paid_amount", int(fen or 0), door, int(cases or 0))

@@ -34,6 +34,7 @@ KIND_NAMES: Mapping[str, Text] = {
     "offer_approved": Text("Compensation approved", "批准补偿"),
     "offer_refused": Text("Compensation refused", "拒绝补偿"),
     "offer_countered": Text("Compensation countered", "还价补偿"),
+    "offer_paid": Text("Compensation paid", "已支付补偿"),
     "scored": Text("Satisfaction recorded at a call-back", "回访记录满意度"),
     "low_score": Text("Low satisfaction (1–2)", "满意度低（1–2 分）"),
     "callback_due": Text("Call-backs due", "应回访"),

@@ -43,6 +43,7 @@ HEADLINE = (
      "days"),
     ("upheld", KIND_NAMES["upheld"], ""), ("not_upheld", KIND_NAMES["not_upheld"], ""),
     ("compensation_approved_amount", T("Compensation approved", "批准补偿金额"), "¥"),
+    ("compensation_paid_amount", KIND_NAMES["offer_paid"], "¥"),
     ("satisfaction_avg", T("Average satisfaction (1–5)", "平均满意度（1–5）"), ""),
     ("low_score", KIND_NAMES["low_score"], ""),
     ("repeat_customers", T("Repeat customers", "重复投诉客户"), ""),
@@ -81,9 +82,7 @@ def review_data(view: Overview, *, language: str) -> ReviewData:
                            "生成于 {at}；与{prev}及去年同期比较。").format(
                 at=view.now.strftime("%Y-%m-%d %H:%M"), prev=sentences.last(view.period))),
             headline=_headline(view), sections=sections, words=papers.words(language),
-            paper=setting("print.paper"),
-            footnote=str(T("Paid compensation is not recorded by the desk yet: amounts are "
-                           "what was approved.", "本系统暂未记录补偿支付情况：金额为批准金额。")))
+            paper=setting("print.paper"))
 
 
 def _headline(view: Overview) -> Grid:

@@ -105,9 +105,11 @@ def money_sentence(view: Overview) -> Text:
     cases = int(view.value("compensation_approved_cases") or 0)
     change = view.change("compensation_approved_amount").difference or 0
     moved_by = moved(change, Text("", ""), view.period, money=True)
+    paid = int(view.value("compensation_paid_amount") or 0)
     return Text(f"Compensation approved {this(view.period).en}: {yuan(fen)} on {cases} case(s), "
-                f"{moved_by.en}.",
-                f"{this(view.period).zh}批准补偿 {yuan(fen)}，涉及 {cases} 件投诉，{moved_by.zh}。")
+                f"{moved_by.en}; paid or handed over in the period: {yuan(paid)}.",
+                f"{this(view.period).zh}批准补偿 {yuan(fen)}，涉及 {cases} 件投诉，{moved_by.zh}；"
+                f"本期已支付 {yuan(paid)}。")
 
 
 def satisfaction_sentence(view: Overview) -> Text:

@@ -20,7 +20,7 @@ from typing import Any
 
 from peewee import SQL, Expression, fn
 
-from app.models import CompensationOffer, Complaint, Event, FollowUp
+from app.models import CompensationOffer, Complaint, Event, FollowUp, Payment
 from app.services.analysis.period import add_months
 from app.services.analysis.sql import days_between
 from app.services.labels import OPEN_STATUSES
@@ -197,6 +197,15 @@ def _offers(status: str | None) -> Callable[[Slice], Expression]:
     return build
 
 
+def _paid(piece: Slice) -> Expression:
+    # Cases of which an offer was paid or handed over in the period (by the day it was).
+    condition = _between(Payment.paid_at, piece)
+    if piece.dimension == OFFER_KIND:
+        condition &= CompensationOffer.kind == piece.value
+    return Complaint.id.in_(CompensationOffer.select(CompensationOffer.complaint)
+                            .join(Payment).where(condition))
+
+
 def _scored(piece: Slice) -> Expression:
     return Complaint.satisfaction.is_null(False) & _events(piece, Event.field == "satisfaction")
 
@@ -261,6 +270,7 @@ _KINDS = {
     "offer_approved": _offers("approved"),
     "offer_refused": _offers("refused"),
     "offer_countered": _offers("countered"),
+    "offer_paid": _paid,
     "scored": _scored,
     "low_score": lambda p: _scored(p) & (Complaint.satisfaction <= LOW_SCORE),
     "callback_due": _callbacks(False),
