@@ -1,6 +1,7 @@
 """The analysis view: period navigation, tiles, charts, and every door opening the register
 on exactly the figure's cases (on the hand-built February of tests/services)."""
 
+import math
 from collections.abc import Iterator
 
 import pytest
@@ -9,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models import User
 from app.services.analysis.period import Period
+from app.ui.analysis.charts import axis_top
 from app.ui.analysis.view import AnalysisView
 from app.ui.main_window import MainWindow
 from tests.services.analysis_world import World
@@ -141,3 +143,10 @@ def test_the_workbook_and_the_return_are_saved(qtbot: QtBot, window: MainWindow,
     assert load_workbook(tmp_path / "review.xlsx").sheetnames[0] == "Summary"
     assert dict(load_workbook(tmp_path / "return.xlsx")["Return"].iter_rows(
         min_row=2, values_only=True))["Received"] == 6
+
+
+@pytest.mark.parametrize(("largest", "top"), [(0, 4), (3, 4), (9, 10), (90, 100), (100, 100),
+                                              (349, 400), (1234, 2000)])
+def test_the_chart_axis_reads_in_round_steps(largest: int, top: float) -> None:
+    assert axis_top(largest) == top
+    assert (top / 4) / 10 ** math.floor(math.log10(top / 4)) in (1, 2, 2.5, 5)

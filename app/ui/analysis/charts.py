@@ -5,6 +5,8 @@ Chinese labels are drawn with the window's own font (bench/README.md gives the f
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -58,7 +60,7 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
         area = self.plot_area()
-        top = max(self.chart.values, default=0) or 1
+        top = axis_top(max(self.chart.values, default=0))
         self._grid(painter, area, top)
         self._bars(painter, area, top)
         percents = self.chart.cumulative or self.chart.line
@@ -73,7 +75,7 @@ class BarChart(QWidget):
             painter.setPen(QPen(GRID if step else self.palette().text().color(), 1))
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             painter.setPen(self.palette().text().color())
-            text = f"{top * step / 4:.0f}"
+            text = f"{top * step / 4:g}"
             painter.drawText(QPointF(area.left() - metrics.horizontalAdvance(text) - 4,
                                      y + metrics.ascent() / 2 - 1), text)
 
@@ -131,3 +133,14 @@ class BarChart(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         QToolTip.showText(event.globalPosition().toPoint(),
                           f"{self.chart.labels[index]}: {self.chart.values[index]:g}", self)
+
+
+def axis_top(largest: float) -> float:
+    """The top of a four-step axis above `largest`, each step a round number (1, 2, 2.5 or 5
+    times a power of ten), so the grid reads 0, 25, 50, 75, 100 rather than 0, 22, 45, 68, 90."""
+    if largest <= 0:
+        return 4
+    step = largest / 4
+    power = 10 ** math.floor(math.log10(step))
+    nice = next(factor * power for factor in (1, 2, 2.5, 5, 10) if factor * power >= step)
+    return 4 * max(nice, 1)
