@@ -28,7 +28,7 @@ test: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/mypy
-	tools/with-postgres.sh $(VENV)/bin/pytest -q
+	tools/with-postgres.sh $(VENV)/bin/pytest -q -n auto
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
