@@ -1,5 +1,6 @@
 """peewee models on one database proxy, the connection, and schema migrations (no Qt)."""
 
+from app.models.action import CorrectiveAction
 from app.models.backup import BackupRecord
 from app.models.base import BaseModel, TupleRows, database_proxy
 from app.models.case import (
@@ -8,11 +9,20 @@ from app.models.case import (
     CaseCounter,
     CompensationOffer,
     Complaint,
-    CorrectiveAction,
     Event,
     EventChain,
     FollowUp,
     Payment,
+)
+from app.models.improvement import (
+    ActionCase,
+    ActionCategory,
+    ActionRootCause,
+    EarlyWarning,
+    Training,
+    TrainingAttendee,
+    WarningCase,
+    WarningRule,
 )
 from app.models.people import ROLES, Customer, Department, User
 from app.models.reference import Category, ReplyTemplate, RootCause, Setting
@@ -21,6 +31,9 @@ from app.models.schema import ALL_MODELS, SchemaVersion
 __all__ = [
     "ALL_MODELS",
     "ROLES",
+    "ActionCase",
+    "ActionCategory",
+    "ActionRootCause",
     "Attachment",
     "AttachmentData",
     "BackupRecord",
@@ -32,6 +45,7 @@ __all__ = [
     "CorrectiveAction",
     "Customer",
     "Department",
+    "EarlyWarning",
     "Event",
     "EventChain",
     "FollowUp",
@@ -40,7 +54,11 @@ __all__ = [
     "RootCause",
     "SchemaVersion",
     "Setting",
+    "Training",
+    "TrainingAttendee",
     "TupleRows",
     "User",
+    "WarningCase",
+    "WarningRule",
     "database_proxy",
 ]

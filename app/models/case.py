@@ -19,6 +19,7 @@ from peewee import (
     TextField,
 )
 
+from app.models.action import CorrectiveAction
 from app.models.base import BaseModel
 from app.models.people import Customer, Department, User
 from app.models.reference import Category, RootCause
@@ -97,6 +98,11 @@ class Complaint(BaseModel):
             # (repeat customers).
             (("resolved_at", "resolution_due"), False),
             (("customer", "received_at"), False),
+            # Schema step 7, for the early warnings checked on every change of a case: cases
+            # of one root cause or reference by date, a department's decisions by date.
+            (("root_cause", "received_at"), False),
+            (("reference", "received_at"), False),
+            (("department", "resolved_at"), False),
         )
 
 
@@ -121,6 +127,7 @@ class Event(BaseModel):
     id: AutoField[int]
     complaint_id: ForeignKeyField[int | None]
     actor_id: ForeignKeyField[int | None]
+    action_id: ForeignKeyField[int | None]
 
     complaint = ForeignKeyField(Complaint, null=True, backref="events")
     at = DateTimeField()
@@ -134,6 +141,10 @@ class Event(BaseModel):
     # Schema step 6: SHA-256 over this event's content and the previous event's hash (see
     # app.models.chain), so a changed or removed event breaks the chain.
     hash = CharField(max_length=64, default="", constraints=[SQL("DEFAULT ''")])
+    # Schema step 7: the corrective action an event belongs to (its own timeline); a link
+    # between a case and an action names both, so it shows on either timeline. Part of the
+    # hashed content when set (app.models.chain).
+    action = ForeignKeyField(CorrectiveAction, null=True, index=False)
 
     class Meta:
         # The analysis finds what happened in a period (scored, extended, paused) by field and
@@ -159,6 +170,10 @@ STATUS_CHANGE_INDEX = Event.index(Event.new_value, Event.at, Event.complaint,
                                   where=(Event.field == "status"),
                                   name="event_status_change")
 Event.add_index(STATUS_CHANGE_INDEX)
+# An action's timeline: the few events that belong to an action, not the cases' many.
+ACTION_EVENT_INDEX = Event.index(Event.action, Event.at, where=Event.action.is_null(False),
+                                 name="event_action_at")
+Event.add_index(ACTION_EVENT_INDEX)
 
 
 class FollowUp(BaseModel):
@@ -259,24 +274,6 @@ class AttachmentData(BaseModel):
 
     attachment = ForeignKeyField(Attachment, unique=True)
     data = BlobField()
-
-
-class CorrectiveAction(BaseModel):
-    """An improvement (落实改善措施) so the same complaint does not recur."""
-
-    # The key and the foreign keys' ids peewee adds, declared for type checkers.
-    id: AutoField[int]
-    complaint_id: ForeignKeyField[int | None]
-    root_cause_id: ForeignKeyField[int | None]
-    owner_id: ForeignKeyField[int | None]
-
-    complaint = ForeignKeyField(Complaint, null=True, backref="corrective_actions")
-    root_cause = ForeignKeyField(RootCause, null=True, index=False)
-    description = TextField()
-    owner = ForeignKeyField(User, null=True, index=False)
-    due_at = DateTimeField(null=True)
-    done_at = DateTimeField(null=True)
-    created_at = DateTimeField()
 
 
 class CaseCounter(BaseModel):

@@ -6,8 +6,10 @@ event follows GENESIS. The content is the event's case id, time, actor id, kind,
 old value, new value, note and case version, as text joined by NUL characters (which no
 stored text holds: PostgreSQL refuses them and the services refuse them in what users
 type, services.text.UNKEEPABLE), with
-times as `2026-03-04 10:00:00` and an absent id as `None`. Ids are not part of it: the
-chain itself fixes the order, which is the order of the ids.
+times as `2026-03-04 10:00:00` and an absent id as `None`; then, for an event of a
+corrective action (schema 7), a NUL and the action's id. An event of no action keeps the
+content it had before actions existed, so the hashes chained before schema 7 still hold.
+Ids are not part of it: the chain itself fixes the order, which is the order of the ids.
 """
 
 from __future__ import annotations
@@ -17,15 +19,22 @@ from collections.abc import Iterable, Sequence
 from operator import methodcaller
 
 GENESIS = "0" * 64
-# The event's columns the hash covers, in this order.
-COLUMNS = ("complaint_id", "at", "actor_id", "kind", "field", "old_value", "new_value", "note",
-           "case_version")
-_FORMAT = "\0".join(["%s"] * len(COLUMNS))
+# The event's columns the hash covers, in this order: those of every event, then the
+# corrective action's id, part of the content only when it is set.
+BASE_COLUMNS = ("complaint_id", "at", "actor_id", "kind", "field", "old_value", "new_value",
+                "note", "case_version")
+COLUMNS = (*BASE_COLUMNS, "action_id")
+_BASE = len(BASE_COLUMNS)
+_FORMAT = "\0".join(["%s"] * _BASE)
 
 
 def content(row: Sequence[object]) -> bytes:
-    """The canonical bytes of one event given as values in COLUMNS order."""
-    return (_FORMAT % tuple(row)).encode()
+    """The canonical bytes of one event given as values in COLUMNS order (the action's id
+    may be left off: an event of no action)."""
+    text = _FORMAT % tuple(row[:_BASE])
+    if len(row) > _BASE and row[_BASE] is not None:
+        text += f"\0{row[_BASE]}"
+    return text.encode()
 
 
 def chained(previous: str, rows: Iterable[tuple[object, ...]]) -> list[tuple[object, ...]]:
@@ -40,7 +49,9 @@ def chained(previous: str, rows: Iterable[tuple[object, ...]]) -> list[tuple[obj
     out: list[tuple[object, ...]] = []
     append = out.append
     for row in rows:
-        last = sha256(last + format_(row).encode()).digest()
+        action = row[_BASE] if len(row) > _BASE else None
+        text = format_(row[:_BASE]) if action is None else f"{format_(row[:_BASE])}\0{action}"
+        last = sha256(last + text.encode()).digest()
         append((*row, last.hex()))
     return out
 
@@ -77,8 +88,9 @@ def sqlite_content_sql() -> str:
     """SQLite's expression for an event's canonical content (as `content` makes it), as a
     BLOB: built by the database, a million events are read and checked in seconds."""
     parts = [f"COALESCE({column}, 'None')" if column in _MAY_BE_NULL else column
-             for column in COLUMNS]
-    return f"CAST({' || char(0) || '.join(parts)} AS BLOB)"
+             for column in BASE_COLUMNS]
+    action = "CASE WHEN action_id IS NULL THEN '' ELSE char(0) || action_id END"
+    return f"CAST({' || char(0) || '.join(parts)} || {action} AS BLOB)"
 
 
 _MAY_BE_NULL = ("complaint_id", "actor_id", "case_version")

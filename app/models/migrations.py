@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from peewee import (
@@ -23,8 +23,10 @@ from playhouse.migrate import SchemaMigrator, migrate
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
 from app.models import chain
+from app.models.action import CorrectiveAction
 from app.models.backup import BackupRecord
 from app.models.case import (
+    ACTION_EVENT_INDEX,
     ESCALATION_INDEX,
     FLAGGED_INDEX,
     OPEN_FOLLOW_UP_INDEX,
@@ -36,6 +38,16 @@ from app.models.case import (
     Payment,
 )
 from app.models.guards import drop_event_guards, install_guards
+from app.models.improvement import (
+    ActionCase,
+    ActionCategory,
+    ActionRootCause,
+    EarlyWarning,
+    Training,
+    TrainingAttendee,
+    WarningCase,
+    WarningRule,
+)
 from app.models.people import User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
@@ -267,7 +279,9 @@ def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
 
 def _chain_existing_events(database: Database, chunk: int = 20_000) -> None:
     """Computes every event's hash, in id order, and records the head of the chain."""
-    columns = ", ".join(f'"{c}"' for c in chain.COLUMNS)
+    # The columns of schema 6: the corrective action's id came after (and is not set on
+    # any event this step finds).
+    columns = ", ".join(f'"{c}"' for c in chain.BASE_COLUMNS)
     mark = database.param
     last, count, after = chain.GENESIS, 0, 0
     while rows := database.execute_sql(
@@ -280,6 +294,63 @@ def _chain_existing_events(database: Database, chunk: int = 20_000) -> None:
     EventChain.create(id=1, events=count, last_hash=last)
 
 
+IMPROVEMENT_TABLES = (CorrectiveAction, ActionCase, ActionRootCause, ActionCategory, Training,
+                      TrainingAttendee, WarningRule, EarlyWarning, WarningCase)
+# The first check of an action carried over from the old table, as the setting's default.
+_CARRIED_CHECK = timedelta(weeks=8)
+
+
+def _v7_improvement(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 7: corrective actions linked to many cases, root causes and categories, with
+    their own timeline in the event log; training records; early-warning rules and the
+    warnings they fired; indexes for the warnings' checks on every change of a case.
+
+    The old corrective-action table (one case, one cause) was never written by the program;
+    any row put there by hand is carried over as an open or done action all the same.
+    """
+    old = database.execute_sql(
+        "SELECT complaint_id, root_cause_id, owner_id, description, due_at, done_at, "
+        "created_at FROM corrective_action ORDER BY id").fetchall()
+    database.execute_sql("DROP TABLE corrective_action")
+    database.create_tables(IMPROVEMENT_TABLES)
+    migrate(migrator.add_column("event", "action_id",
+                                ForeignKeyField(CorrectiveAction, field=CorrectiveAction.id,
+                                                null=True, index=False)),
+            migrator.add_index("complaint", ("root_cause_id", "received_at"), False),
+            migrator.add_index("complaint", ("reference", "received_at"), False),
+            migrator.add_index("complaint", ("department_id", "resolved_at"), False))
+    database.execute(Event._schema._create_index(ACTION_EVENT_INDEX))  # type: ignore[attr-defined]
+    for row in old:
+        _carry_over(row)
+
+
+def _carry_over(row: tuple) -> None:
+    """One row of the old table as an action: its text is the action, its case and cause
+    are linked, someone owns it (the first account when nobody was named)."""
+    case_id, cause_id, owner_id, text, due, done, created = row
+    owner = owner_id or User.select(User.id).order_by(User.id).scalar()
+    if owner is None:
+        return  # nobody could own it: there are no accounts at all
+    created = _moment(created)
+    done = _moment(done) if done else None
+    due_on = _moment(due).date() if due else created.date() + _CARRIED_CHECK
+    action = CorrectiveAction.create(
+        title=(text or "")[:100] or "—", measure=text or "", owner=owner, due_on=due_on,
+        status="done" if done else "open", done_at=done,
+        check_on=(done + _CARRIED_CHECK).date() if done else None, created_at=created,
+        updated_at=created)
+    if case_id:
+        ActionCase.create(action=action, complaint=case_id, linked_at=created)
+    if cause_id:
+        ActionRootCause.create(action=action, root_cause=cause_id)
+
+
+def _moment(value: datetime | date | str) -> datetime:
+    if isinstance(value, str):  # SQLite keeps times as text
+        value = datetime.fromisoformat(value)
+    return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
+
+
 # One step per target version, run in order; version 1 is the first schema.
 STEPS: dict[int, Step] = {
     2: _v2_search_index,
@@ -287,5 +358,6 @@ STEPS: dict[int, Step] = {
     4: _v4_analysis_indexes,
     5: _v5_backup_records,
     6: _v6_money_and_trust,
+    7: _v7_improvement,
 }
 CURRENT_VERSION = 1 + len(STEPS)

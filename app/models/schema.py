@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import AutoField, DateTimeField, IntegerField
 
+from app.models.action import CorrectiveAction
 from app.models.backup import BackupRecord
 from app.models.base import BaseModel
 from app.models.case import (
@@ -12,11 +13,20 @@ from app.models.case import (
     CaseCounter,
     CompensationOffer,
     Complaint,
-    CorrectiveAction,
     Event,
     EventChain,
     FollowUp,
     Payment,
+)
+from app.models.improvement import (
+    ActionCase,
+    ActionCategory,
+    ActionRootCause,
+    EarlyWarning,
+    Training,
+    TrainingAttendee,
+    WarningCase,
+    WarningRule,
 )
 from app.models.people import Customer, Department, User
 from app.models.reference import Category, ReplyTemplate, RootCause, Setting
@@ -40,15 +50,24 @@ ALL_MODELS = (
     Category,
     RootCause,
     ReplyTemplate,
+    CorrectiveAction,  # before the event log, which refers to it
     Complaint,
     Event,
     FollowUp,
     CompensationOffer,
     Attachment,
     AttachmentData,
-    CorrectiveAction,
     CaseCounter,
     BackupRecord,
     Payment,
     EventChain,
+    # Schema step 7: corrective actions, training and early warnings.
+    ActionCase,
+    ActionRootCause,
+    ActionCategory,
+    Training,
+    TrainingAttendee,
+    WarningRule,
+    EarlyWarning,
+    WarningCase,
 )

@@ -69,7 +69,8 @@ def record_changes(
 def append(rows: Sequence[Sequence[Any]], *, actor: User | None = None) -> None:
     """Appends events given as values in `chain.COLUMNS` order (ids for the case and the
     actor), each chained to the one before: the one way events are written, one or a
-    hundred thousand (demo data, an import) at a time.
+    hundred thousand (demo data, an import) at a time. Rows of events of no corrective
+    action may leave its id off (all rows of one call alike).
 
     The chain's head is read and moved in the same transaction. On PostgreSQL its row is
     locked until the transaction ends, so writers append one after the other and no two
@@ -93,7 +94,8 @@ def append(rows: Sequence[Sequence[Any]], *, actor: User | None = None) -> None:
             "SELECT last_hash FROM event_chain WHERE id = 1" + ("" if sqlite else " FOR UPDATE")
         ).fetchone()
         linked = chain.chained(head[0] if head else chain.GENESIS, stamped)
-        bulk_insert(Event, (*chain.COLUMNS, "hash"), linked)
+        columns = chain.COLUMNS if len(rows[0]) == len(chain.COLUMNS) else chain.BASE_COLUMNS
+        bulk_insert(Event, (*columns, "hash"), linked)
         database.execute_sql(f"UPDATE event_chain SET events = events + {mark}, last_hash = "
                              f"{mark} WHERE id = 1", (len(linked), linked[-1][-1]))
 
@@ -139,3 +141,26 @@ def last_decision(case_id: int) -> datetime | None:
                      | ((Event.new_value == "closed") & (Event.old_value == "new"))))
            .order_by(Event.at.desc(), Event.id.desc()).first())
     return row.at if row else None
+
+
+def record_action(action_id: int, actor: User | None, at: datetime, changes: Iterable[Change],
+                  *, complaint_id: int | None = None) -> None:
+    """Appends one event per change to a corrective action's own timeline.
+
+    They are events of the one log, like a case's: append-only, and counted by the review
+    like any other. A change that links or unlinks a case names the case as well, so the
+    same event shows on the case's timeline too (without a case version: the case's row
+    does not change).
+    """
+    actor_id = actor.id if actor else None
+    rows = [(complaint_id, at, actor_id, change.kind, change.field, change.old, change.new,
+             change.note, None, action_id) for change in changes]
+    if rows:
+        with database_proxy.atomic():
+            confirm_actor(actor)
+            append(rows)
+
+
+def action_timeline(action_id: int) -> list[Event]:
+    """Every event of a corrective action, oldest first."""
+    return list(Event.select().where(Event.action == action_id).order_by(Event.at, Event.id))

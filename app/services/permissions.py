@@ -24,6 +24,7 @@ class Permission(StrEnum):
     IMPORT_CASES = "import_cases"
     RESTORE = "restore"  # replaces the whole database: owner and administrator only
     MOVE_DATABASE = "move_database"
+    MANAGE_IMPROVEMENT = "manage_improvement"
 
 
 _ALL = frozenset(Permission)
@@ -37,11 +38,13 @@ GRANTS: dict[str, frozenset[Permission]] = {
         Permission.MANAGE_LISTS,
         Permission.BACKUP,
         Permission.IMPORT_CASES,
+        Permission.MANAGE_IMPROVEMENT,
     }),
     "owner": _ALL,
-    # The administrator looks after the PCs and accounts; money decisions stay with the
-    # owner and managers.
-    "admin": _ALL - {Permission.APPROVE_COMPENSATION, Permission.EXTEND_DEADLINE},
+    # The administrator looks after the PCs and accounts; money decisions and what the shop
+    # must fix stay with the owner and managers.
+    "admin": _ALL - {Permission.APPROVE_COMPENSATION, Permission.EXTEND_DEADLINE,
+                     Permission.MANAGE_IMPROVEMENT},
 }
 
 DESCRIPTIONS: dict[Permission, Text] = {
@@ -57,6 +60,9 @@ DESCRIPTIONS: dict[Permission, Text] = {
     Permission.IMPORT_CASES: Text("import cases from a spreadsheet", "从表格导入投诉"),
     Permission.RESTORE: Text("restore a backup", "恢复备份"),
     Permission.MOVE_DATABASE: Text("move the database to a server", "将数据库迁移到服务器"),
+    Permission.MANAGE_IMPROVEMENT: Text(
+        "direct corrective actions, record training and edit early warnings",
+        "管理整改措施、培训记录和预警规则"),
 }
 
 

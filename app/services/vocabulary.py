@@ -33,6 +33,7 @@ YES_NO, CODED, FLAG_SET, USER = "yes_no", "coded", "flag_set", "user"
 CATEGORY, DEPARTMENT, ROOT_CAUSE = "category", "department", "root_cause"
 REFERENCES = (CATEGORY, DEPARTMENT, ROOT_CAUSE)
 OFFER, PAUSE = "offer", "pause"  # timeline values: `voucher 120.00 approved`, a pause's start
+ACTION = "action"  # a corrective action's id, shown as `#3`
 # How Excel shows each kind (keys of app.reports.excel.FORMATS); anything else is text.
 _CELLS = {MOMENT: "datetime", COUNT: "int", SCORE: "int", MONEY: "money"}
 
@@ -129,6 +130,9 @@ FIELDS: Mapping[str, Field] = _fields(
     Field("follow_up", T("Follow-up", "跟进")),
     Field("follow_up_done", T("Follow-up done", "跟进完成")),
     Field("follow_up_due", T("Follow-up moved", "跟进改期")),
+    # Events a case shares with a corrective action's timeline (services/improvement).
+    Field("action.link", T("Linked to corrective action", "关联整改措施"), ACTION),
+    Field("action.unlink", T("Unlinked from corrective action", "取消关联整改措施"), ACTION),
 )
 
 
@@ -185,6 +189,8 @@ def worded(code: str, stored: str, names: Names) -> Text:
         return offer_words(stored)
     if kind == PAUSE:
         return Text("paused since {at}", "自 {at} 起暂停").format(at=stored)
+    if kind == ACTION:
+        return Text(f"#{stored}", f"#{stored}")
     return Text(stored, stored)
 
 

@@ -22,7 +22,8 @@ def test_follow_up_then_done_then_reminders(shop: Run) -> None:
     listed = shop("reminders", "--user", "clerk", "--at", at, "--json")
     assert listed.returncode == 0
     found = json.loads(listed.stdout)
-    assert found["counts"] == {"overdue": 0, "today": 1, "soon": 0, "escalated": 0}
+    assert found["counts"] == {"overdue": 0, "today": 1, "soon": 0, "escalated": 0,
+                               "warning": 0}
     assert found["groups"]["today"][0]["kind"] == "first_answer"
     later = shop("reminders", "--at", "2026-03-20 09:00")
     assert later.returncode == 0 and "Overdue (3)" in later.stdout and number in later.stdout

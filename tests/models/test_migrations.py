@@ -12,6 +12,7 @@ from playhouse.migrate import SchemaMigrator
 from app.errors import DatabaseUnusableError
 from app.models import Complaint, SchemaVersion, database_proxy
 from app.models.migrations import CURRENT_VERSION, STEPS
+from app.services.desk import integrity
 from app.services.desk.store import close_desk, open_desk
 from app.services.register import listing
 from tests.conftest import NOW
@@ -152,5 +153,29 @@ def test_step_3_fills_in_last_contact_and_escalations(tmp_path: Path) -> None:
         assert rows["TS-2025-000002"].escalation_ack_at is not None  # decided long ago
         assert rows["TS-2025-000003"].escalated_at is None
         assert not rows["TS-2025-000003"].complex_case
+    finally:
+        close_desk()
+
+
+def test_step_7_carries_an_old_corrective_action_over(tmp_path: Path) -> None:
+    from app.models import ActionCase, ActionRootCause, CorrectiveAction, Event, RootCause
+
+    old = _copy_fixture(6, tmp_path)
+    with sqlite3.connect(old) as conn:  # the old one-case table no version ever wrote to
+        conn.execute(
+            "INSERT INTO corrective_action (complaint_id, root_cause_id, owner_id, description, "
+            "due_at, done_at, created_at) VALUES (1, 3, 2, ?, '2026-04-30 18:00:00', NULL, "
+            "'2026-03-01 09:00:00')", ("供应商来货抽检：每批电饭煲开箱检查十台",))
+    conn.close()
+    open_desk(str(old))
+    try:
+        action = CorrectiveAction.get()
+        assert action.title.startswith("供应商来货抽检") and action.measure == action.title
+        assert (action.status, action.owner_id, str(action.due_on)) == ("open", 2, "2026-04-30")
+        assert [link.complaint_id for link in ActionCase.select()] == [1]
+        causes = [RootCause.get_by_id(r.root_cause_id).code for r in ActionRootCause.select()]
+        assert causes == ["RC03"]
+        assert not Event.select().where(Event.action.is_null(False)).exists()
+        assert all(result.ok for result in integrity.run_checks())  # the chain still holds
     finally:
         close_desk()

@@ -21,6 +21,7 @@ from app.models import Complaint, FollowUp, User, database_proxy
 from app.services import audit, deadlines
 from app.services.audit import Change
 from app.services.casework.fields import FIELDS, CaseField, field_named, parse_value, stored_text
+from app.services.improvement import warnings
 from app.services.permissions import Permission, require
 
 
@@ -122,6 +123,7 @@ def write(
         _conditional_update(case, updates, now=now, expected_version=expected_version)
         audit.record_changes(case, actor, now, changes, version=expected_version + 1, note=note)
         refresh_next_due(case.id)
+        warnings.check_case(case.id, now=now)  # the early warnings this change may set off
     return Complaint.get_by_id(case.id)
 
 

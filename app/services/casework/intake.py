@@ -19,6 +19,7 @@ from app.services import audit, catalog, deadlines, settings, vocabulary
 from app.services.casework import cases, numbering, workflow
 from app.services.casework.fields import FIELDS
 from app.services.customers import directory
+from app.services.improvement import warnings
 from app.services.labels import CHANNELS, FLAGS, SEVERITIES, lookup
 from app.services.permissions import Permission, require
 from app.services.text import (
@@ -129,6 +130,7 @@ def _insert(checked: dict[str, Any], *, actor: User, now: datetime) -> Complaint
     directory.update_details(customer, name=checked["customer_name"],
                              address=checked["address"], actor=actor, now=now, complaint=case)
     cases.refresh_next_due(case.id)
+    warnings.check_case(case.id, now=now)  # the early warnings a new case may set off
     return Complaint.get_by_id(case.id)
 
 

@@ -28,6 +28,7 @@ from app.models import (
 from app.services import settings
 from app.services.casework import escalations
 from app.services.catalog import name_of
+from app.services.improvement import reminders as improvement
 from app.services.labels import FLAGS, OPEN_STATUSES, label
 from app.services.permissions import Permission, allowed
 from app.services.text import as_datetime, iso, when
@@ -37,6 +38,7 @@ GROUPS: dict[str, Text] = {
     "today": Text("Due today", "今天到期"),
     "soon": Text("Due soon", "即将到期"),
     "escalated": Text("Escalated, waiting for a manager", "已升级，待负责人确认"),
+    "warning": Text("Early warnings", "预警"),
 }
 REASONS: dict[str, Text] = {
     "first_answer": Text("First answer promised by {due}", "承诺 {due} 前给客户初步答复"),
@@ -60,17 +62,22 @@ class Reminder:
     due_at: datetime
     reason: str
     follow_up_id: int | None = None
+    # An item about a corrective action or an early warning rather than a case (case_id 0).
+    action_id: int | None = None
+    warning_id: int | None = None
 
     @property
-    def key(self) -> tuple[str, int, int | None, datetime]:
+    def key(self) -> tuple[str, int, int | None, datetime, int | None, int | None]:
         """What identifies this item, so it is announced only once."""
-        return self.kind, self.case_id, self.follow_up_id, self.due_at
+        return (self.kind, self.case_id, self.follow_up_id, self.due_at, self.action_id,
+                self.warning_id)
 
     def to_json(self) -> dict[str, object]:
         """The item with stable English keys."""
         return {"group": self.group, "kind": self.kind, "number": self.number,
                 "customer": self.customer, "due_at": iso(self.due_at), "reason": self.reason,
-                "follow_up": self.follow_up_id}
+                "follow_up": self.follow_up_id, "action": self.action_id,
+                "warning": self.warning_id}
 
 
 @dataclass(frozen=True)
@@ -124,7 +131,30 @@ def reminders(*, user: User | None, now: datetime, limit: int = 200) -> Reminder
                                  _reason(kind, detail), follow_up_id)
                         for kind, due, case_id, number, customer, follow_up_id, detail
                         in rows[:limit]]
+    _add_improvement(items, counts, user=user, now=now, horizon=horizon, limit=limit)
     return Reminders(items, counts)
+
+
+# --- Corrective actions and early warnings (services/improvement/reminders.py) -----------
+# Their own queries and group, merged here in one place.
+def _add_improvement(items: dict[str, list[Reminder]], counts: dict[str, int], *,
+                     user: User | None, now: datetime, horizon: datetime, limit: int) -> None:
+    """Adds actions due or to judge to the groups by urgency, and the waiting warnings."""
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), time())
+    for owed in improvement.action_items(user=user, horizon=horizon):
+        group = "overdue" if owed.due_at < now else "today" if owed.due_at < tomorrow else "soon"
+        items[group].append(_from_owed(group, owed))
+        items[group].sort(key=lambda item: (item.due_at, item.number))
+        del items[group][limit:]
+        counts[group] += 1
+    warnings, counts["warning"] = improvement.warning_items(user=user, limit=limit)
+    items["warning"] = [_from_owed("warning", owed) for owed in warnings]
+
+
+def _from_owed(group: str, owed: improvement.Owed) -> Reminder:
+    return Reminder(group, owed.kind, 0, owed.label, owed.who, owed.due_at, owed.reason,
+                    action_id=owed.action_id, warning_id=owed.warning_id)
+# --- end of corrective actions and early warnings -----------------------------------------
 
 
 def _reason(kind: str, detail: object) -> str:

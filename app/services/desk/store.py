@@ -17,6 +17,7 @@ from app.models.connection import (
 from app.services import settings
 from app.services.desk.seed import seed_reference_data
 from app.services.documents.letter_templates import ensure_letter_templates
+from app.services.improvement.rules import ensure_rules
 
 
 def open_desk(url: str, *, now: datetime | None = None, create: bool = True) -> OpenedDatabase:
@@ -28,6 +29,7 @@ def open_desk(url: str, *, now: datetime | None = None, create: bool = True) -> 
         with database_proxy.atomic():
             seed_reference_data(now or datetime.now())
     ensure_letter_templates(now or datetime.now())
+    ensure_rules(now or datetime.now())
     return opened
 
 

@@ -1,0 +1,157 @@
+"""Early warnings read into plain values and put into words: what fired, about what, with
+which cases (the reminders, the window's warning items, `warnings --json`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from app.i18n import Text
+from app.models import (
+    Category,
+    Complaint,
+    Customer,
+    Department,
+    EarlyWarning,
+    RootCause,
+    TupleRows,
+    WarningCase,
+    WarningRule,
+)
+from app.services.text import iso
+
+T = Text
+
+
+@dataclass(frozen=True)
+class WarningInfo:
+    """A warning that fired: its rule's kind, its subject, its cases and what it says."""
+
+    id: int
+    kind: str
+    subject: str
+    fired_at: datetime
+    status: str
+    note: str
+    value: int
+    threshold: int
+    days: int
+    case_ids: tuple[int, ...]
+    numbers: tuple[str, ...]
+    text: Text  # the warning in words
+    subject_id: int | str | None  # the category, root cause … it is about
+
+    def to_json(self) -> dict[str, object]:
+        """Stable English keys."""
+        return {"id": self.id, "rule": self.kind, "subject": self.subject,
+                "fired_at": iso(self.fired_at), "status": self.status, "note": self.note,
+                "value": self.value, "threshold": self.threshold, "days": self.days,
+                "cases": list(self.numbers), "text": self.text.en}
+
+
+def open_warnings(*, limit: int | None = None) -> tuple[list[WarningInfo], int]:
+    """The warnings waiting for a manager (oldest first, at most `limit`) and how many."""
+    waiting = EarlyWarning.status == "open"
+    total = EarlyWarning.select().where(waiting).count()
+    query = (EarlyWarning.select(EarlyWarning, WarningRule.kind, WarningRule.dimension)
+             .join(WarningRule).where(waiting)
+             .order_by(EarlyWarning.fired_at, EarlyWarning.id))
+    return read(query.limit(limit) if limit else query), total
+
+
+def warnings_fired(*, since: datetime | None = None) -> list[WarningInfo]:
+    """Every warning fired (since a moment), the latest first."""
+    query = (EarlyWarning.select(EarlyWarning, WarningRule.kind, WarningRule.dimension)
+             .join(WarningRule).order_by(EarlyWarning.fired_at.desc(), EarlyWarning.id.desc()))
+    return read(query.where(EarlyWarning.fired_at >= since) if since else query)
+
+
+def read(query: Any) -> list[WarningInfo]:
+    """Warnings (selected with their rule's kind and dimension) with their cases and words."""
+    rows = list(query)
+    cases = _cases([row.id for row in rows])
+    names = _SubjectNames(row.subject for row in rows)
+    found = []
+    for row in rows:
+        linked = cases.get(row.id, [])
+        found.append(WarningInfo(
+            row.id, row.rule.kind, row.subject, row.fired_at, row.status, row.note, row.value,
+            row.threshold, row.days, tuple(case_id for case_id, _n in linked),
+            tuple(number for _id, number in linked),
+            words(row.rule.kind, row.subject, row.value, row.threshold, row.days, row.size,
+                  names), _subject_id(row.subject)))
+    return found
+
+
+def words(kind: str, subject: str, value: int, threshold: int, days: int, size: int,
+          names: _SubjectNames) -> Text:
+    """What a warning says: `产品质量: 7 天内 5 件投诉` and the like."""
+    what, _sep, _key = subject.partition(":")
+    name = names.name(subject)
+    if kind == "count":
+        text = {"root_cause": T("{n} cases with root cause {name} within {d} days",
+                                "{d} 天内根本原因为“{name}”的投诉 {n} 件"),
+                "reference": T("{n} cases about {name} within {d} days",
+                               "{d} 天内涉及“{name}”的投诉 {n} 件")}.get(
+            what, T("{n} cases of {name} within {d} days", "{d} 天内“{name}”类投诉 {n} 件"))
+        return text.format(n=value, name=name, d=days)
+    if kind == "repeat":
+        return T("{name} complained {n} times within {d} days of each other",
+                 "{name} 在 {d} 天内投诉 {n} 次").format(name=name, n=value, d=days)
+    if kind == "low_score":
+        return T("Satisfaction {score} on {name}", "{name} 满意度仅 {score} 分").format(
+            score=value, name=name)
+    return T("{name}: {pct}% of decisions on time over {d} days (under {x}%), {n} late",
+             "{name}：近 {d} 天按时作出决定率 {pct}%（低于 {x}%），逾期 {n} 件").format(
+        name=name, pct=value, d=days, x=threshold, n=size)
+
+
+class _SubjectNames:
+    """The names of what warnings are about, read once for a list of warnings."""
+
+    def __init__(self, subjects: Iterable[str]) -> None:
+        wanted: dict[str, set[str]] = {}
+        for subject in subjects:
+            kind, _sep, key = subject.partition(":")
+            wanted.setdefault(kind, set()).add(key)
+        self._names: dict[str, Text] = {}
+        for kind, model in (("category", Category), ("root_cause", RootCause),
+                            ("department", Department)):
+            for row in model.select().where(model.id.in_(_ints(wanted.get(kind)))):
+                self._names[f"{kind}:{row.id}"] = T(row.name_en, row.name_zh)
+        for customer in Customer.select().where(Customer.id.in_(_ints(wanted.get("customer")))):
+            self._names[f"customer:{customer.id}"] = T(customer.name, customer.name)
+        for case in Complaint.select(Complaint.id, Complaint.number).where(
+                Complaint.id.in_(_ints(wanted.get("case")))):
+            self._names[f"case:{case.id}"] = T(case.number, case.number)
+
+    def name(self, subject: str) -> Text:
+        """The subject's name (a reference is its own name)."""
+        _kind, _sep, key = subject.partition(":")
+        return self._names.get(subject) or T(key, key)
+
+
+def _ints(keys: set[str] | None) -> list[int]:
+    return [int(key) for key in keys or () if key.isdigit()]
+
+
+def _subject_id(subject: str) -> int | str | None:
+    kind, _sep, key = subject.partition(":")
+    if kind == "reference":
+        return key
+    return int(key) if key.isdigit() else None
+
+
+def _cases(warning_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    if not warning_ids:
+        return {}
+    query = (WarningCase.select(WarningCase.warning, Complaint.id, Complaint.number)
+             .join(Complaint, on=(WarningCase.complaint == Complaint.id))
+             .where(WarningCase.warning.in_(warning_ids)).order_by(Complaint.received_at,
+                                                                    Complaint.id).tuples())
+    found: dict[int, list[tuple[int, str]]] = {}
+    for warning_id, case_id, number in cast(TupleRows, query):
+        found.setdefault(warning_id, []).append((case_id, number))
+    return found

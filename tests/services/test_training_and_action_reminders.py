@@ -1,0 +1,99 @@
+"""Training records and each user's history; an action's due and check dates among the
+reminders of those who must act on them."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from app.errors import AccessError, InputError
+from app.models import CorrectiveAction, Event, User
+from app.services import users
+from app.services.casework import reminders
+from app.services.improvement import actions, lifecycle, training
+from app.services.improvement.actions import ActionForm
+from app.services.improvement.view import ActionDetails
+from tests.conftest import NOW, PASSWORD
+
+
+def _action(manager: User, owner: User, due: date) -> CorrectiveAction:
+    return actions.create_action(ActionForm(title="价签每日核对", owner=owner, due_on=due,
+                                            root_causes=["RC05"]), actor=manager, now=NOW)
+
+
+def test_training_is_recorded_for_an_action_and_in_each_history(manager: User, staff: User,
+                                                                staff2: User) -> None:
+    action = _action(manager, staff, date(2026, 3, 20))
+    given = training.add_training(held_on="2026-03-03", topic="价签核对流程", trainer="李经理",
+                                  attendees=["staff1", staff2, "staff1"], action_id=action.id,
+                                  notes="每人实操一遍", actor=manager, now=NOW)
+    training.add_training(held_on=date(2026, 3, 1), topic="投诉接待礼仪", trainer="外部讲师",
+                          attendees=["staff2"], root_cause="RC01", actor=manager, now=NOW)
+    mine = training.history(staff.id, actor=staff)
+    assert [(t.topic, t.attendees) for t in mine] == [
+        ("价签核对流程", (("staff1", "张小芳"), ("staff2", "刘明")))]
+    assert [t.topic for t in training.trainings(actor=staff2)] == ["价签核对流程", "投诉接待礼仪"]
+    assert training.trainings(actor=staff2)[1].root_cause == "RC01"
+    assert len(training.trainings(actor=manager)) == 2
+    details = ActionDetails.load(action.id, reader=manager, now=NOW)
+    assert [t.id for t in details.trainings] == [given.id]
+    assert details.timeline[-1].describe() == f"Training given: #{given.id}"
+
+
+def test_only_managers_record_training_and_only_yours_is_shown_to_you(
+        manager: User, owner: User, staff: User, staff2: User) -> None:
+    with pytest.raises(AccessError):
+        training.add_training(held_on="2026-03-03", topic="x", trainer="y", attendees=["staff1"],
+                              actor=staff, now=NOW)
+    with pytest.raises(AccessError):
+        training.history(staff2.id, actor=staff)
+    admin = users.create_user(username="it", display_name="网管", role="admin",
+                              password=PASSWORD, actor=owner, now=NOW)
+    assert training.history(staff2.id, actor=admin) == []  # accounts are an admin's to see
+
+
+def test_training_needs_attendees_and_a_date_not_ahead(manager: User) -> None:
+    with pytest.raises(InputError, match="attendee"):
+        training.add_training(held_on="2026-03-03", topic="x", trainer="y", attendees=[],
+                              actor=manager, now=NOW)
+    with pytest.raises(InputError, match="future"):
+        training.add_training(held_on="2026-03-05", topic="x", trainer="y",
+                              attendees=["manager"], actor=manager, now=NOW)
+    assert not Event.select().where(Event.kind == "training").exists()
+
+
+def _items(user: User | None, at: datetime) -> dict[str, list[tuple[str, str]]]:
+    found = reminders.reminders(user=user, now=at)
+    return {group: [(item.kind, item.number) for item in items if item.action_id]
+            for group, items in found.items.items()}
+
+
+def test_an_actions_due_date_reaches_its_owner_like_a_follow_up(manager: User,
+                                                                 staff: User) -> None:
+    action = _action(manager, staff, date(2026, 3, 5))
+    label = f"Action #{action.id}"
+    assert _items(staff, NOW)["soon"] == []  # due by 18:00 tomorrow: beyond the next 24 hours
+    assert _items(staff, datetime(2026, 3, 4, 18, 30))["soon"] == [("action_due", label)]
+    assert _items(staff, NOW + timedelta(days=1))["today"] == [("action_due", label)]
+    assert _items(staff, datetime(2026, 3, 5, 18, 0))["today"] == [("action_due", label)]
+    assert _items(staff, datetime(2026, 3, 5, 18, 1))["overdue"] == [("action_due", label)]
+    assert _items(manager, NOW + timedelta(days=1))["today"] == []  # not the manager's
+    listed = reminders.reminders(user=staff, now=NOW + timedelta(days=1)).items["today"]
+    assert [i.reason for i in listed if i.action_id] == ["Corrective action due: 价签每日核对"]
+
+
+def test_the_check_date_reaches_managers_and_the_owner(manager: User, owner: User,
+                                                       staff: User) -> None:
+    action = _action(manager, staff, date(2026, 3, 20))
+    action = actions.update_action(action.id, values={"cause_analysis": "没有核对制度",
+                                                      "measure": "开店前核对"},
+                                   expected_version=action.version, actor=staff, now=NOW)
+    for target in ("in_progress", "done"):
+        action = lifecycle.move_action(action.id, target, expected_version=action.version,
+                                       actor=staff, now=NOW)
+    check_day = datetime(2026, 4, 29, 9, 0)  # the check date, as the shop opens
+    assert _items(staff, check_day)["today"] == []
+    for boss in (manager, owner):
+        assert _items(boss, check_day)["today"] == [("action_check", f"Action #{action.id}")]
+    assert _items(manager, check_day - timedelta(days=2))["soon"] == []
+    assert _items(manager, check_day + timedelta(days=1))["overdue"] == [
+        ("action_check", f"Action #{action.id}")]
