@@ -52,7 +52,9 @@ def build_parser() -> Parser:
         compensation,
         excel,
         followups,
+        improvement,
         printing,
+        training,
     )
 
     parser = Parser(prog=PROG, description="Complaint Desk / 投诉处理台")
@@ -62,7 +64,8 @@ def build_parser() -> Parser:
     common = Parser(add_help=False)
     add_global_options(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in (cases, followups, compensation, printing, excel, analysis, admin, backup):
+    for group in (cases, followups, compensation, printing, excel, analysis, improvement,
+                  training, admin, backup):
         group.add_commands(commands, common)
     return parser
 

@@ -127,6 +127,22 @@ HOSTILE = [
      NOT_KEPT),
     (("--user", "clerk", "compensation", "pay", OFFER, "--how", "cash", "--ref", "SJ\x1b"),
      NOT_KEPT),
+    # corrective actions, training and warnings
+    (("--user", "boss", "action", "add", "--title", "抽检", "--owner", "clerk", "--due",
+      "9999-12-31"), YEARS),
+    (("--user", "boss", "action", "add", "--title", "抽检\x1b[2J", "--owner", "clerk",
+      "--due", "2099-01-01"), NOT_KEPT),
+    (("--user", "boss", "action", "add", "--title", "抽检", "--owner", "clerk", "--due",
+      "2099-01-01", "--analysis", "为什么\x07"), NOT_KEPT),
+    (("action", "show", "1" * 25), "is not an id"),
+    (("--user", "boss", "action", "move", "-1", "--to", "done"), "is not an id"),
+    (("--user", "boss", "action", "link", HUGE, CASE), "is not an id"),
+    (("--user", "boss", "training", "add", "--date", "0001-01-01", "--topic", "接待",
+      "--trainer", "李经理", "--attendee", "clerk"), YEARS),
+    (("--user", "boss", "training", "add", "--date", "2025-01-01", "--topic", "接待\x07",
+      "--trainer", "李经理", "--attendee", "clerk"), NOT_KEPT),
+    (("warnings", "--at", "9999-12-31 23:59"), YEARS),
+    (("--user", "boss", "warnings", "--dismiss", "1", "--note", "\x1b[31m"), NOT_KEPT),
 ]
 
 

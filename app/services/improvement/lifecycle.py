@@ -12,6 +12,7 @@ comparison in front of them; the comparison is kept with the verdict on the time
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -61,8 +62,11 @@ def next_states(action: CorrectiveAction, actor: User) -> list[str]:
 
 
 def move_action(action_id: int, target: str, *, expected_version: int, actor: User,
-                now: datetime, note: str = "") -> CorrectiveAction:
-    """Moves the action to `target`, checking the step, who takes it and what it needs.
+                now: datetime, note: str = "", values: Mapping[str, Any] | None = None,
+                ) -> CorrectiveAction:
+    """Moves the action to `target`, checking the step, who takes it and what it needs;
+    `values` are changed first, in the same transaction (the analysis and the action
+    written as it is marked done).
 
     Raises:
         RuleError: no such step from the current state, or the check date is still ahead.
@@ -71,6 +75,10 @@ def move_action(action_id: int, target: str, *, expected_version: int, actor: Us
         ConflictError: someone else changed the action since `expected_version`.
     """
     with database_proxy.atomic():
+        if values:
+            expected_version = actions.update_action(
+                action_id, values=values, expected_version=expected_version, actor=actor,
+                now=now).version
         action = actions.for_change(action_id)
         if action.version != expected_version:
             raise actions.conflict(action.id, expected_version)

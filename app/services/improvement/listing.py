@@ -42,11 +42,12 @@ class ActionRow:
                 "case_count": self.cases}
 
 
-def list_actions(*, actor: User, status: str | None = None, owner: User | None = None,
+def list_actions(*, actor: User | None, status: str | None = None, owner: User | None = None,
                  ) -> list[ActionRow]:
-    """The actions `actor` may see, the latest first, narrowed by state or owner."""
+    """The actions `actor` may see (None: the command line's reader, all of them), the
+    latest first, narrowed by state or owner."""
     query = _rows()
-    if not allowed(actor, Permission.MANAGE_IMPROVEMENT):
+    if actor is not None and not allowed(actor, Permission.MANAGE_IMPROVEMENT):
         query = query.where(concerns(actor))
     if status:
         query = query.where(CorrectiveAction.status == status)
@@ -84,9 +85,9 @@ def concerns(user: User) -> Any:
     return (CorrectiveAction.owner == user.id) | CorrectiveAction.id.in_(handled)
 
 
-def may_see(action_id: int, user: User) -> bool:
-    """True when `user` may read the action."""
-    if allowed(user, Permission.MANAGE_IMPROVEMENT):
+def may_see(action_id: int, user: User | None) -> bool:
+    """True when `user` may read the action (None: the command line's reader)."""
+    if user is None or allowed(user, Permission.MANAGE_IMPROVEMENT):
         return True
     return (CorrectiveAction.select().where((CorrectiveAction.id == action_id) & concerns(user))
             .exists())

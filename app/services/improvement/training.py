@@ -95,6 +95,11 @@ def trainings(*, actor: User, user: User | None = None) -> list[TrainingInfo]:
     return history(actor.id, actor=actor)
 
 
+def all_trainings() -> list[TrainingInfo]:
+    """Every training, the latest first (the command line, which reads the database whole)."""
+    return _read(Training.select())
+
+
 def history(user_id: int, *, actor: User) -> list[TrainingInfo]:
     """The trainings a user attended (their own, or anyone's for managers and those who
     look after the accounts)."""

@@ -85,14 +85,15 @@ class ActionDetails:
     may_work: bool  # the reader may record progress (or manages)
 
     @classmethod
-    def load(cls, action_id: int, *, reader: User, now: datetime) -> ActionDetails:
-        """Reads the action for `reader` (who must be one it concerns, or a manager)."""
+    def load(cls, action_id: int, *, reader: User | None, now: datetime) -> ActionDetails:
+        """Reads the action for `reader`, who must be one it concerns or a manager (None:
+        the command line, which reads the database whole)."""
         action = for_change(action_id)
         if not listing.may_see(action_id, reader):
             raise AccessError(T("Action #{id} does not concern you.",
                                 "第 {id} 号整改措施与您无关，无权查看。").format(id=action_id))
         owner = User.get_by_id(action.owner_id)
-        manages = allowed(reader, Permission.MANAGE_IMPROVEMENT)
+        manages = reader is not None and allowed(reader, Permission.MANAGE_IMPROVEMENT)
         return cls(
             id=action.id, title=action.title, status=action.status, version=action.version,
             owner=owner.username, owner_name=owner.display_name,
@@ -105,8 +106,9 @@ class ActionDetails:
             cases=_cases(action.id), timeline=_timeline(action.id),
             comparison=effect.compare(action, now=now),
             trainings=tuple(training.for_action(action.id)),
-            moves=tuple(lifecycle.next_states(action, reader)), may_manage=manages,
-            may_work=manages or action.owner_id == reader.id)
+            moves=tuple(lifecycle.next_states(action, reader)) if reader else (),
+            may_manage=manages,
+            may_work=manages or (reader is not None and action.owner_id == reader.id))
 
     def to_json(self) -> dict[str, Any]:
         """Stable English keys: codes, user names and case numbers."""
