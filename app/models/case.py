@@ -99,10 +99,11 @@ class Complaint(BaseModel):
             (("resolved_at", "resolution_due"), False),
             (("customer", "received_at"), False),
             # Schema step 7, for the early warnings checked on every change of a case: cases
-            # of one root cause or reference by date, a department's decisions by date.
+            # of one root cause or reference by date, a department's decisions by date with
+            # their deadline (on time or late, read from the index alone).
             (("root_cause", "received_at"), False),
             (("reference", "received_at"), False),
-            (("department", "resolved_at"), False),
+            (("department", "resolved_at", "resolution_due"), False),
         )
 
 

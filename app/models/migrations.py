@@ -318,7 +318,8 @@ def _v7_improvement(database: Database, migrator: SchemaMigrator) -> None:
                                                 null=True, index=False)),
             migrator.add_index("complaint", ("root_cause_id", "received_at"), False),
             migrator.add_index("complaint", ("reference", "received_at"), False),
-            migrator.add_index("complaint", ("department_id", "resolved_at"), False))
+            migrator.add_index("complaint", ("department_id", "resolved_at", "resolution_due"),
+                               False))
     database.execute(Event._schema._create_index(ACTION_EVENT_INDEX))  # type: ignore[attr-defined]
     for row in old:
         _carry_over(row)

@@ -38,18 +38,20 @@ def _cases(make_case: MakeCase, count: int, *, start: int = 0, at: datetime = NO
             for n in range(count)]
 
 
-def test_a_category_piling_up_fires_once_until_a_new_case_joins(make_case: MakeCase,
-                                                               staff: User) -> None:
-    _only("count", "category", threshold=5, days=7)
-    made = _cases(make_case, 4, at=NOW - 3 * DAY)
+def test_a_category_piling_up_fires_once_until_as_many_new_cases_join(make_case: MakeCase,
+                                                                      staff: User) -> None:
+    _only("count", "category", threshold=3, days=7)
+    made = _cases(make_case, 2, at=NOW - 3 * DAY)
     assert _fired() == []
-    made += _cases(make_case, 1, start=4)
-    assert _fired() == [("category:6", 5)]  # product quality is the sixth category
+    made += _cases(make_case, 1, start=2)
+    assert _fired() == [("category:6", 3)]  # product quality is the sixth category
     cases.update_fields(made[0].id, values={"facts": "同批次"}, actor=staff, now=NOW,
                         expected_version=made[0].version)
     assert warnings.check_all(now=NOW) == [] and len(_fired()) == 1
+    _cases(make_case, 2, start=3)
+    assert len(_fired()) == 1  # two new cases: not yet
     _cases(make_case, 1, start=5)
-    assert _fired() == [("category:6", 5), ("category:6", 6)]
+    assert _fired() == [("category:6", 3), ("category:6", 6)]
     statuses = [w.status for w in EarlyWarning.select().order_by(EarlyWarning.id)]
     assert statuses == ["superseded", "open"]
 

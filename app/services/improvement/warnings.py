@@ -1,11 +1,14 @@
 """Early warnings (预警): rules checked when a case is recorded or changes and every minute,
 each firing once for its cases and not again until new cases join them.
 
-A finding fires when its cases are not all among those of the rule's last warning about
-the same subject: the same cases never fire twice, while a new case joining the group
-fires again (the earlier warning, if still waiting, is then replaced, so managers see one
-warning per subject with all its cases). The set of cases is part of a unique key, so two
-PCs checking at the same moment fire it once. Each warning fired or dismissed is an event
+A finding fires when enough of its cases are new: not among those of the rule's last
+warning about the same subject. The same cases never fire twice. A new case joining a
+repeat customer's cases, a department's late decisions or a low score fires again at
+once; a count of cases fires again when as many new cases as its threshold have joined
+(five more complaints of a category, not each one: a busy category would otherwise fire
+on every case). The earlier warning, if still waiting, is then replaced, so managers see
+one warning per subject with all its cases. The set of cases is part of a unique key, so
+two PCs checking at the same moment fire it once. Each warning fired or dismissed is an event
 of the log, so the review can count them.
 """
 
@@ -16,11 +19,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import IntegrityError
+from peewee import IntegrityError, fn
 
 from app.errors import NotFoundError, RuleError
 from app.i18n import Text
-from app.models import EarlyWarning, User, WarningCase, database_proxy
+from app.models import (
+    EarlyWarning,
+    User,
+    WarningCase,
+    WarningRule,
+    database_proxy,
+)
 from app.services import audit
 from app.services.improvement import checks, rules
 from app.services.improvement.checks import Finding
@@ -59,13 +68,24 @@ def check_all(*, now: datetime) -> list[Fired]:
 def fire(findings: Iterable[Finding], *, now: datetime) -> list[Fired]:
     """Records a warning for each finding that holds a case not warned about before."""
     fired = []
+    by_rule: dict[int, list[Finding]] = {}
     for finding in findings:
-        if set(finding.case_ids) <= _last_cases(finding.rule.id, finding.subject):
-            continue
-        warning = _record(finding, now)
-        if warning is not None:
-            fired.append(warning)
+        by_rule.setdefault(finding.rule.id, []).append(finding)
+    for rule_id, found in by_rule.items():
+        known = _last_cases(rule_id, [finding.subject for finding in found])
+        for finding in found:
+            new = set(finding.case_ids) - known.get(finding.subject, set())
+            if not new or len(new) < renewal(finding.rule):
+                continue
+            warning = _record(finding, now)
+            if warning is not None:
+                fired.append(warning)
     return fired
+
+
+def renewal(rule: WarningRule) -> int:
+    """How many new cases fire a rule again about the same subject."""
+    return rule.threshold if rule.kind == "count" else 1
 
 
 def dismiss(warning_id: int, *, note: str, actor: User, now: datetime) -> None:
@@ -97,11 +117,22 @@ def case_ids(warning_id: int) -> list[int]:
             .where(WarningCase.warning == warning_id).order_by(WarningCase.complaint)]
 
 
-def _last_cases(rule_id: int, subject: str) -> set[int]:
-    last = (EarlyWarning.select(EarlyWarning.id)
-            .where((EarlyWarning.rule == rule_id) & (EarlyWarning.subject == subject))
-            .order_by(EarlyWarning.fired_at.desc(), EarlyWarning.id.desc()).first())
-    return set(case_ids(last.id)) if last is not None else set()
+def _last_cases(rule_id: int, subjects: list[str]) -> dict[str, set[int]]:
+    """The cases of the rule's last warning about each subject, read in a few queries."""
+    last: dict[int, str] = {}
+    for chunk in checks.chunks(subjects):
+        last.update(checks.rows(EarlyWarning.select(fn.MAX(EarlyWarning.id),
+                                                    EarlyWarning.subject)
+                                .where((EarlyWarning.rule == rule_id)
+                                       & EarlyWarning.subject.in_(chunk))
+                                .group_by(EarlyWarning.subject)))
+    found: dict[str, set[int]] = {}
+    for chunk in checks.chunks(list(last)):
+        for warning_id, case_id in checks.rows(WarningCase.select(
+                WarningCase.warning, WarningCase.complaint)
+                .where(WarningCase.warning.in_(chunk))):
+            found.setdefault(last[warning_id], set()).add(case_id)
+    return found
 
 
 def _record(finding: Finding, now: datetime) -> Fired | None:
