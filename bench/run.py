@@ -14,6 +14,7 @@ from bench import (
     printing,
     register,
     reminders,
+    warnings,
     window,
 )
 
@@ -25,7 +26,8 @@ GROUPS = {"register": ("Register (foundation)", register),
           "import": ("Import", importing),
           "analysis": ("Analysis", analysis),
           "backup": ("Backups and moving to a server", backup),
-          "chain": ("The event hash chain", chain)}
+          "chain": ("The event hash chain", chain),
+          "warnings": ("Early warnings", warnings)}
 
 
 def main(names: list[str]) -> None:

@@ -29,6 +29,8 @@ from app.services.analysis.overview import Overview
 from app.services.analysis.pareto import Pareto, pareto
 from app.services.analysis.slices import Slice
 from app.services.documents import papers
+from app.services.improvement.figures import period_figures
+from app.services.improvement.words import ACTION_STATUSES
 from app.services.labels import OFFER_KINDS, STATUSES, label
 from app.services.settings import get as setting
 
@@ -74,7 +76,7 @@ def review_data(view: Overview, *, language: str) -> ReviewData:
                                                            T("department at fault", "责任部门")))]),
             _pareto_section(view.paretos["channel"], T("Channels", "投诉渠道"), [], chart=False),
             _trend_section(view), _teams_section(view), _money_section(view),
-            _satisfaction_section(view), _risky_section(view))
+            _satisfaction_section(view), _risky_section(view), _improvement_section(view))
         title = str(T("Monthly complaint review", "月度投诉分析报告"))
         return ReviewData(
             letterhead=papers.letterhead(), title=f"{title} · {view.period.label()}",
@@ -201,3 +203,40 @@ def _risky_section(view: Overview) -> Section:
                    (str(sentences.risky_sentence(view)),), None,
                    (Grid(str(KIND_NAMES["open_risky"]), columns, rows,
                          sheet=str(T("Open risky cases", "未结风险投诉"))),))
+
+
+IMPROVEMENT_ROWS = (("opened", T("Corrective actions started", "启动整改措施")),
+                    ("done", T("Actions done", "整改完成")),
+                    ("verified", T("Verified effective", "验证有效")),
+                    ("not_effective", T("Not effective", "验证无效")),
+                    ("warnings", T("Early warnings fired", "触发预警")))
+
+
+def _improvement_section(view: Overview) -> Section:
+    """Corrective actions and early warnings (the whole desk, whatever the filters)."""
+    period, previous = view.period, view.period.previous()
+    now = period_figures(period.first, period.last, now=view.now)
+    before = period_figures(previous.first, previous.last, now=view.now)
+    counts = Grid(str(T("This period and the one before", "本期与上期")),
+                  (_col("Figure", "指标", TEXT, 3), Column(str(period.label()), COUNT),
+                   Column(str(previous.label()), COUNT)),
+                  tuple((str(name), now.counts[key], before.counts[key])
+                        for key, name in IMPROVEMENT_ROWS),
+                  sheet=str(T("Improvement", "整改与预警")))
+    lines = Grid(str(T("Actions done or judged", "完成或验证的整改措施")),
+                 (_col("No.", "编号", COUNT, 0.7), _col("Action", "整改措施", TEXT, 2.3),
+                  _col("State", "状态", TEXT, 1.8), _col("Owner", "整改责任人", TEXT, 1.1),
+                  _col("Cases before", "完成前件数", COUNT, 1.3),
+                  _col("Cases since", "完成后件数", COUNT, 1.3),
+                  _col("Days each", "对比天数", COUNT, 1.1)),
+                 tuple((line.id, line.title, label(ACTION_STATUSES, line.status), line.owner,
+                        line.before, line.after, line.days) for line in now.lines),
+                 sheet=str(T("Actions", "整改措施")))
+    c = now.counts
+    sentence = T("Corrective actions started this period: {opened}; done: {done}; judged "
+                 "effective: {verified}, not effective: {not_effective}. Early warnings fired: "
+                 "{warnings}.",
+                 "本期启动整改措施 {opened} 项，完成 {done} 项；验证有效 {verified} 项、无效 "
+                 "{not_effective} 项；触发预警 {warnings} 次。").format(**c)
+    return Section(str(T("Corrective actions and early warnings", "整改措施与预警")),
+                   (str(sentence),), None, (counts, lines))

@@ -1,4 +1,5 @@
-"""Realistic, deterministic demo data in Chinese: users, customers and cases in every state.
+"""Realistic, deterministic demo data in Chinese: users, customers and cases in every state,
+corrective actions in every state, training given and the early warnings the cases set off.
 
 The same seed and the same `now` give the same database. Cases spread over the past
 year; older ones are mostly closed, recent ones still open, a few overdue. Rows go in
@@ -30,6 +31,7 @@ from app.models.bulk import bulk_insert, reset_id_sequences
 from app.services import audit, settings
 from app.services.deadlines import BusinessCalendar
 from app.services.demo.case import CaseBuilder, Pools
+from app.services.demo.improvement import add_demo_improvement
 from app.services.users import hash_password
 
 DEMO_PASSWORD = "demo"
@@ -91,6 +93,7 @@ def fill_demo(*, cases: int, seed: int, now: datetime) -> DemoSummary:
         for year, last in counters.per_year.items():
             CaseCounter.insert(year=year, last_number=last).execute()
         reset_id_sequences(Customer, Complaint)
+        add_demo_improvement(now=now)
     return DemoSummary(cases, counters.customers, tuple(u[0] for u in DEMO_USERS))
 
 

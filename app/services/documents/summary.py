@@ -10,6 +10,9 @@ from app.services import deadlines
 from app.services.casework.layout import handling_fields, intake_fields
 from app.services.casework.view import CaseDetails, OfferInfo
 from app.services.documents.papers import letterhead, words
+from app.services.improvement import listing as improvement
+from app.services.improvement.words import ACTION_STATUSES
+from app.services.improvement.words import label as action_label
 from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, PAYMENT_METHODS, label
 from app.services.text import when
 
@@ -29,7 +32,8 @@ def summary(number: str, *, language: str, now: datetime) -> SummaryData:
                 (str(T("Handling and decision", "处理情况")), _rows(handling_fields(d))),
                 (str(T("Deadlines", "时限")), _deadlines(d, now)),
             ),
-            tables=(_timeline(d), _follow_ups(d), _offers(d)), words=words(language))
+            tables=(_timeline(d), _follow_ups(d), _offers(d), _actions(d)),
+            words=words(language))
 
 
 def _rows(fields: list[tuple[Text, str]]) -> tuple[tuple[str, str], ...]:
@@ -92,3 +96,17 @@ def _paid(offer: OfferInfo) -> str:
     return str(T("¥{amount} {how} {at} (No. {ref})", "¥{amount} {how} {at}（凭证号 {ref}）")
                .format(amount=f"{offer.paid:,.2f}", how=label(PAYMENT_METHODS, offer.paid_how),
                        at=when(offer.paid_at), ref=offer.paid_ref))
+
+
+def _actions(d: CaseDetails) -> Table:
+    """The corrective actions the case is linked to (整改措施)."""
+    return Table(str(T("Corrective actions", "整改措施")),
+                 tuple(str(t) for t in (T("No.", "编号"), T("Action", "整改措施"),
+                                        T("State", "状态"), T("Action owner", "整改责任人"),
+                                        T("Due", "完成期限"),
+                                        T("Effect checked on", "效果验证日期"))),
+                 tuple((f"#{row.id}", row.title, action_label(ACTION_STATUSES, row.status),
+                        row.owner_name, row.due_on.isoformat(),
+                        row.check_on.isoformat() if row.check_on else "")
+                       for row in improvement.actions_of_case(d.id)),
+                 (0.08, 0.36, 0.14, 0.14, 0.14, 0.14))
