@@ -161,6 +161,15 @@ def record_action(action_id: int, actor: User | None, at: datetime, changes: Ite
             append(rows)
 
 
+def hold_chain() -> None:
+    """Takes the chain's head now, for the rest of the transaction (PostgreSQL; SQLite's
+    writers take turns already): for a writer whose rows other writers may wait on before
+    they append (a warning's unique key), so that every writer waits in one order."""
+    database = database_proxy.obj
+    if not isinstance(database, SqliteDatabase):
+        database.execute_sql("SELECT last_hash FROM event_chain WHERE id = 1 FOR UPDATE")
+
+
 def action_timeline(action_id: int) -> list[Event]:
     """Every event of a corrective action, oldest first."""
     return list(Event.select().where(Event.action == action_id).order_by(Event.at, Event.id))

@@ -174,7 +174,8 @@ def test_a_warning_starts_a_corrective_action_with_its_cases(make_case: MakeCase
     assert (warning.status, warning.action_id) == ("acted", action.id)
     details = ActionDetails.load(action.id, reader=manager, now=NOW)
     assert [c.id for c in details.cases] == [c.id for c in made]
-    assert "Started from an early warning" in details.timeline[-1].describe()
+    said = [entry.describe() for entry in details.timeline]
+    assert f"Started from an early warning: #{warning.id}" in said
 
 
 def test_rules_are_edited_by_managers_within_limits(manager: User, staff: User) -> None:

@@ -63,15 +63,17 @@ def create_action(form: ActionForm, *, actor: User, now: datetime) -> Corrective
             due_on=checked["due_on"], containment=checked["containment"],
             cause_analysis=checked["cause_analysis"], measure=checked["measure"],
             created_by=actor, created_at=now, updated_at=now)
+        # The warning's row before any event: a dismissal takes it first, then the chain.
+        answered = ([warnings.mark_acted(form.warning_id, action.id, actor=actor, now=now)]
+                    if form.warning_id is not None else [])
         _set_entries(action.id, ActionRootCause, checked["root_causes"])
         _set_entries(action.id, ActionCategory, checked["categories"])
         audit.record_action(action.id, actor, now, [
             Change("action.created", "", checked["title"], kind=KIND),
             *(Change(f"action.{name}", "", _stored(name, checked[name]), kind=KIND)
-              for name in (*MANAGED[1:], *PROGRESS) if _stored(name, checked[name]))])
+              for name in (*MANAGED[1:], *PROGRESS) if _stored(name, checked[name])),
+            *answered])
         _link(action.id, checked["cases"], actor=actor, now=now)
-        if form.warning_id is not None:
-            warnings.mark_acted(form.warning_id, action.id, actor=actor, now=now)
     return CorrectiveAction.get_by_id(action.id)
 
 

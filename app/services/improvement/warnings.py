@@ -103,12 +103,12 @@ def dismiss(warning_id: int, *, note: str, actor: User, now: datetime) -> None:
                      new=str(warning_id), note=text)
 
 
-def mark_acted(warning_id: int, action_id: int, *, actor: User, now: datetime) -> None:
-    """Notes that a corrective action was started from a waiting warning."""
-    with database_proxy.atomic():
-        _close(warning_id, "acted", actor=actor, now=now, action=action_id)
-        audit.record_action(action_id, actor, now, [audit.Change(
-            "warning.acted", "", str(warning_id), kind=KIND)])
+def mark_acted(warning_id: int, action_id: int, *, actor: User, now: datetime,
+               ) -> audit.Change:
+    """Closes a waiting warning as answered by a corrective action being started; returns
+    the event saying so, for the action's timeline (appended with the action's own)."""
+    _close(warning_id, "acted", actor=actor, now=now, action=action_id)
+    return audit.Change("warning.acted", "", str(warning_id), kind=KIND)
 
 
 def case_ids(warning_id: int) -> list[int]:
@@ -140,6 +140,9 @@ def _record(finding: Finding, now: datetime) -> Fired | None:
     signature = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
     rule = finding.rule
     with database_proxy.atomic():
+        # The chain first: a case's change holds it when it checks, and may then wait for
+        # this warning's key; taking it here too keeps everyone waiting in the same order.
+        audit.hold_chain()
         try:
             with database_proxy.atomic():  # a savepoint: a twin fired by another PC is skipped
                 warning = EarlyWarning.create(
