@@ -33,6 +33,7 @@ ARGUMENTS = {
     "print": ["TS-2026-000001", "--kind", "receipt", "--out", "r.pdf"],
     "export": ["--out", "r.xlsx"], "import": ["old.xlsx"], "user": ["list"],
     "migrate": ["--to", "postgresql://nobody@127.0.0.1:1/none"],
+    "action": ["list"], "training": ["list"],
 }
 CREATORS = {"init", "demo", "restore"}  # restore may put a backup on a new PC
 
