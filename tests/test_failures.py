@@ -210,3 +210,18 @@ def test_a_sound_database_is_not_read_again_for_every_fault(
     finally:
         close_desk()
     assert len(looked) == 1
+
+
+def test_damage_that_trips_the_probe_itself_is_still_called_damage(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def malformed(database: object) -> str:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(damage, "find_damage", malformed)
+    open_desk(str(tmp_path / "desk.sqlite3"))
+    try:
+        explained = explain(ValueError("Invalid isoformat string: '2026-0\x10-07'"))
+    finally:
+        close_desk()
+    assert isinstance(explained, DatabaseFailureError)
+    assert str(explained).startswith("The database is damaged (database disk image is malformed)")

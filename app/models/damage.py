@@ -12,9 +12,10 @@ PostgreSQL types and checks its own columns and links: nothing to look for there
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
-from peewee import AutoField, Database, Field, SqliteDatabase
+from peewee import AutoField, Database, DatabaseError, Field, SqliteDatabase
 
 from app.models.base import BaseModel, database_proxy
 from app.models.schema import ALL_MODELS
@@ -45,7 +46,10 @@ def probe() -> str:
     if time.monotonic() - _sound_since.get(key, -PROBE_AGAIN_AFTER_SECONDS) \
             < PROBE_AGAIN_AFTER_SECONDS:
         return ""
-    found = find_damage(database)
+    try:
+        found = find_damage(database)
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        found = str(error)  # the damage tripped the probe itself ("disk image is malformed")
     if found:
         _sound_since.pop(key, None)
     else:
