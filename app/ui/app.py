@@ -76,6 +76,7 @@ def run_window(*, database_url: str, language: str | None, username: str | None)
         window = MainWindow(context)
         window.show()
         window.backups.start()  # today's copy, if it is not made yet
+        window.improvement.watch.start()  # the early-warning rules, checked each minute
         code = app.exec()
         runner.wait_for_jobs()  # a copy made on closing finishes first
         if window.restart is None:

@@ -24,6 +24,7 @@ class Changes:
     case_id: int | None = None  # one case: its window, the register, the reminders
     cases: bool = False  # many cases at once (an import, letters printed)
     lists: bool = False  # categories, departments, users or reply templates
+    actions: bool = False  # corrective actions, training or early warnings
 
     @staticmethod
     def case(case_id: int) -> Changes:
@@ -43,6 +44,7 @@ class Restart:
 NOTHING = Changes()
 CASES = Changes(cases=True)
 LISTS = Changes(lists=True)
+ACTIONS = Changes(actions=True)
 
 
 class UiContext(QObject):
@@ -52,6 +54,7 @@ class UiContext(QObject):
     case_changed = Signal(int)  # a case id: its view and the register refresh
     cases_changed = Signal()  # many cases may have changed: the register refreshes
     lists_changed = Signal()  # categories, departments, users or templates were edited
+    actions_changed = Signal()  # corrective actions, training or warnings: their views refresh
     restart_requested = Signal(object)  # a Restart: another database, or a backup restored
 
     def __init__(self, clock: Callable[[], datetime] = datetime.now) -> None:
@@ -83,6 +86,8 @@ class UiContext(QObject):
             self.cases_changed.emit()
         if changes.lists:
             self.lists_changed.emit()
+        if changes.actions:
+            self.actions_changed.emit()
 
     def now(self) -> datetime:
         """The current time, to the second (tests pass their own clock)."""

@@ -27,6 +27,7 @@ from app.ui.backup.banner import BackupBanner
 from app.ui.backup.watch import BackupWatch
 from app.ui.compensation.queue import ApprovalsPanel
 from app.ui.context import Restart, UiContext
+from app.ui.improvement.windows import ImprovementWindows
 from app.ui.register.panel import RegisterPanel
 from app.ui.reminders.notifier import Notifier
 from app.ui.reminders.panel import RemindersPanel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(app_icon(), self)
         self.watch = ReminderWatch(context, self.notifier, watch_interval_ms)
         self.backups = BackupWatch(self, context)  # started by the program, not by tests
+        self.improvement = ImprovementWindows(self, context)
         self.restart: Restart | None = None  # set when the window closes to start again
         self.session = SessionGuard(context, self)
         _application().installEventFilter(self.session)
@@ -83,6 +85,10 @@ class MainWindow(QMainWindow):
         self.letters_action = self._action(self.tr("Print letters…"), "", self._on_print_letters)
         self.export_action = self._action(self.tr("Export to Excel…"), "", self._on_export)
         self.analysis_action = self._action(self.tr("Analysis"), "Ctrl+Shift+A", self._on_analysis)
+        self.actions_action = self._action(self.tr("Corrective actions"), "Ctrl+Shift+I",
+                                           self.improvement.show_list)
+        self.start_action = self._action(self.tr("Start a corrective action from the selected "
+                                                 "cases…"), "", self._on_start_action)
         self._analysis: AnalysisView | None = None
         self.import_action = self._action(self.tr("Import from Excel…"), "", self._on_import)
         self.switch_action = self._action(self.tr("Switch user…"), "", self._on_switch_user)
@@ -121,7 +127,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.open_action, self.refresh_action,
                        self.reminders_action, self.approvals_action, self.export_action,
-                       self.analysis_action):
+                       self.analysis_action, self.actions_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
@@ -134,8 +140,10 @@ class MainWindow(QMainWindow):
         cases = menus.addMenu(self.tr("&Cases"))
         for action in (self.new_action, self.open_action, self.search_action,
                        self.refresh_action, self.letters_action, self.export_action,
-                       self.import_action, self.analysis_action):
+                       self.import_action, self.analysis_action, self.actions_action,
+                       self.start_action):
             cases.addAction(action)
+        self.register.table.addAction(self.start_action)  # its context menu
         menus.addMenu(self.tr("&Help")).addAction(self.about_action)
 
     def _action(self, text: str, shortcut: QKeySequence.StandardKey | str,
@@ -149,6 +157,10 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.register.open_case.connect(self.open_case)
         self.reminders.open_case.connect(self.open_case)
+        self.reminders.open_action.connect(self.improvement.open_action)
+        self.reminders.open_warning.connect(self.improvement.open_warning)
+        self.improvement.open_case.connect(self.open_case)
+        self.improvement.watch.fired.connect(lambda _n: self.watch.check())
         self.approvals.open_case.connect(self.open_case)
         self.watch.updated.connect(self._on_reminders)
         self.notifier.activated.connect(self._on_tray_activated)
@@ -168,7 +180,8 @@ class MainWindow(QMainWindow):
     def _on_reminders(self, found: Reminders) -> None:
         """Called after each check: the panel, and the count on the toolbar."""
         self.reminders.show_reminders(found)
-        urgent = found.counts["overdue"] + found.counts["today"] + found.counts["escalated"]
+        urgent = (found.counts["overdue"] + found.counts["today"] + found.counts["escalated"]
+                  + found.counts.get("warning", 0))
         text = self.tr("Reminders")
         self.reminders_action.setText(f"{text} ({urgent})" if urgent else text)
         self._refresh_approvals()
@@ -194,6 +207,7 @@ class MainWindow(QMainWindow):
         window = self._case_windows.get(case_id)
         if window is None or not window.isVisible():
             window = CaseWindow(self._context, case_id, parent=self)
+            window.open_action.connect(self.improvement.open_action)
             window.finished.connect(lambda _r, key=case_id: self._case_windows.pop(key, None))
             self._case_windows[case_id] = window
         window.show()
@@ -211,7 +225,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         QSettings().setValue(SETTINGS_STATE, self.saveState())
         for timer in (self.watch.timer, self.register.timer, self.register.counts_timer,
-                      self.backups.timer):
+                      self.backups.timer, self.improvement.watch.timer):
             timer.stop()  # nothing may query a database that is about to close
         self.register.save_layout()
         _application().removeEventFilter(self.session)
@@ -240,6 +254,7 @@ class MainWindow(QMainWindow):
         self.approvals_dock.setVisible(approver)
         self.approvals_action.setVisible(approver)
         self.import_action.setVisible(allowed(user, Permission.IMPORT_CASES))
+        self.start_action.setVisible(allowed(user, Permission.MANAGE_IMPROVEMENT))
         self.banner.allow(allowed(user, Permission.BACKUP))
         self._refresh_approvals()
         self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", user.display_name)
@@ -262,6 +277,10 @@ class MainWindow(QMainWindow):
         case_id = self.register.selected_case()
         if case_id is not None:
             self.open_case(case_id)
+
+    def _on_start_action(self) -> None:
+        """Called from Cases › Start a corrective action: the cases selected in the register."""
+        self.improvement.start_from_cases(self.register.selected_cases())
 
     def _on_find(self) -> None:
         """Called on Ctrl+F."""
@@ -303,6 +322,7 @@ class MainWindow(QMainWindow):
         if self._analysis is None:
             self._analysis = AnalysisView(self._context, parent=self)
             self._analysis.open_register.connect(self.show_figure)
+            self._analysis.action_started.connect(self.improvement.open_action)
         self._analysis.show()
         self._analysis.raise_()
         self._analysis.reload()
@@ -324,6 +344,7 @@ class MainWindow(QMainWindow):
             if self._analysis is not None:
                 self._analysis.close()
                 self._analysis = None
+            self.improvement.close_all()
             self._context.sign_in(dialog.user)
 
     def _on_session_ended(self) -> None:
@@ -339,6 +360,7 @@ class MainWindow(QMainWindow):
             dialog.reject()
         for window in list(self._case_windows.values()):
             window.close()
+        self.improvement.close_all()
         messages.show_info(self, self.tr(
             "Your account was switched off, given another role or a new password since you "
             "signed in. Please sign in again."))

@@ -57,65 +57,70 @@
 <context>
     <name>AccountsEditor</name>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="29"/>
-        <location filename="../../app/ui/settings/accounts.py" line="43"/>
+        <location filename="../../app/ui/settings/accounts.py" line="30"/>
+        <location filename="../../app/ui/settings/accounts.py" line="44"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="29"/>
-        <location filename="../../app/ui/settings/accounts.py" line="44"/>
+        <location filename="../../app/ui/settings/accounts.py" line="30"/>
+        <location filename="../../app/ui/settings/accounts.py" line="45"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="29"/>
-        <location filename="../../app/ui/settings/accounts.py" line="45"/>
+        <location filename="../../app/ui/settings/accounts.py" line="30"/>
+        <location filename="../../app/ui/settings/accounts.py" line="46"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="30"/>
+        <location filename="../../app/ui/settings/accounts.py" line="31"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="36"/>
+        <location filename="../../app/ui/settings/accounts.py" line="37"/>
         <source>Add account</source>
         <translation>添加账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="37"/>
+        <location filename="../../app/ui/settings/accounts.py" line="38"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="38"/>
+        <location filename="../../app/ui/settings/accounts.py" line="39"/>
         <source>Switch off / on</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="46"/>
+        <location filename="../../app/ui/settings/accounts.py" line="47"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="58"/>
+        <location filename="../../app/ui/settings/accounts.py" line="50"/>
+        <source>Training attended</source>
+        <translation>参加的培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/accounts.py" line="64"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="58"/>
+        <location filename="../../app/ui/settings/accounts.py" line="64"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="83"/>
+        <location filename="../../app/ui/settings/accounts.py" line="89"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/accounts.py" line="84"/>
+        <location filename="../../app/ui/settings/accounts.py" line="90"/>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
     </message>
@@ -134,219 +139,575 @@
     </message>
 </context>
 <context>
+    <name>ActionFormDialog</name>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="72"/>
+        <source>Change the corrective action</source>
+        <translation>修改整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="73"/>
+        <source>Start a corrective action</source>
+        <translation>启动整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="77"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="77"/>
+        <source>Start the action</source>
+        <translation>启动整改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="78"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="103"/>
+        <source>Write the 5 whys</source>
+        <translation>按“五问法”填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="107"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="108"/>
+        <source>Action owner</source>
+        <translation>整改责任人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="109"/>
+        <source>Department</source>
+        <translation>整改部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="110"/>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="111"/>
+        <source>Root causes addressed</source>
+        <translation>针对的根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="112"/>
+        <source>Categories addressed</source>
+        <translation>针对的投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="115"/>
+        <source>Containment now</source>
+        <translation>临时措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="116"/>
+        <source>Cause analysis</source>
+        <translation>原因分析</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/form.py" line="118"/>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/improvement/form.py" line="122"/>
+        <source>Cases (%n)</source>
+        <translation>
+            <numerusform>投诉（%n 件）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActionView</name>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="60"/>
+        <source>Effect, measured from the data</source>
+        <translation>整改效果（按数据统计）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="66"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="66"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="66"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="69"/>
+        <source>The work</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
+        <source>Cases</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="71"/>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="72"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="84"/>
+        <source>Save the work</source>
+        <translation>保存整改内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="86"/>
+        <source>Note progress…</source>
+        <translation>记录进展…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="90"/>
+        <source>Containment now</source>
+        <translation>临时措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="91"/>
+        <source>Cause analysis (5 whys)</source>
+        <translation>原因分析（五问法）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="92"/>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="100"/>
+        <source>Record training…</source>
+        <translation>记录培训…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="120"/>
+        <source>Measured once the action is done: new cases with the same cause after it, against as long before it.</source>
+        <translation>整改完成后统计：完成后同一原因的新投诉件数，与完成前同样长时间内的件数对比。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="136"/>
+        <source>Action owner: %1</source>
+        <translation>整改责任人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="137"/>
+        <source>Due: %1</source>
+        <translation>完成期限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="139"/>
+        <source>Department: %1</source>
+        <translation>整改部门：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="141"/>
+        <source>Effect judged from: %1</source>
+        <translation>效果验证日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="143"/>
+        <source>Addresses: %1</source>
+        <translation>针对：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="157"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="164"/>
+        <source>Start the work</source>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="164"/>
+        <source>Mark done</source>
+        <translation>整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="165"/>
+        <source>Verified effective</source>
+        <translation>验证有效</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="166"/>
+        <source>Not effective</source>
+        <translation>验证无效</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="167"/>
+        <source>Cancel the action</source>
+        <translation>取消整改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="182"/>
+        <source>Note (required to cancel or to say it did not work)</source>
+        <translation>说明（取消或验证无效时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="189"/>
+        <source>The work on this action begins.</source>
+        <translation>开始落实这项整改措施。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="190"/>
+        <source>The action is in place. Its effect is judged at the check date, from the cases that come in meanwhile.</source>
+        <translation>整改措施已落实。到验证日期时，根据期间新收到的投诉判断效果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="192"/>
+        <source>The data shows the cause is fixed.</source>
+        <translation>数据表明问题原因已消除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="193"/>
+        <source>The cause is not fixed: the action goes back to work.</source>
+        <translation>问题原因未消除：整改措施退回继续整改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="195"/>
+        <source>The action is dropped; say why.</source>
+        <translation>不再执行这项整改措施，请说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="218"/>
+        <source>Note progress</source>
+        <translation>记录进展</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="218"/>
+        <source>What was done, found or decided.</source>
+        <translation>做了什么、发现了什么或决定了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="219"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsWindow</name>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="45"/>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="55"/>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="56"/>
+        <source>Only mine</source>
+        <translation>只看我的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="57"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="57"/>
+        <source>Action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="57"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="58"/>
+        <source>Action owner</source>
+        <translation>整改责任人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="58"/>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="59"/>
+        <source>Effect judged from</source>
+        <translation>效果验证日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="59"/>
+        <source>Cases</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="61"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="62"/>
+        <source>New action…</source>
+        <translation>新建整改措施…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="65"/>
+        <source>Record training…</source>
+        <translation>记录培训…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="80"/>
+        <source>Actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_list.py" line="81"/>
+        <source>Training</source>
+        <translation>培训记录</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="58"/>
+        <location filename="../../app/ui/analysis/view.py" line="64"/>
         <source>Analysis</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="64"/>
+        <location filename="../../app/ui/analysis/view.py" line="70"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="65"/>
+        <location filename="../../app/ui/analysis/view.py" line="71"/>
         <source>Decided</source>
         <translation>已作出决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="66"/>
+        <location filename="../../app/ui/analysis/view.py" line="72"/>
         <source>Open at the end</source>
         <translation>期末未结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="67"/>
+        <location filename="../../app/ui/analysis/view.py" line="73"/>
         <source>Reopened</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="68"/>
+        <location filename="../../app/ui/analysis/view.py" line="74"/>
         <source>First answers on time</source>
         <translation>初步答复按时率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="69"/>
+        <location filename="../../app/ui/analysis/view.py" line="75"/>
         <source>Decisions on time</source>
         <translation>按时作出决定率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="70"/>
+        <location filename="../../app/ui/analysis/view.py" line="76"/>
         <source>Median business days to decision</source>
         <translation>处理天数中位数（工作日）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="71"/>
-        <location filename="../../app/ui/analysis/view.py" line="105"/>
-        <location filename="../../app/ui/analysis/view.py" line="108"/>
+        <location filename="../../app/ui/analysis/view.py" line="77"/>
+        <location filename="../../app/ui/analysis/view.py" line="111"/>
+        <location filename="../../app/ui/analysis/view.py" line="114"/>
         <source>Overdue now</source>
         <translation>当前逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="72"/>
+        <location filename="../../app/ui/analysis/view.py" line="78"/>
         <source>Not upheld</source>
         <translation>不予支持</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="73"/>
+        <location filename="../../app/ui/analysis/view.py" line="79"/>
         <source>Compensation approved</source>
         <translation>批准补偿金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="74"/>
+        <location filename="../../app/ui/analysis/view.py" line="80"/>
         <source>Average satisfaction</source>
         <translation>平均满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="75"/>
+        <location filename="../../app/ui/analysis/view.py" line="81"/>
         <source>Repeat customers</source>
         <translation>重复投诉客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="79"/>
+        <location filename="../../app/ui/analysis/view.py" line="85"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="79"/>
+        <location filename="../../app/ui/analysis/view.py" line="85"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="80"/>
+        <location filename="../../app/ui/analysis/view.py" line="86"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="86"/>
+        <location filename="../../app/ui/analysis/view.py" line="92"/>
         <source>Any category</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="88"/>
+        <location filename="../../app/ui/analysis/view.py" line="94"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="90"/>
+        <location filename="../../app/ui/analysis/view.py" line="96"/>
         <source>Any channel</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="91"/>
+        <location filename="../../app/ui/analysis/view.py" line="97"/>
         <source>Review pack…</source>
         <translation>月度分析报告…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="92"/>
+        <location filename="../../app/ui/analysis/view.py" line="98"/>
         <source>Workbook…</source>
         <translation>Excel 工作簿…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="93"/>
+        <location filename="../../app/ui/analysis/view.py" line="99"/>
         <source>Period return…</source>
         <translation>投诉情况统计表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="97"/>
+        <location filename="../../app/ui/analysis/view.py" line="103"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="97"/>
+        <location filename="../../app/ui/analysis/view.py" line="103"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="97"/>
+        <location filename="../../app/ui/analysis/view.py" line="103"/>
         <source>Department at fault</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="98"/>
+        <location filename="../../app/ui/analysis/view.py" line="104"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="101"/>
+        <location filename="../../app/ui/analysis/view.py" line="107"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="101"/>
-        <location filename="../../app/ui/analysis/view.py" line="103"/>
-        <location filename="../../app/ui/analysis/view.py" line="106"/>
+        <location filename="../../app/ui/analysis/view.py" line="107"/>
+        <location filename="../../app/ui/analysis/view.py" line="109"/>
+        <location filename="../../app/ui/analysis/view.py" line="112"/>
         <source>Cases</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="101"/>
+        <location filename="../../app/ui/analysis/view.py" line="107"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="102"/>
+        <location filename="../../app/ui/analysis/view.py" line="108"/>
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="102"/>
+        <location filename="../../app/ui/analysis/view.py" line="108"/>
         <source>Class</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="103"/>
+        <location filename="../../app/ui/analysis/view.py" line="109"/>
         <source>Department</source>
         <translation>处理部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="104"/>
-        <location filename="../../app/ui/analysis/view.py" line="107"/>
+        <location filename="../../app/ui/analysis/view.py" line="110"/>
+        <location filename="../../app/ui/analysis/view.py" line="113"/>
         <source>On time</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="104"/>
-        <location filename="../../app/ui/analysis/view.py" line="107"/>
+        <location filename="../../app/ui/analysis/view.py" line="110"/>
+        <location filename="../../app/ui/analysis/view.py" line="113"/>
         <source>Median days</source>
         <translation>天数中位数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="105"/>
-        <location filename="../../app/ui/analysis/view.py" line="108"/>
+        <location filename="../../app/ui/analysis/view.py" line="111"/>
+        <location filename="../../app/ui/analysis/view.py" line="114"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="106"/>
+        <location filename="../../app/ui/analysis/view.py" line="112"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="126"/>
+        <location filename="../../app/ui/analysis/view.py" line="132"/>
         <source>Pareto: what to fix first</source>
         <translation>帕累托分析：优先整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="127"/>
+        <location filename="../../app/ui/analysis/view.py" line="133"/>
         <source>12-month trend</source>
         <translation>近 12 个月趋势</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="129"/>
+        <location filename="../../app/ui/analysis/view.py" line="135"/>
         <source>Departments and handlers</source>
         <translation>处理部门与处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="198"/>
         <location filename="../../app/ui/analysis/view.py" line="211"/>
+        <location filename="../../app/ui/analysis/view.py" line="224"/>
         <source>Working out the figures…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/analysis/view.py" line="218"/>
+        <location filename="../../app/ui/analysis/view.py" line="231"/>
         <source>vs %1</source>
         <translation>对比%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/analysis/view.py" line="307"/>
+        <source>Start a corrective action on these cases…</source>
+        <translation>针对这些投诉启动整改措施…</translation>
     </message>
 </context>
 <context>
@@ -717,6 +1078,54 @@
     </message>
 </context>
 <context>
+    <name>CaseActionsPage</name>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="68"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="68"/>
+        <source>Action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="68"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="69"/>
+        <source>Action owner</source>
+        <translation>整改责任人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="69"/>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="71"/>
+        <source>Open action</source>
+        <translation>打开整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="72"/>
+        <source>Link to an action…</source>
+        <translation>关联到整改措施…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="74"/>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="107"/>
+        <source>Link this case to a corrective action under way:</source>
+        <translation>将本投诉关联到正在进行的整改措施：</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../app/ui/register/model.py" line="44"/>
@@ -873,130 +1282,183 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="74"/>
-        <location filename="../../app/ui/case/window.py" line="124"/>
+        <location filename="../../app/ui/case/window.py" line="80"/>
+        <location filename="../../app/ui/case/window.py" line="132"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="75"/>
+        <location filename="../../app/ui/case/window.py" line="81"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="76"/>
+        <location filename="../../app/ui/case/window.py" line="82"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="77"/>
+        <location filename="../../app/ui/case/window.py" line="83"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="78"/>
+        <location filename="../../app/ui/case/window.py" line="84"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="83"/>
+        <location filename="../../app/ui/case/window.py" line="85"/>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="90"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="100"/>
+        <location filename="../../app/ui/case/window.py" line="107"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="100"/>
+        <location filename="../../app/ui/case/window.py" line="107"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="133"/>
+        <location filename="../../app/ui/case/window.py" line="141"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="136"/>
+        <location filename="../../app/ui/case/window.py" line="144"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="137"/>
+        <location filename="../../app/ui/case/window.py" line="145"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="138"/>
+        <location filename="../../app/ui/case/window.py" line="146"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="147"/>
+        <location filename="../../app/ui/case/window.py" line="155"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="149"/>
+        <location filename="../../app/ui/case/window.py" line="157"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="151"/>
+        <location filename="../../app/ui/case/window.py" line="159"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="172"/>
+        <location filename="../../app/ui/case/window.py" line="180"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="182"/>
+        <location filename="../../app/ui/case/window.py" line="190"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="186"/>
+        <location filename="../../app/ui/case/window.py" line="194"/>
         <source>Receipt for the customer</source>
         <translation>受理回执（交客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="187"/>
+        <location filename="../../app/ui/case/window.py" line="195"/>
         <source>Case summary for the file</source>
         <translation>投诉处理单（存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="190"/>
+        <location filename="../../app/ui/case/window.py" line="198"/>
         <source>Resolution letter…</source>
         <translation>处理结果告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="194"/>
+        <location filename="../../app/ui/case/window.py" line="202"/>
         <source>The signed letter came back…</source>
         <translation>登记客户签字后的告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="200"/>
+        <location filename="../../app/ui/case/window.py" line="208"/>
         <source>The signed letter</source>
         <translation>客户签字的告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="201"/>
+        <location filename="../../app/ui/case/window.py" line="209"/>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="270"/>
+        <location filename="../../app/ui/case/window.py" line="279"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="271"/>
+        <location filename="../../app/ui/case/window.py" line="280"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="27"/>
+        <source>Case</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="27"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="27"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="28"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="28"/>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="32"/>
+        <source>Case number, e.g. TS-2026-000123</source>
+        <translation>投诉编号，如 TS-2026-000123</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="33"/>
+        <source>Link case</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="34"/>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="35"/>
+        <source>Open case</source>
+        <translation>打开投诉</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1512,19 @@
         <location filename="../../app/ui/excel/import_pages.py" line="221"/>
         <source>Already recorded as %1</source>
         <translation>已登记为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseActionDialog</name>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="44"/>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="44"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
     </message>
 </context>
 <context>
@@ -1750,109 +2225,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Print letters…</source>
         <translation>批量打印告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Analysis</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90"/>
+        <source>Start a corrective action from the selected cases…</source>
+        <translation>针对选中的投诉启动整改措施…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>Your account was switched off, given another role or a new password since you signed in. Please sign in again.</source>
         <translation>您登录后，账户已被停用、更改角色或重设密码。请重新登录。</translation>
     </message>
@@ -2025,12 +2510,12 @@
         <translation>显示全部投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/panel.py" line="145"/>
+        <location filename="../../app/ui/register/panel.py" line="147"/>
         <source>Showing the cases behind a figure: %1</source>
         <translation>正在显示该指标对应的投诉：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/register/panel.py" line="200"/>
+        <location filename="../../app/ui/register/panel.py" line="208"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -2054,43 +2539,59 @@
         <source>Escalated: %1</source>
         <translation>升级：%1</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/reminders/watch.py" line="93"/>
+        <source>Early warning: %1</source>
+        <translation>预警：%1</translation>
+    </message>
 </context>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <location filename="../../app/ui/reminders/panel.py" line="40"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <location filename="../../app/ui/reminders/panel.py" line="40"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="37"/>
+        <location filename="../../app/ui/reminders/panel.py" line="40"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="38"/>
+        <location filename="../../app/ui/reminders/panel.py" line="41"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="42"/>
+        <location filename="../../app/ui/reminders/panel.py" line="45"/>
         <source>Done…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="43"/>
+        <location filename="../../app/ui/reminders/panel.py" line="46"/>
         <source>Snooze…</source>
         <translation>推迟…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="44"/>
+        <location filename="../../app/ui/reminders/panel.py" line="47"/>
+        <location filename="../../app/ui/reminders/panel.py" line="89"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="87"/>
+        <source>Open action</source>
+        <translation>打开整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/panel.py" line="88"/>
+        <source>Open warning</source>
+        <translation>打开预警</translation>
     </message>
 </context>
 <context>
@@ -2196,94 +2697,142 @@ Everything recorded after %2 will no longer be in the database. The database in 
     </message>
 </context>
 <context>
+    <name>RulesEditor</name>
+    <message>
+        <location filename="../../app/ui/improvement/rules_editor.py" line="36"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/rules_editor.py" line="36"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/rules_editor.py" line="37"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/rules_editor.py" line="37"/>
+        <source>At least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/rules_editor.py" line="38"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/rules_editor.py" line="42"/>
+        <source>Save the rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/rules_editor.py" line="49"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="38"/>
+        <location filename="../../app/ui/settings/dialog.py" line="40"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="41"/>
+        <location filename="../../app/ui/settings/dialog.py" line="43"/>
         <source>Business</source>
         <translation>商户信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="43"/>
+        <location filename="../../app/ui/settings/dialog.py" line="46"/>
         <source>Hours and deadlines</source>
         <translation>营业时间与时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="44"/>
+        <location filename="../../app/ui/settings/dialog.py" line="47"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="45"/>
+        <location filename="../../app/ui/settings/dialog.py" line="48"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../app/ui/settings/dialog.py" line="50"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="48"/>
+        <location filename="../../app/ui/settings/dialog.py" line="51"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="49"/>
+        <location filename="../../app/ui/settings/dialog.py" line="52"/>
         <source>Root causes</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="50"/>
+        <location filename="../../app/ui/settings/dialog.py" line="53"/>
         <source>Reply templates</source>
         <translation>统一回复口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="52"/>
+        <location filename="../../app/ui/settings/dialog.py" line="55"/>
+        <source>Early warnings</source>
+        <translation>预警规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="57"/>
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="54"/>
+        <location filename="../../app/ui/settings/dialog.py" line="61"/>
+        <source>My training</source>
+        <translation>我的培训记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="63"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="56"/>
+        <location filename="../../app/ui/settings/dialog.py" line="65"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="57"/>
+        <location filename="../../app/ui/settings/dialog.py" line="66"/>
         <source>This PC</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="63"/>
+        <location filename="../../app/ui/settings/dialog.py" line="72"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="80"/>
+        <location filename="../../app/ui/settings/dialog.py" line="89"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="87"/>
+        <location filename="../../app/ui/settings/dialog.py" line="96"/>
         <source>Show tray notifications on this PC</source>
         <translation>在本机显示托盘通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="92"/>
+        <location filename="../../app/ui/settings/dialog.py" line="101"/>
         <source>Language on this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="94"/>
+        <location filename="../../app/ui/settings/dialog.py" line="103"/>
         <source>The new language is used the next time Complaint Desk starts.</source>
         <translation>新的语言将在下次启动投诉处理台时生效。</translation>
     </message>
@@ -2391,6 +2940,14 @@ Everything recorded after %2 will no longer be in the database. The database in 
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../app/ui/improvement/steps.py" line="40"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>SuccessPage</name>
     <message>
         <location filename="../../app/ui/intake/success.py" line="21"/>
@@ -2469,6 +3026,122 @@ Everything recorded after %2 will no longer be in the database. The database in 
         <location filename="../../app/ui/settings/templates.py" line="47"/>
         <source>Text</source>
         <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="66"/>
+        <source>Record training</source>
+        <translation>记录培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="93"/>
+        <source>Date</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="94"/>
+        <source>Topic</source>
+        <translation>培训主题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="95"/>
+        <source>Trainer</source>
+        <translation>培训人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="96"/>
+        <source>Attendees</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="98"/>
+        <source>Root cause it addresses</source>
+        <translation>针对的根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="100"/>
+        <source>For action</source>
+        <translation>针对的整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="101"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="102"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="102"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>WarningDialog</name>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="38"/>
+        <source>Early warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="41"/>
+        <source>Fired %1 · %2</source>
+        <translation>触发于 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="43"/>
+        <source>Case</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="43"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="43"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="50"/>
+        <source>Start a corrective action…</source>
+        <translation>启动整改措施…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="52"/>
+        <source>Dismiss…</source>
+        <translation>忽略…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="54"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="87"/>
+        <source>Dismiss the warning</source>
+        <translation>忽略预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="88"/>
+        <source>Why (kept with the warning)</source>
+        <translation>原因（随预警一并保存）</translation>
     </message>
 </context>
 <context>
@@ -2707,9 +3380,72 @@ Open the file now?</source>
     </message>
 </context>
 <context>
+    <name>improvement</name>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="121"/>
+        <source>Link to a corrective action</source>
+        <translation>关联整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/case_actions.py" line="138"/>
+        <source>The root cause “%1” has a corrective action under way. Link this case to it, so the action lists every case it is about?</source>
+        <translation>根本原因“%1”有正在进行的整改措施。是否将本投诉关联到该整改措施，使其涵盖所有相关投诉？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/steps.py" line="61"/>
+        <source>No comparison: the action names no root cause or category to count.</source>
+        <translation>无法对比：该整改措施未指定可统计的根本原因或投诉类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/steps.py" line="63"/>
+        <source>New cases with the same cause: %1 in the %3 days before it was done (from %4), %2 in the %3 days since (to %5).</source>
+        <translation>同一原因的新投诉：完成前 %3 天（自 %4 起）%1 件，完成后 %3 天（至 %5）%2 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/steps.py" line="71"/>
+        <source>%1 more of its categories have no root cause yet.</source>
+        <translation>另有 %1 件同类投诉尚未确定根本原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/steps.py" line="75"/>
+        <source>Still counting until the check date.</source>
+        <translation>统计将持续到验证日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="44"/>
+        <source>Date</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="45"/>
+        <source>Topic</source>
+        <translation>培训主题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="46"/>
+        <source>Trainer</source>
+        <translation>培训人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="47"/>
+        <source>Attendees</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="48"/>
+        <source>For</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/warning_watch.py" line="60"/>
+        <source>Checking the early-warning rules…</source>
+        <translation>正在检查预警规则…</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/app.py" line="119"/>
+        <location filename="../../app/ui/app.py" line="120"/>
         <source>Demo accounts: owner, manager, staff1, staff2 — password “demo”.</source>
         <translation>示范账户：owner、manager、staff1、staff2，密码均为“demo”。</translation>
     </message>

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from app.errors import AccessError, ConflictError, FormError, MissingFieldsError, RuleError
-from app.models import Complaint, CorrectiveAction, Event, RootCause, User
+from app.models import Complaint, CorrectiveAction, Event, User
 from app.services import settings
 from app.services.casework import cases
 from app.services.casework.view import CaseDetails
@@ -228,7 +228,7 @@ def test_open_actions_on_a_cause_are_offered_to_a_case_resolved_with_it(
     working = _start(manager, staff)
     _move(_start(manager, staff, title="已取消"), "cancelled", manager, note="重复")
     _start(manager, staff, title="别的原因", root_causes=["RC01"])
-    cause_id = RootCause.get(RootCause.code == "RC03").id
+    cause_id = "RC03"
     assert [row.id for row in listing.open_actions_on_cause(cause_id)] == [working.id]
     actions.link_cases(working.id, [case.id], actor=staff, now=NOW)
     assert listing.open_actions_on_cause(cause_id, not_linked_to=case.id) == []
@@ -243,3 +243,16 @@ def test_json_keeps_the_stable_keys(make_case: MakeCase, manager: User, staff: U
     assert (data["owner"], data["due"], data["cases"], data["root_causes"]) == (
         "staff1", "2026-03-31", [case.number], ["RC03"])
     assert data["check_due"] is None and data["before_count"] is None
+
+
+def test_an_action_from_cases_starts_with_their_causes(make_case: MakeCase,
+                                                       staff: User) -> None:
+    from app.services.improvement.prefill import causes_of
+
+    made = [make_case(phone=f"1390000{n:04d}", category=category)
+            for n, category in enumerate(("product_quality", "repair", "repair"))]
+    for case, cause in zip(made, ("RC03", "RC08", "RC03"), strict=True):
+        cases.update_fields(case.id, values={"root_cause": cause}, actor=staff, now=NOW,
+                            expected_version=case.version)
+    assert causes_of([c.id for c in made]) == (["RC03", "RC08"], ["repair", "product_quality"])
+    assert causes_of([]) == ([], [])

@@ -12,7 +12,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from app.models import ActionCase, ActionRootCause, Complaint, CorrectiveAction, User
+from app.models import ActionCase, ActionRootCause, Complaint, CorrectiveAction, RootCause, User
 from app.services.improvement.words import WORKING
 from app.services.permissions import Permission, allowed
 
@@ -63,12 +63,12 @@ def actions_of_case(case_id: int) -> list[ActionRow]:
                  .order_by(CorrectiveAction.id))
 
 
-def open_actions_on_cause(root_cause_id: int, *, not_linked_to: int | None = None,
+def open_actions_on_cause(root_cause: str, *, not_linked_to: int | None = None,
                           ) -> list[ActionRow]:
-    """Actions still being worked on that address a root cause (to offer a case resolved
-    with that cause a link to them)."""
-    addressing = (ActionRootCause.select(ActionRootCause.action)
-                  .where(ActionRootCause.root_cause == root_cause_id))
+    """Actions still being worked on that address a root cause, given by its code (to offer
+    a case resolved with that cause a link to them)."""
+    addressing = (ActionRootCause.select(ActionRootCause.action).join(RootCause)
+                  .where(RootCause.code == root_cause))
     query = _rows().where(CorrectiveAction.id.in_(addressing)
                           & CorrectiveAction.status.in_(WORKING))
     if not_linked_to is not None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
+from app.errors import NotFoundError
 from app.i18n import Text
 from app.models import (
     Category,
@@ -41,7 +42,7 @@ class WarningInfo:
     case_ids: tuple[int, ...]
     numbers: tuple[str, ...]
     text: Text  # the warning in words
-    subject_id: int | str | None  # the category, root cause … it is about
+    subject_code: str  # the code of the category or root cause it is about ('' for others)
 
     def to_json(self) -> dict[str, object]:
         """Stable English keys."""
@@ -81,7 +82,7 @@ def read(query: Any) -> list[WarningInfo]:
             row.threshold, row.days, tuple(case_id for case_id, _n in linked),
             tuple(number for _id, number in linked),
             words(row.rule.kind, row.subject, row.value, row.threshold, row.days, row.size,
-                  names), _subject_id(row.subject)))
+                  names), names.code(row.subject)))
     return found
 
 
@@ -117,15 +118,21 @@ class _SubjectNames:
             kind, _sep, key = subject.partition(":")
             wanted.setdefault(kind, set()).add(key)
         self._names: dict[str, Text] = {}
+        self._codes: dict[str, str] = {}
         for kind, model in (("category", Category), ("root_cause", RootCause),
                             ("department", Department)):
             for row in model.select().where(model.id.in_(_ints(wanted.get(kind)))):
                 self._names[f"{kind}:{row.id}"] = T(row.name_en, row.name_zh)
+                self._codes[f"{kind}:{row.id}"] = row.code
         for customer in Customer.select().where(Customer.id.in_(_ints(wanted.get("customer")))):
             self._names[f"customer:{customer.id}"] = T(customer.name, customer.name)
         for case in Complaint.select(Complaint.id, Complaint.number).where(
                 Complaint.id.in_(_ints(wanted.get("case")))):
             self._names[f"case:{case.id}"] = T(case.number, case.number)
+
+    def code(self, subject: str) -> str:
+        """The code of a list entry a subject names ('' for a customer, a case …)."""
+        return self._codes.get(subject, "")
 
     def name(self, subject: str) -> Text:
         """The subject's name (a reference is its own name)."""
@@ -135,13 +142,6 @@ class _SubjectNames:
 
 def _ints(keys: set[str] | None) -> list[int]:
     return [int(key) for key in keys or () if key.isdigit()]
-
-
-def _subject_id(subject: str) -> int | str | None:
-    kind, _sep, key = subject.partition(":")
-    if kind == "reference":
-        return key
-    return int(key) if key.isdigit() else None
 
 
 def _cases(warning_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
@@ -155,3 +155,43 @@ def _cases(warning_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
     for warning_id, case_id, number in cast(TupleRows, query):
         found.setdefault(warning_id, []).append((case_id, number))
     return found
+
+
+@dataclass(frozen=True)
+class WarnedCase:
+    """A case a warning is about, as its window lists it."""
+
+    id: int
+    number: str
+    received_at: datetime
+    customer: str
+    category: Text
+    status: str
+
+
+def warning(warning_id: int) -> WarningInfo:
+    """One warning.
+
+    Raises:
+        NotFoundError: no warning has this id.
+    """
+    found = read(EarlyWarning.select(EarlyWarning, WarningRule.kind, WarningRule.dimension)
+                 .join(WarningRule).where(EarlyWarning.id == warning_id))
+    if not found:
+        raise NotFoundError(T("There is no early warning {id}.", "没有编号为 {id} 的预警。")
+                            .format(id=warning_id), field="warning")
+    return found[0]
+
+
+def cases_of(warning_id: int) -> list[WarnedCase]:
+    """The cases a warning is about, oldest first."""
+    query = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at,
+                              Customer.name, Category.name_en, Category.name_zh,
+                              Complaint.status)
+             .join(Customer).switch(Complaint).join(Category).switch(Complaint)
+             .join(WarningCase, on=(WarningCase.complaint == Complaint.id))
+             .where(WarningCase.warning == warning_id)
+             .order_by(Complaint.received_at, Complaint.id).tuples())
+    return [WarnedCase(case_id, number, received, customer, T(en, zh), status)
+            for case_id, number, received, customer, en, zh, status
+            in cast(TupleRows, query)]

@@ -7,8 +7,16 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.reports.review_data import Bars
@@ -22,6 +30,7 @@ class BarChart(QWidget):
     """Bars with an optional percentage line; `bar_clicked(index)` when a bar is clicked."""
 
     bar_clicked = Signal(int)
+    bar_menu = Signal(int, QPoint)  # a right-click on a bar: its index, where (global)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +131,12 @@ class BarChart(QWidget):
         index = self.bar_at(event.position().x(), event.position().y())
         if index is not None and event.button() == Qt.MouseButton.LeftButton:
             self.bar_clicked.emit(index)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt API)
+        """A right-click on a bar offers what can be done with its cases."""
+        index = self.bar_at(event.pos().x(), event.pos().y())
+        if index is not None:
+            self.bar_menu.emit(index, event.globalPos())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         """Hovering a bar names it and its count; the pointer says it can be clicked."""

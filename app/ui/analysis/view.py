@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTabWidget,
@@ -30,12 +31,16 @@ from app.services.analysis.pareto import pareto
 from app.services.analysis.period import MONTH, QUARTER, YEAR, Period
 from app.services.analysis.slices import Slice
 from app.services.catalog import name_of
+from app.services.improvement.prefill import addresses
 from app.services.labels import CHANNELS, label
+from app.services.permissions import Permission, allowed
+from app.services.register.listing import CaseQuery, ordered_ids
 from app.ui.analysis import files
 from app.ui.analysis.charts import BarChart
 from app.ui.analysis.tables import DOOR, door_table, fill_pareto, fill_teams
 from app.ui.analysis.tiles import COUNT, DAYS, MONEY, PERCENT, SCORE, FigureTile
 from app.ui.context import UiContext
+from app.ui.improvement.start import start_action
 from app.ui.operations import Operation
 from app.ui.widgets import fill_combo
 
@@ -47,6 +52,7 @@ class AnalysisView(QDialog):
     window to list a figure's cases (CaseQuery fields, and what they are in words)."""
 
     open_register = Signal(dict, str)
+    action_started = Signal(int)  # a corrective action started from a figure's cases
     figures_shown = Signal()  # the tiles and the Pareto chart in view
     loaded = Signal()  # and the other tabs filled
 
@@ -159,6 +165,13 @@ class AnalysisView(QDialog):
         for tile in self.tiles.values():
             tile.clicked.connect(self._on_tile)
         self.pareto_chart.bar_clicked.connect(lambda i: self._open_row(self.pareto_table, i))
+        # Corrective actions: right-click a Pareto bar or row to start one on its cases.
+        self.pareto_chart.bar_menu.connect(lambda i, at: self._action_menu(self.pareto_table,
+                                                                          i, at))
+        self.pareto_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.pareto_table.customContextMenuRequested.connect(lambda at: self._action_menu(
+            self.pareto_table, self.pareto_table.rowAt(at.y()),
+            self.pareto_table.viewport().mapToGlobal(at)))
         self.trend_chart.bar_clicked.connect(self._on_trend_bar)
         self.team_chart.bar_clicked.connect(lambda i: self._open_row(self.team_table, i))
         for table in (self.pareto_table, self.team_table, self.handler_table):
@@ -283,6 +296,30 @@ class AnalysisView(QDialog):
         door = item.data(DOOR) if item is not None else None
         if door is not None:
             self.open_door(door)
+
+    def _action_menu(self, table: QTableWidget, row: int, at: QPoint) -> None:
+        """Offers managers a corrective action on a row's cases (a right-click)."""
+        item = table.item(row, 0) if row >= 0 else None
+        door = item.data(DOOR) if item is not None else None
+        if door is None or not allowed(self._context.user, Permission.MANAGE_IMPROVEMENT):
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Start a corrective action on these cases…"),
+                       lambda: self.start_action(door))
+        menu.exec(at)
+
+    def start_action(self, door: Slice) -> int | None:
+        """A new corrective action about the cases behind `door` (under the view's filters),
+        addressing its root cause or category when the figure is narrowed to one."""
+        assert self.overview is not None
+        query = CaseQuery(figure=door, **self.overview.filters.query_fields())
+        given = addresses(door.dimension, door.value)
+        made = start_action(self, self._context, ordered_ids(query, now=self._context.now()),
+                            title=str(describe(door)), root_causes=given.get("root_causes"),
+                            categories=given.get("categories"))
+        if made is not None:
+            self.action_started.emit(made)
+        return made
 
     def open_door(self, door: Slice) -> None:
         """Asks for the register on `door` under the view's filters."""

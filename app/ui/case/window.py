@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from app.ui.case.offers import OffersPage
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.compensation.propose import ProposeDialog
 from app.ui.context import Changes, UiContext
+from app.ui.improvement.case_actions import CaseActionsPage, offer_link_after_resolving
 from app.ui.operations import Operation, explaining
 from app.ui.printing import actions as printing
 from app.ui.widgets import button_row, fill, heading, when
@@ -49,7 +50,10 @@ STEP_ACTIONS = frozenset({"acknowledge", "assign", "reassign", "investigate", "p
 
 
 class CaseWindow(QDialog):
-    """One case in its own window (non-modal: staff keep several open)."""
+    """One case in its own window (non-modal: staff keep several open); `open_action(id)`
+    asks the main window for a corrective action."""
+
+    open_action = Signal(int)
 
     def __init__(self, context: UiContext, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,12 +74,15 @@ class CaseWindow(QDialog):
         self.timeline = tabs.timeline_table()
         self.follow_ups = FollowUpsPage(self._context)
         self.offers, self.files = OffersPage(self._context), tabs.attachment_table()
+        self.corrective = CaseActionsPage(self._context)
+        self.corrective.open_action.connect(self.open_action)
         self.details_tab = QWidget()
         for widget, title in ((self.details_tab, self.tr("Details")),
                               (self.timeline, self.tr("Timeline")),
                               (self.follow_ups, self.tr("Follow-ups")),
                               (self.offers, self.tr("Compensation")),
-                              (self._files_page(), self.tr("Attachments"))):
+                              (self._files_page(), self.tr("Attachments")),
+                              (self.corrective, self.tr("Corrective actions"))):
             self.tabs.addTab(widget, title)
         self.guidance = QLabel()
         self.guidance.setObjectName("guidance")
@@ -117,6 +124,7 @@ class CaseWindow(QDialog):
         fill(self.timeline, tabs.timeline_rows(d))
         self.follow_ups.show_case(d)
         self.offers.show_case(d)
+        self.corrective.show_case(d)
         fill(self.files, tabs.attachment_rows(d))
         index = self.tabs.indexOf(self.details_tab)
         self.tabs.removeTab(index)
@@ -237,7 +245,8 @@ class CaseWindow(QDialog):
 
         dialog = ActionDialog(action, self.details, submit, parent=self,
                               now=self._context.now())
-        self._operation().run_dialog(dialog)
+        if self._operation().run_dialog(dialog) and action.code == "resolve":
+            offer_link_after_resolving(self, self._context, self.details)
         if dialog.conflict is not None:
             self._explain_conflict(dialog.conflict,
                                    {**dialog.values(), **dialog.input_values()})

@@ -69,7 +69,9 @@ class RegisterPanel(QWidget):
         self.table.setObjectName("register")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once: a corrective action can start from the cases selected.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         rows = self.table.verticalHeader()
@@ -171,6 +173,12 @@ class RegisterPanel(QWidget):
         """The id of the selected case, if any."""
         index = self.table.currentIndex()
         return self.model.data(index, CASE_ID) if index.isValid() else None
+
+    def selected_cases(self) -> list[int]:
+        """The ids of the selected cases, in the register's order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.data(self.model.index(row, 0), CASE_ID) for row in rows)
+        return [case_id for case_id in found if case_id is not None]
 
     def save_layout(self) -> None:
         """Remembers filters, column widths and the splitter for the next run."""

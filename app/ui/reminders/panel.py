@@ -20,13 +20,16 @@ from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
 from app.ui.widgets import button_row, when
 
 ITEM = Qt.ItemDataRole.UserRole
-GROUP_COLOURS = {"overdue": "#c62828", "escalated": "#e65100"}
+GROUP_COLOURS = {"overdue": "#c62828", "escalated": "#e65100", "warning": "#e65100"}
 
 
 class RemindersPanel(QWidget):
-    """What is owed, most urgent first; Enter or double-click opens the case."""
+    """What is owed, most urgent first; Enter or double-click opens the case (or the
+    corrective action, or the early warning, an item is about)."""
 
     open_case = Signal(int)
+    open_action = Signal(int)
+    open_warning = Signal(int)
 
     def __init__(self, context: UiContext) -> None:
         super().__init__()
@@ -58,6 +61,8 @@ class RemindersPanel(QWidget):
         """Redraws the groups and their items."""
         self.tree.clear()
         for group, title in GROUPS.items():
+            if group == "warning" and not found.counts.get(group):
+                continue  # early warnings: only for those who receive them, when there are
             top = QTreeWidgetItem([f"{title} ({found.counts.get(group, 0)})"])
             if group in GROUP_COLOURS:
                 top.setForeground(0, QBrush(QColor(GROUP_COLOURS[group])))
@@ -79,13 +84,22 @@ class RemindersPanel(QWidget):
     def _update_buttons(self) -> None:
         item = self.current()
         self.open.setEnabled(item is not None)
+        self.open.setText(self.tr("Open action") if item is not None and item.action_id
+                          else self.tr("Open warning") if item is not None and item.warning_id
+                          else self.tr("Open case"))
         for button in (self.done, self.snooze):
             button.setEnabled(item is not None and item.follow_up_id is not None)
 
     def _on_activated(self, row: QTreeWidgetItem | None, _column: int) -> None:
         """Called on Enter or double-click: open the item's case."""
         item = row.data(0, ITEM) if row is not None else None
-        if item is not None:
+        if item is None:
+            return
+        if item.action_id is not None:  # corrective actions and warnings: services/improvement
+            self.open_action.emit(item.action_id)
+        elif item.warning_id is not None:
+            self.open_warning.emit(item.warning_id)
+        else:
             self.open_case.emit(item.case_id)
 
     def _on_done(self) -> None:

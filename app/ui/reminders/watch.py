@@ -18,7 +18,7 @@ from app.ui.operations import explaining
 from app.ui.reminders.notifier import Notifier
 
 CHECK_EVERY_MS = 60_000
-ANNOUNCED_GROUPS = ("overdue", "escalated")
+ANNOUNCED_GROUPS = ("overdue", "escalated", "warning")
 
 
 class ReminderWatch(QObject):
@@ -89,4 +89,6 @@ class ReminderWatch(QObject):
         title = f"{item.number} {item.customer}"
         if item.group == "escalated":
             title = self.tr("Escalated: %1").replace("%1", title)
+        elif item.group == "warning":
+            title = self.tr("Early warning: %1").replace("%1", item.customer)
         self._notifier.notify(title, item.reason)

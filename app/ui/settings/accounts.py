@@ -16,6 +16,7 @@ from app.models import User
 from app.services import users
 from app.services.labels import ROLE_NAMES, label
 from app.ui.context import LISTS, UiContext
+from app.ui.improvement.training import TrainingHistory
 from app.ui.operations import Operation
 from app.ui.widgets import button_row, fill, read_only_table
 
@@ -45,8 +46,13 @@ class AccountsEditor(QWidget):
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Password"), self.password)
         buttons = button_row(self.reset, self.toggle, right=(self.add,))
+        # Each account's training history (培训记录), for the account selected.
+        self.training = TrainingHistory(context, self.tr("Training attended"))
+        self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self.training.show_user(
+            self._accounts[row].id if 0 <= row < len(self._accounts) else None))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.training, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.reload()

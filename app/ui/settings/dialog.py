@@ -21,6 +21,8 @@ from app.services.permissions import Permission, allowed
 from app.ui.backup.database_page import DatabasePage
 from app.ui.backup.page import BackupsPage
 from app.ui.context import UiContext
+from app.ui.improvement.rules_editor import RulesEditor
+from app.ui.improvement.training import TrainingHistory
 from app.ui.reminders.notifier import SETTINGS_ENABLED as NOTIFICATIONS_ENABLED
 from app.ui.reminders.notifier import Notifier
 from app.ui.settings.accounts import AccountsEditor
@@ -39,7 +41,8 @@ class SettingsDialog(QDialog):
         user = context.user
         self.tabs = QTabWidget()
         self.tabs.addTab(SettingsForm(context, ("business",)), self.tr("Business"))
-        self.tabs.addTab(SettingsForm(context, ("calendar", "deadlines", "reminders")),
+        self.tabs.addTab(SettingsForm(context, ("calendar", "deadlines", "reminders",
+                                                "improvement")),
                          self.tr("Hours and deadlines"))
         self.tabs.addTab(SettingsForm(context, ("compensation",)), self.tr("Compensation"))
         self.tabs.addTab(SettingsForm(context, ("printing",)), self.tr("Printing"))
@@ -48,8 +51,14 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(ListEditor(context, Department), self.tr("Departments"))
             self.tabs.addTab(ListEditor(context, RootCause), self.tr("Root causes"))
             self.tabs.addTab(TemplatesEditor(context), self.tr("Reply templates"))
+        if allowed(user, Permission.MANAGE_IMPROVEMENT):
+            self.tabs.addTab(RulesEditor(context), self.tr("Early warnings"))
         if allowed(user, Permission.MANAGE_USERS):
             self.tabs.addTab(AccountsEditor(context), self.tr("User accounts"))
+        else:
+            mine = TrainingHistory(context)
+            mine.show_user(user.id)
+            self.tabs.addTab(mine, self.tr("My training"))
         if allowed(user, Permission.BACKUP):
             self.tabs.addTab(BackupsPage(context), self.tr("Backups"))
         if allowed(user, Permission.MANAGE_SETTINGS):
