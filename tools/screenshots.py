@@ -1,5 +1,5 @@
 """Renders the README screenshots (Chinese window and documents, demo data; the analysis view
-in Chinese and in English) into docs/.
+and the corrective actions in Chinese and in English) into docs/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
 """
@@ -70,11 +70,13 @@ def main() -> None:
     save(case, "case.png")
     save_documents(busy.number, folder)
     save_analysis(context, window, "analysis.png")
+    save_improvement(context, window, "")
     for translator in translators:
         app.removeTranslator(translator)
     set_language(EN)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     save_analysis(context, window, "analysis-en.png")
+    save_improvement(context, window, "-en")
     close_desk()
     del translators
 
@@ -85,7 +87,7 @@ def save_analysis(context: UiContext, window: MainWindow, name: str) -> None:
     from app.ui.analysis.view import AnalysisView
     from app.ui.runner import wait_for_jobs
 
-    context.sign_in(users.authenticate("owner", "demo"))
+    context.sign_in(users.authenticate("owner", "demo", now=NOW))
     view = AnalysisView(context, parent=window)
     view.resize(1366, 768)
     view.show_period(Period.month(2026, 10))
@@ -94,6 +96,27 @@ def save_analysis(context: UiContext, window: MainWindow, name: str) -> None:
         QApplication.processEvents()
     save(view, name)
     view.close()
+
+
+def save_improvement(context: UiContext, window: MainWindow, suffix: str) -> None:
+    """The corrective actions as a manager sees them, the verified action with its effect,
+    and a waiting early warning with its cases, each at 1366×768."""
+    from app.services.improvement import listing as actions
+    from app.services.improvement.warning_view import open_warnings
+    from app.ui.improvement.action_list import ActionsWindow
+    from app.ui.improvement.action_view import ActionView
+    from app.ui.improvement.warning_dialog import WarningDialog
+
+    context.sign_in(users.authenticate("manager", "demo", now=NOW))
+    shots: list[tuple[QWidget, str]] = [(ActionsWindow(context, parent=window), "actions")]
+    verified = actions.list_actions(actor=context.user, status="verified")[0]
+    shots.append((ActionView(context, verified.id, parent=window), "action"))
+    waiting = max(open_warnings()[0], key=lambda info: len(info.case_ids))
+    shots.append((WarningDialog(context, waiting.id, parent=window), "warning"))
+    for widget, name in shots:
+        widget.resize(1366, 768)
+        save(widget, f"{name}{suffix}.png")
+        widget.close()
 
 
 def save_documents(receipt_number: str, folder: Path) -> None:

@@ -14,7 +14,7 @@ from app.services.casework.cases import get_case
 from app.services.improvement import actions, lifecycle, listing
 from app.services.improvement.actions import ActionForm
 from app.services.improvement.view import ActionDetails
-from app.services.improvement.words import ACTION_STATUSES, FIELDS, label
+from app.services.improvement.words import ACTION_STATUSES, FIELDS, joined, label
 from app.services.labels import lookup
 from app.services.text import when
 
@@ -130,9 +130,11 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
 def _fields(details: ActionDetails) -> list[tuple[str, str]]:
     compared = details.comparison
     effect = "—" if compared is None else str(T(
-        "{before} cases in the {days} days before, {after} since{open}",
-        "完成前 {days} 天 {before} 件，完成后 {after} 件{open}").format(
+        "{before} of {before_total} cases in the {days} days before, {after} of {after_total} "
+        "since{open}", "完成前 {days} 天 {before} 件（共 {before_total} 件），完成后 {after} 件"
+        "（共 {after_total} 件）{open}").format(
         before=compared.before, after=compared.after, days=compared.days,
+        before_total=compared.before_total, after_total=compared.after_total,
         open="" if compared.complete else T(" (still counting)", "（统计中）")))
     return [(str(T("Action", "整改措施")), f"#{details.id} {details.title}"),
             (str(T("State", "状态")), label(ACTION_STATUSES, details.status)),
@@ -140,8 +142,8 @@ def _fields(details: ActionDetails) -> list[tuple[str, str]]:
             (str(FIELDS["action.department"]), details.department.name
              if details.department else "—"),
             (str(FIELDS["action.due_on"]), details.due_on.isoformat()),
-            (str(FIELDS["action.root_causes"]), "、".join(e.name for e in details.root_causes)),
-            (str(FIELDS["action.categories"]), "、".join(e.name for e in details.categories)),
+            (str(FIELDS["action.root_causes"]), joined(e.name for e in details.root_causes)),
+            (str(FIELDS["action.categories"]), joined(e.name for e in details.categories)),
             (str(FIELDS["action.containment"]), details.containment),
             (str(FIELDS["action.cause_analysis"]), details.cause_analysis),
             (str(FIELDS["action.measure"]), details.measure),

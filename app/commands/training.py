@@ -10,7 +10,7 @@ from app.commands.context import Context
 from app.i18n import Text
 from app.services import users
 from app.services.improvement import training, warning_view, warnings
-from app.services.improvement.words import WARNING_STATUSES, label
+from app.services.improvement.words import WARNING_STATUSES, joined, label
 from app.services.text import parse_datetime, when
 
 T = Text
@@ -74,7 +74,7 @@ def run_training_list(args: argparse.Namespace, ctx: Context) -> int:
     headers = [str(t) for t in (T("ID", "编号"), training.DATE, training.TOPIC, training.TRAINER,
                                 T("Attendees", "参训人员"), T("For", "针对"))]
     output.table(headers, [[str(t.id), t.held_on.isoformat(), t.topic, t.trainer,
-                            "、".join(name for _u, name in t.attendees),
+                            joined(name for _u, name in t.attendees),
                             f"#{t.action_id}" if t.action_id else t.root_cause_name]
                            for t in found], limits=[5, 10, 30, 10, 30, 14])
     return 0
@@ -97,5 +97,5 @@ def run_warnings(args: argparse.Namespace, ctx: Context) -> int:
     for info in shown:
         output.lines(str(info.text), first=f"  {info.id}  {when(info.fired_at)}  "
                      f"{label(WARNING_STATUSES, info.status)}  ", indent=" " * 6)
-        output.lines("、".join(info.numbers), first=" " * 6, indent=" " * 6)
+        output.lines(joined(info.numbers), first=" " * 6, indent=" " * 6)
     return 0

@@ -166,57 +166,57 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="103"/>
+        <location filename="../../app/ui/improvement/form.py" line="102"/>
         <source>Write the 5 whys</source>
         <translation>按“五问法”填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="107"/>
+        <location filename="../../app/ui/improvement/form.py" line="106"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="108"/>
+        <location filename="../../app/ui/improvement/form.py" line="107"/>
         <source>Action owner</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="109"/>
+        <location filename="../../app/ui/improvement/form.py" line="108"/>
         <source>Department</source>
         <translation>整改部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="110"/>
+        <location filename="../../app/ui/improvement/form.py" line="109"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="111"/>
+        <location filename="../../app/ui/improvement/form.py" line="110"/>
         <source>Root causes addressed</source>
         <translation>针对的根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="112"/>
+        <location filename="../../app/ui/improvement/form.py" line="111"/>
         <source>Categories addressed</source>
         <translation>针对的投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="115"/>
+        <location filename="../../app/ui/improvement/form.py" line="114"/>
         <source>Containment now</source>
         <translation>临时措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="116"/>
+        <location filename="../../app/ui/improvement/form.py" line="115"/>
         <source>Cause analysis</source>
         <translation>原因分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/form.py" line="118"/>
+        <location filename="../../app/ui/improvement/form.py" line="117"/>
         <source>Corrective action</source>
         <translation>整改措施</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/improvement/form.py" line="122"/>
+        <location filename="../../app/ui/improvement/form.py" line="121"/>
         <source>Cases (%n)</source>
         <translation>
             <numerusform>投诉（%n 件）</numerusform>
@@ -226,187 +226,187 @@
 <context>
     <name>ActionView</name>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="60"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="61"/>
         <source>Effect, measured from the data</source>
         <translation>整改效果（按数据统计）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="66"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="66"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="66"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="68"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="68"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="69"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
         <source>The work</source>
         <translation>整改内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="71"/>
         <source>Cases</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="71"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="72"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="72"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="73"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="84"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="85"/>
         <source>Save the work</source>
         <translation>保存整改内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="86"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="87"/>
         <source>Note progress…</source>
         <translation>记录进展…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="90"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="91"/>
         <source>Containment now</source>
         <translation>临时措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="91"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="92"/>
         <source>Cause analysis (5 whys)</source>
         <translation>原因分析（五问法）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="92"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="93"/>
         <source>Corrective action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="100"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="102"/>
         <source>Record training…</source>
         <translation>记录培训…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="120"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="122"/>
         <source>Measured once the action is done: new cases with the same cause after it, against as long before it.</source>
         <translation>整改完成后统计：完成后同一原因的新投诉件数，与完成前同样长时间内的件数对比。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="136"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="138"/>
         <source>Action owner: %1</source>
         <translation>整改责任人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="137"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="139"/>
         <source>Due: %1</source>
         <translation>完成期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="139"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="141"/>
         <source>Department: %1</source>
         <translation>整改部门：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="141"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="143"/>
         <source>Effect judged from: %1</source>
         <translation>效果验证日期：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="143"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="145"/>
         <source>Addresses: %1</source>
         <translation>针对：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="157"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="159"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="164"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="166"/>
         <source>Start the work</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="164"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="166"/>
         <source>Mark done</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="165"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="167"/>
         <source>Verified effective</source>
         <translation>验证有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="166"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="168"/>
         <source>Not effective</source>
         <translation>验证无效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="167"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="169"/>
         <source>Cancel the action</source>
         <translation>取消整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="182"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="184"/>
         <source>Note (required to cancel or to say it did not work)</source>
         <translation>说明（取消或验证无效时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="189"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="191"/>
         <source>The work on this action begins.</source>
         <translation>开始落实这项整改措施。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="190"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="192"/>
         <source>The action is in place. Its effect is judged at the check date, from the cases that come in meanwhile.</source>
         <translation>整改措施已落实。到验证日期时，根据期间新收到的投诉判断效果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="192"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="194"/>
         <source>The data shows the cause is fixed.</source>
         <translation>数据表明问题原因已消除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="193"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="195"/>
         <source>The cause is not fixed: the action goes back to work.</source>
         <translation>问题原因未消除：整改措施退回继续整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="195"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="197"/>
         <source>The action is dropped; say why.</source>
         <translation>不再执行这项整改措施，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="218"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="220"/>
         <source>Note progress</source>
         <translation>记录进展</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="218"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="220"/>
         <source>What was done, found or decided.</source>
         <translation>做了什么、发现了什么或决定了什么。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="219"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="221"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -414,77 +414,77 @@
 <context>
     <name>ActionsWindow</name>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="45"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="46"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="55"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="56"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="56"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="57"/>
         <source>Only mine</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="57"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="58"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="57"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="58"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="57"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="58"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="58"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="59"/>
         <source>Action owner</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="58"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="59"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="59"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="60"/>
         <source>Effect judged from</source>
         <translation>效果验证日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="59"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="60"/>
         <source>Cases</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="61"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="62"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="62"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="63"/>
         <source>New action…</source>
         <translation>新建整改措施…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="65"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="66"/>
         <source>Record training…</source>
         <translation>记录培训…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="80"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="81"/>
         <source>Actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_list.py" line="81"/>
+        <location filename="../../app/ui/improvement/action_list.py" line="82"/>
         <source>Training</source>
         <translation>培训记录</translation>
     </message>
@@ -1080,47 +1080,47 @@
 <context>
     <name>CaseActionsPage</name>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="68"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="69"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="68"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="69"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="68"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="69"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="70"/>
         <source>Action owner</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="69"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="70"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="71"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="72"/>
         <source>Open action</source>
         <translation>打开整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="72"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="73"/>
         <source>Link to an action…</source>
         <translation>关联到整改措施…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="74"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="75"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="107"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="108"/>
         <source>Link this case to a corrective action under way:</source>
         <translation>将本投诉关联到正在进行的整改措施：</translation>
     </message>
@@ -1416,47 +1416,47 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="27"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="28"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="27"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="28"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="27"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="28"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="28"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="29"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="28"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="29"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="32"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="33"/>
         <source>Case number, e.g. TS-2026-000123</source>
         <translation>投诉编号，如 TS-2026-000123</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="33"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="34"/>
         <source>Link case</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="34"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="35"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/cases_tab.py" line="35"/>
+        <location filename="../../app/ui/improvement/cases_tab.py" line="36"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
@@ -1517,12 +1517,12 @@
 <context>
     <name>ChooseActionDialog</name>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="44"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="45"/>
         <source>Link</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="44"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="45"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
@@ -3031,52 +3031,52 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="66"/>
+        <location filename="../../app/ui/improvement/training.py" line="67"/>
         <source>Record training</source>
         <translation>记录培训</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="93"/>
+        <location filename="../../app/ui/improvement/training.py" line="94"/>
         <source>Date</source>
         <translation>培训日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="94"/>
+        <location filename="../../app/ui/improvement/training.py" line="95"/>
         <source>Topic</source>
         <translation>培训主题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="95"/>
+        <location filename="../../app/ui/improvement/training.py" line="96"/>
         <source>Trainer</source>
         <translation>培训人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="96"/>
+        <location filename="../../app/ui/improvement/training.py" line="97"/>
         <source>Attendees</source>
         <translation>参训人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="98"/>
+        <location filename="../../app/ui/improvement/training.py" line="99"/>
         <source>Root cause it addresses</source>
         <translation>针对的根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="100"/>
+        <location filename="../../app/ui/improvement/training.py" line="101"/>
         <source>For action</source>
         <translation>针对的整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="101"/>
+        <location filename="../../app/ui/improvement/training.py" line="102"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="102"/>
+        <location filename="../../app/ui/improvement/training.py" line="103"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="102"/>
+        <location filename="../../app/ui/improvement/training.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3084,62 +3084,62 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>WarningDialog</name>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="38"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="39"/>
         <source>Early warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="41"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="42"/>
         <source>Fired %1 · %2</source>
         <translation>触发于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="43"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="43"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="43"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="45"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="45"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="50"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="51"/>
         <source>Start a corrective action…</source>
         <translation>启动整改措施…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="52"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="53"/>
         <source>Dismiss…</source>
         <translation>忽略…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="54"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="55"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="87"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="88"/>
         <source>Dismiss the warning</source>
         <translation>忽略预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="88"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="89"/>
         <source>Why (kept with the warning)</source>
         <translation>原因（随预警一并保存）</translation>
     </message>
@@ -3382,12 +3382,12 @@ Open the file now?</source>
 <context>
     <name>improvement</name>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="121"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="122"/>
         <source>Link to a corrective action</source>
         <translation>关联整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/case_actions.py" line="138"/>
+        <location filename="../../app/ui/improvement/case_actions.py" line="139"/>
         <source>The root cause “%1” has a corrective action under way. Link this case to it, so the action lists every case it is about?</source>
         <translation>根本原因“%1”有正在进行的整改措施。是否将本投诉关联到该整改措施，使其涵盖所有相关投诉？</translation>
     </message>
@@ -3397,42 +3397,57 @@ Open the file now?</source>
         <translation>无法对比：该整改措施未指定可统计的根本原因或投诉类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/steps.py" line="63"/>
-        <source>New cases with the same cause: %1 in the %3 days before it was done (from %4), %2 in the %3 days since (to %5).</source>
-        <translation>同一原因的新投诉：完成前 %3 天（自 %4 起）%1 件，完成后 %3 天（至 %5）%2 件。</translation>
+        <location filename="../../app/ui/improvement/steps.py" line="64"/>
+        <source>Just done: new cases with the same cause are counted from now on and set against as long a time before it was done.</source>
+        <translation>刚刚完成：从现在起统计同一原因的新投诉，并与完成前同样长时间内的件数对比。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/steps.py" line="71"/>
+        <location filename="../../app/ui/improvement/steps.py" line="67"/>
+        <source>New cases with the same cause: %1 in the %3 days before it was done (from %4), %2 in the %3 days since (to %5).</source>
+        <translation>同一原因的新投诉：完成前 %3 天（自 %4 起）%1，完成后 %3 天（至 %5）%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/steps.py" line="76"/>
         <source>%1 more of its categories have no root cause yet.</source>
         <translation>另有 %1 件同类投诉尚未确定根本原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/steps.py" line="75"/>
+        <location filename="../../app/ui/improvement/steps.py" line="80"/>
         <source>Still counting until the check date.</source>
         <translation>统计将持续到验证日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="44"/>
+        <location filename="../../app/ui/improvement/steps.py" line="88"/>
+        <source>none (no case at all then)</source>
+        <translation>0 件（期间无投诉）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/steps.py" line="89"/>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 件（共 %2 件，占 %3%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/training.py" line="45"/>
         <source>Date</source>
         <translation>培训日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="45"/>
+        <location filename="../../app/ui/improvement/training.py" line="46"/>
         <source>Topic</source>
         <translation>培训主题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="46"/>
+        <location filename="../../app/ui/improvement/training.py" line="47"/>
         <source>Trainer</source>
         <translation>培训人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="47"/>
+        <location filename="../../app/ui/improvement/training.py" line="48"/>
         <source>Attendees</source>
         <translation>参训人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="48"/>
+        <location filename="../../app/ui/improvement/training.py" line="49"/>
         <source>For</source>
         <translation>针对</translation>
     </message>

@@ -113,7 +113,7 @@ def test_the_verdict_waits_for_the_check_date_and_keeps_the_comparison(
     action = _move(action, "verified", manager, at=check)
     assert (action.status, action.verdict_at) == ("verified", check)
     measured = Event.get((Event.action == action.id) & (Event.field == "action.measured"))
-    assert measured.new_value == "before=0;after=0;days=56"
+    assert measured.new_value == "before=0;after=0;days=56;before_total=0;after_total=0"
     with pytest.raises(RuleError, match="can no longer be changed"):
         actions.add_note(action.id, "再看看", actor=manager, now=check)
 

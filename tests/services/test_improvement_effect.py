@@ -82,6 +82,8 @@ def test_a_category_narrows_the_count_and_cases_without_a_cause_are_shown(
     _case(make_case, staff, DONE + day, cause=None, phone=5)  # still being looked into
     found = effect.compare(CorrectiveAction.get_by_id(action.id), now=CHECK)
     assert found is not None and (found.before, found.after, found.unclassified) == (1, 1, 1)
+    assert (found.before_total, found.after_total) == (3, 2)  # every case of each window
+    assert (found.before_share, found.after_share) == (1 / 3, 1 / 2)
 
 
 def test_no_comparison_before_done_or_without_a_cause(manager: User) -> None:

@@ -24,15 +24,25 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.i18n import current_language
-from app.models import Complaint, User
-from app.services.casework import actions
+from app.models import Complaint, EarlyWarning, User
+from app.services.casework import actions, cases
 from app.services.casework.view import CaseDetails
+from app.services.improvement import actions as improvement
+from app.services.improvement import listing
+from app.services.improvement.actions import ActionForm
 from app.ui.backup.restore_dialog import RestoreDialog
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.case.window import CaseWindow
 from app.ui.compensation.propose import ProposeDialog
 from app.ui.context import UiContext
+from app.ui.improvement.action_list import ActionsWindow
+from app.ui.improvement.action_view import ActionView
+from app.ui.improvement.case_actions import ChooseActionDialog
+from app.ui.improvement.form import ActionFormDialog
+from app.ui.improvement.steps import StepDialog
+from app.ui.improvement.training import TrainingDialog
+from app.ui.improvement.warning_dialog import WarningDialog
 from app.ui.intake.dialog import IntakeDialog
 from app.ui.main_window import MainWindow
 from app.ui.printing.actions import BatchLetters, LetterOptions, build_document
@@ -111,12 +121,31 @@ def case_window(qtbot: QtBot, context: UiContext, make_case: Callable[..., Compl
     return window
 
 
+def _improvement_screens(as_owner: UiContext, case_id: int) -> list[QWidget]:
+    """The corrective-action windows, on an action and a warning about the case."""
+    owner, now = as_owner.user, as_owner.now()
+    action = improvement.create_action(ActionForm(
+        title="来货抽检", owner=owner, due_on=now.date(), root_causes=["RC03"],
+        case_ids=[case_id]), actor=owner, now=now)
+    case = cases.for_change(case_id)
+    cases.update_fields(case_id, values={"satisfaction": 1}, actor=owner, now=now,
+                        expected_version=case.version)  # a low score: a warning
+    warning = EarlyWarning.get()
+    rows = listing.list_actions(actor=owner)
+    return [ActionsWindow(as_owner), ActionView(as_owner, action.id),
+            ActionFormDialog(lambda _v: None, today=now.date(), cases=[case.number]),
+            ActionFormDialog(lambda _v: None, today=now.date(), editing=True),
+            StepDialog("整改", "说明", lambda _n: None, note_label="备注"),
+            TrainingDialog(as_owner), TrainingDialog(as_owner, action_id=action.id),
+            WarningDialog(as_owner, warning.id), ChooseActionDialog("关联", "说明", rows)]
+
+
 def _screens(context: UiContext, owner: User, case_id: int) -> list[QWidget]:
     """One of every window and dialog; settings as the owner, who sees every tab."""
     details = CaseDetails.load_id(case_id)
     as_owner = UiContext(clock=context.now)
     as_owner.sign_in(owner)
-    return [
+    return [*_improvement_screens(as_owner, case_id),
         MainWindow(context), IntakeDialog(context), SettingsDialog(as_owner),
         SignInDialog(), WelcomeDialog(context), ReplyDialog(details, lambda _t: None),
         *(ActionDialog(action, details, lambda *_a: None) for action in actions.ACTIONS),

@@ -28,6 +28,10 @@ class Comparison:
     after_to: datetime
     before: int
     after: int
+    # Every case received in each window: a desk getting busier gets more of every cause, so
+    # the share of all cases is the fairer comparison.
+    before_total: int
+    after_total: int
     # Cases of the action's categories received since it was done that have no root cause
     # yet (still being handled): the "after" count may still grow by these.
     unclassified: int
@@ -38,9 +42,20 @@ class Comparison:
         """The length of each window in whole days."""
         return (self.after_to - self.done_at).days
 
+    @property
+    def before_share(self) -> float | None:
+        """The cases with the cause as a share of all cases before (None: no case at all)."""
+        return self.before / self.before_total if self.before_total else None
+
+    @property
+    def after_share(self) -> float | None:
+        """The same share since it was done."""
+        return self.after / self.after_total if self.after_total else None
+
     def to_json(self) -> dict[str, object]:
         """Stable English keys."""
         return {"before_count": self.before, "after_count": self.after, "days": self.days,
+                "before_total": self.before_total, "after_total": self.after_total,
                 "before_from": self.before_from.isoformat(timespec="seconds"),
                 "done_at": self.done_at.isoformat(timespec="seconds"),
                 "after_to": self.after_to.isoformat(timespec="seconds"),
@@ -60,8 +75,10 @@ def compare(action: CorrectiveAction, *, now: datetime) -> Comparison | None:
     end = max(done, min(now, check))
     length = end - done
     same = _same_cause(causes, categories)
-    return Comparison(done_at=done, before_from=done - length, after_to=end,
-                      before=_count(same, done - length, done), after=_count(same, done, end),
+    start = done - length
+    return Comparison(done_at=done, before_from=start, after_to=end,
+                      before=_count(same, start, done), after=_count(same, done, end),
+                      before_total=_count(None, start, done), after_total=_count(None, done, end),
                       unclassified=_unclassified(categories, causes, done, end),
                       complete=now >= check)
 
@@ -90,11 +107,12 @@ def _same_cause(causes: list[int], categories: list[int]) -> Expression:
     return condition
 
 
-def _count(condition: Expression, start: datetime, end: datetime) -> int:
+def _count(condition: Expression | None, start: datetime, end: datetime) -> int:
+    """Cases received in [start, end) under `condition` (every case for None)."""
     if end <= start:
         return 0
-    return (Complaint.select().where(condition & (Complaint.received_at >= start)
-                                     & (Complaint.received_at < end)).count())
+    window = (Complaint.received_at >= start) & (Complaint.received_at < end)
+    return Complaint.select().where(window if condition is None else condition & window).count()
 
 
 def _unclassified(categories: list[int], causes: list[int], start: datetime,

@@ -151,6 +151,7 @@ def _verdict(action: CorrectiveAction, now: datetime) -> Change:
                           "第 {id} 号整改措施须在 {date} 起验证效果，在此之前对比数据尚不完整。")
                         .format(id=action.id, date=str(action.check_on)), field="status")
     found = effect.compare(action, now=now)
-    stored = "" if found is None else (f"before={found.before};after={found.after};"
-                                       f"days={found.days}")
+    stored = "" if found is None else (
+        f"before={found.before};after={found.after};days={found.days};"
+        f"before_total={found.before_total};after_total={found.after_total}")
     return Change("action.measured", "", stored, actions.KIND)

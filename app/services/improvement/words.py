@@ -7,7 +7,7 @@ in the reader's language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from app.i18n import Text
 
@@ -92,9 +92,20 @@ def label(vocabulary: Mapping[str, Text], code: str) -> str:
 
 
 def measured_words(stored: str) -> Text:
-    """`before=5;after=1;days=56` (as the timeline keeps a comparison) in words."""
+    """`before=5;after=1;days=56;before_total=80;after_total=90` (as the timeline keeps a
+    comparison) in words."""
     values = dict(part.split("=", 1) for part in stored.split(";") if "=" in part)
-    return T("{before} cases in the {days} days before it was done, {after} in the {days} days "
+    said = T("{before} cases in the {days} days before it was done, {after} in the {days} days "
              "after", "完成前 {days} 天 {before} 件，完成后 {days} 天 {after} 件").format(
         before=values.get("before", "?"), after=values.get("after", "?"),
         days=values.get("days", "?"))
+    if "before_total" in values:
+        said = T("{said} (of {b} and {a} cases in all)",
+                 "{said}（同期投诉共 {b} 件和 {a} 件）").format(
+            said=said, b=values["before_total"], a=values["after_total"])
+    return said
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items as a list in the current language: `a, b` or `a、b`."""
+    return str(T(", ", "、")).join(items)

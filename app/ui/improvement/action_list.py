@@ -25,9 +25,10 @@ from app.services.permissions import Permission, allowed
 from app.ui import messages
 from app.ui.context import ACTIONS, UiContext
 from app.ui.improvement.start import start_action
+from app.ui.improvement.tables import fitted_table
 from app.ui.improvement.training import TrainingDialog, training_rows, training_table
 from app.ui.operations import Operation, explaining
-from app.ui.widgets import button_row, fill, fill_combo, read_only_table
+from app.ui.widgets import button_row, fill, fill_combo
 
 LATE = QColor("#c62828")
 
@@ -54,9 +55,9 @@ class ActionsWindow(QDialog):
         fill_combo(self.state, ((str(text), code) for code, text in ACTION_STATUSES.items()),
                    blank=self.tr("Any state"))
         self.mine = QCheckBox(self.tr("Only mine"))
-        self.table = read_only_table([self.tr("No."), self.tr("Action"), self.tr("State"),
-                                      self.tr("Action owner"), self.tr("Due"),
-                                      self.tr("Effect judged from"), self.tr("Cases")])
+        self.table = fitted_table([self.tr("No."), self.tr("Action"), self.tr("State"),
+                                   self.tr("Action owner"), self.tr("Due"),
+                                   self.tr("Effect judged from"), self.tr("Cases")], stretch=1)
         self.table.setObjectName("actions")
         self.open_button = QPushButton(self.tr("Open"))
         self.new = QPushButton(self.tr("New action…"))

@@ -19,15 +19,16 @@ from PySide6.QtWidgets import (
 from app.errors import DeskError
 from app.services.improvement import actions, lifecycle
 from app.services.improvement.view import ActionDetails
-from app.services.improvement.words import ACTION_STATUSES, FIVE_WHYS, label
+from app.services.improvement.words import ACTION_STATUSES, FIVE_WHYS, joined, label
 from app.ui import messages
 from app.ui.context import Changes, UiContext
 from app.ui.improvement import cases_tab
 from app.ui.improvement.form import ActionFormDialog
 from app.ui.improvement.steps import StepDialog, comparison_text
+from app.ui.improvement.tables import fitted_table
 from app.ui.improvement.training import TrainingDialog, training_rows, training_table
 from app.ui.operations import Operation, explaining
-from app.ui.widgets import button_row, fill, heading, read_only_table, text_box, when
+from app.ui.widgets import button_row, fill, heading, text_box, when
 
 ACTIONS_CHANGED = Changes(actions=True)
 
@@ -63,8 +64,9 @@ class ActionView(QDialog):
         self.tabs = QTabWidget()
         self.cases = cases_tab.CasesTab(self._context, self._action_id)
         self.cases.open_case.connect(self.open_case)
-        self.timeline = read_only_table([self.tr("When"), self.tr("Who"), self.tr("What"),
-                                         self.tr("Change"), self.tr("Note")])
+        self.timeline = fitted_table([self.tr("When"), self.tr("Who"), self.tr("What"),
+                                      self.tr("Change"), self.tr("Note")], stretch=3,
+                                     wrap=True)
         self.trainings = training_table()
         for widget, title in ((self._work_page(), self.tr("The work")),
                               (self.cases, self.tr("Cases")),
@@ -92,6 +94,7 @@ class ActionView(QDialog):
         form.addRow(self.tr("Corrective action"), self.measure)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
+        layout.addStretch()
         layout.addLayout(button_row(self.note, right=(self.save,)))
         return page
 
@@ -139,9 +142,9 @@ class ActionView(QDialog):
             parts.append(self.tr("Department: %1").replace("%1", d.department.name))
         if d.check_on:
             parts.append(self.tr("Effect judged from: %1").replace("%1", d.check_on.isoformat()))
-        causes = "、".join(e.name for e in (*d.root_causes, *d.categories)) or "—"
+        causes = joined(e.name for e in (*d.root_causes, *d.categories)) or "—"
         parts.append(self.tr("Addresses: %1").replace("%1", causes))
-        return " &nbsp;|&nbsp; ".join(parts)
+        return "   |   ".join(parts)
 
     def _rebuild_steps(self, d: ActionDetails) -> None:
         while (item := self.steps_row.takeAt(0)) is not None:

@@ -20,8 +20,9 @@ from app.services.improvement import actions, listing
 from app.services.improvement.listing import ActionRow
 from app.services.improvement.words import ACTION_STATUSES, WORKING, label
 from app.ui.context import Changes, UiContext
+from app.ui.improvement.tables import fitted_table
 from app.ui.operations import Operation
-from app.ui.widgets import button_row, dialog_buttons, fill, read_only_table
+from app.ui.widgets import button_row, dialog_buttons, fill
 
 
 class ChooseActionDialog(QDialog):
@@ -65,8 +66,8 @@ class CaseActionsPage(QWidget):
         self._context = context
         self._case_id: int | None = None
         self._rows: list[ActionRow] = []
-        self.table = read_only_table([self.tr("No."), self.tr("Action"), self.tr("State"),
-                                      self.tr("Action owner"), self.tr("Due")])
+        self.table = fitted_table([self.tr("No."), self.tr("Action"), self.tr("State"),
+                                   self.tr("Action owner"), self.tr("Due")], stretch=1)
         self.table.setObjectName("case-actions")
         self.open = QPushButton(self.tr("Open action"))
         self.link = QPushButton(self.tr("Link to an action…"))

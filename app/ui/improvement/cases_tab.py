@@ -10,8 +10,9 @@ from app.services.improvement import actions
 from app.services.improvement.view import ActionDetails
 from app.services.labels import STATUSES, label
 from app.ui.context import Changes, UiContext
+from app.ui.improvement.tables import fitted_table
 from app.ui.operations import Operation
-from app.ui.widgets import button_row, fill, read_only_table, when
+from app.ui.widgets import button_row, fill, when
 
 
 class CasesTab(QWidget):
@@ -24,8 +25,8 @@ class CasesTab(QWidget):
         self._context = context
         self._action_id = action_id
         self._details: ActionDetails | None = None
-        self.table = read_only_table([self.tr("Case"), self.tr("Received"), self.tr("Customer"),
-                                      self.tr("State"), self.tr("Root cause")])
+        self.table = fitted_table([self.tr("Case"), self.tr("Received"), self.tr("Customer"),
+                                   self.tr("State"), self.tr("Root cause")], stretch=4)
         self.table.setObjectName("action-cases")
         self.number = QLineEdit()
         self.number.setObjectName("link-number")

@@ -28,7 +28,7 @@ from app.errors import DeskError, FormError
 from app.models import Category, Department, RootCause
 from app.services import catalog, users
 from app.services.catalog import name_of
-from app.services.improvement.words import FIVE_WHYS
+from app.services.improvement.words import FIVE_WHYS, joined
 from app.ui.widgets import FieldRow, add_row, dialog_buttons, fill_combo, select_data, text_box
 
 Submit = Callable[[dict[str, Any]], None]  # the values, by the service's field names
@@ -85,8 +85,7 @@ class ActionFormDialog(QDialog):
         self.title = QLineEdit(given.get("title", ""))
         self.title.setObjectName("action-title")
         self.owner = QComboBox()
-        fill_combo(self.owner, ((f"{u.display_name} ({u.username})", u.username)
-                                for u in users.list_users()))
+        fill_combo(self.owner, ((u.display_name, u.username) for u in users.list_users()))
         select_data(self.owner, given.get("owner"))
         self.department = QComboBox()
         fill_combo(self.department, ((name_of(d), d.code) for d in catalog.entries(Department)),
@@ -117,7 +116,7 @@ class ActionFormDialog(QDialog):
         form.addRow("", self.five_whys)
         rows["measure"] = add_row(form, self.tr("Corrective action"), self.measure)
         if cases:
-            shown = QLabel("、".join(cases[:12]) + (" …" if len(cases) > 12 else ""))
+            shown = QLabel(joined(cases[:12]) + (" …" if len(cases) > 12 else ""))
             shown.setWordWrap(True)
             rows["cases"] = add_row(form, self.tr("Cases (%n)", "", len(cases)), shown)
         return rows

@@ -60,10 +60,15 @@ def comparison_text(found: Comparison | None) -> str:
     if found is None:
         return QCoreApplication.translate(
             "improvement", "No comparison: the action names no root cause or category to count.")
+    if found.after_to <= found.done_at:
+        return QCoreApplication.translate(
+            "improvement", "Just done: new cases with the same cause are counted from now on "
+            "and set against as long a time before it was done.")
     text = QCoreApplication.translate(
         "improvement", "New cases with the same cause: %1 in the %3 days before it was done "
         "(from %4), %2 in the %3 days since (to %5).")
-    for key, value in (("%1", found.before), ("%2", found.after), ("%3", found.days),
+    for key, value in (("%1", _part(found.before, found.before_total)),
+                       ("%2", _part(found.after, found.after_total)), ("%3", found.days),
                        ("%4", f"{found.before_from:%Y-%m-%d}"),
                        ("%5", f"{found.after_to:%Y-%m-%d}")):
         text = text.replace(key, str(value))
@@ -75,3 +80,11 @@ def comparison_text(found: Comparison | None) -> str:
         text += " " + QCoreApplication.translate("improvement",
                                                  "Still counting until the check date.")
     return text
+
+
+def _part(count: int, total: int) -> str:
+    """`9 of 120 cases (7.5%)`: a count with its share of every case of the window."""
+    if not total:
+        return QCoreApplication.translate("improvement", "none (no case at all then)")
+    return QCoreApplication.translate("improvement", "%1 of %2 (%3%)").replace(
+        "%1", str(count)).replace("%2", str(total)).replace("%3", f"{100 * count / total:.1f}")

@@ -27,31 +27,32 @@ from app.services import catalog, users
 from app.services.catalog import name_of
 from app.services.improvement import training
 from app.services.improvement.training import TrainingInfo
+from app.services.improvement.words import joined
 from app.ui.context import UiContext
+from app.ui.improvement.tables import fitted_table
 from app.ui.operations import explaining
 from app.ui.widgets import (
     ERROR_STYLE,
     dialog_buttons,
     fill,
     fill_combo,
-    read_only_table,
     text_box,
 )
 
 
 def training_table() -> QTableWidget:
     """A table of trainings: date, topic, trainer, attendees, what it was for."""
-    return read_only_table([QCoreApplication.translate("improvement", "Date"),
-                            QCoreApplication.translate("improvement", "Topic"),
-                            QCoreApplication.translate("improvement", "Trainer"),
-                            QCoreApplication.translate("improvement", "Attendees"),
-                            QCoreApplication.translate("improvement", "For")])
+    return fitted_table([QCoreApplication.translate("improvement", "Date"),
+                         QCoreApplication.translate("improvement", "Topic"),
+                         QCoreApplication.translate("improvement", "Trainer"),
+                         QCoreApplication.translate("improvement", "Attendees"),
+                         QCoreApplication.translate("improvement", "For")], stretch=1)
 
 
 def training_rows(found: Sequence[TrainingInfo]) -> list[tuple[str, ...]]:
     """The rows of `training_table` for `found`."""
     return [(t.held_on.isoformat(), t.topic, t.trainer,
-             "、".join(name for _u, name in t.attendees),
+             joined(name for _u, name in t.attendees),
              f"#{t.action_id}" if t.action_id else t.root_cause_name) for t in found]
 
 
@@ -74,7 +75,7 @@ class TrainingDialog(QDialog):
         self.people = QListWidget()
         self.people.setObjectName("training-attendees")
         for user in users.list_users():
-            item = QListWidgetItem(f"{user.display_name} ({user.username})")
+            item = QListWidgetItem(user.display_name)
             item.setData(Qt.ItemDataRole.UserRole, user.username)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.people.addItem(item)

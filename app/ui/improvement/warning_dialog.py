@@ -16,8 +16,9 @@ from app.services.permissions import Permission, allowed
 from app.ui.context import ACTIONS, UiContext
 from app.ui.improvement.start import start_action
 from app.ui.improvement.steps import StepDialog
+from app.ui.improvement.tables import fitted_table
 from app.ui.operations import Operation, explaining
-from app.ui.widgets import button_row, fill, heading, read_only_table, when
+from app.ui.widgets import button_row, fill, heading, when
 
 # What the action starts with, by what the warning counts.
 _ADDRESSES = {"count:root_cause": "root_causes", "count:category": "categories"}
@@ -40,8 +41,8 @@ class WarningDialog(QDialog):
         self.heading.setWordWrap(True)
         state = self.tr("Fired %1 · %2").replace("%1", when(self.info.fired_at)).replace(
             "%2", label(WARNING_STATUSES, self.info.status))
-        self.table = read_only_table([self.tr("Case"), self.tr("Received"), self.tr("Customer"),
-                                      self.tr("Category"), self.tr("State")])
+        self.table = fitted_table([self.tr("Case"), self.tr("Received"), self.tr("Customer"),
+                                   self.tr("Category"), self.tr("State")], stretch=4)
         self.table.setObjectName("warning-cases")
         fill(self.table, [(c.number, when(c.received_at), c.customer, str(c.category),
                            case_label(STATUSES, c.status)) for c in self.cases])
