@@ -105,6 +105,11 @@ EVENT_KINDS: Mapping[str, Text] = {
     "imported": Text("Imported", "导入"),
     "restored": Text("Database restored from a backup", "从备份恢复数据库"),
     "sign_in": Text("Sign-in refused", "登录被拒"),
+    # Continuous improvement: a case linked to an action shows on the case's timeline too.
+    "action": Text("Corrective action", "整改措施"),
+    "training": Text("Training", "培训"),
+    "warning": Text("Early warning", "预警"),
+    "warning_rule": Text("Warning rule changed", "预警规则修改"),
 }
 
 

@@ -256,3 +256,16 @@ def test_an_action_from_cases_starts_with_their_causes(make_case: MakeCase,
                             expected_version=case.version)
     assert causes_of([c.id for c in made]) == (["RC03", "RC08"], ["repair", "product_quality"])
     assert causes_of([]) == ([], [])
+
+
+def test_a_link_reads_as_words_on_the_case_timeline(make_case: MakeCase, manager: User,
+                                                    staff: User) -> None:
+    from app.i18n import ZH, speaking
+    from app.services.labels import EVENT_KINDS, label
+
+    case = make_case()
+    action = _start(manager, staff, case_ids=[case.id])
+    (linked,) = [e for e in CaseDetails.load_id(case.id).timeline if e.field == "action.link"]
+    with speaking(ZH):
+        assert (label(EVENT_KINDS, linked.kind), linked.describe()) == (
+            "整改措施", f"关联整改措施：#{action.id}")

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.models import ActionCase, Complaint, CorrectiveAction, EarlyWarning, User, WarningRule
 from app.services.casework import cases, reminders
 from app.services.casework.view import CaseDetails
-from app.services.improvement import actions, lifecycle, training
+from app.services.improvement import actions, lifecycle, listing, training
 from app.services.improvement.actions import ActionForm
 from app.ui.context import UiContext
 from app.ui.improvement.action_list import ActionsWindow
@@ -298,8 +298,8 @@ def test_a_step_announces_the_change_to_other_views(qtbot: QtBot, manager: User,
                                                     staff: User) -> None:
     action = _action(manager, staff)
     context = signed_in(manager)
-    listing = ActionsWindow(context)
-    qtbot.addWidget(listing)
+    shown = ActionsWindow(context)
+    qtbot.addWidget(shown)
     lifecycle.move_action(action.id, "in_progress", expected_version=action.version,
                           actor=staff, now=NOW)
     with qtbot.waitSignal(context.actions_changed):
@@ -307,7 +307,7 @@ def test_a_step_announces_the_change_to_other_views(qtbot: QtBot, manager: User,
         qtbot.addWidget(view)
         when_dialog(StepDialog, _confirm("重复"))
         _button(view, "step-cancelled").click()
-    assert listing.table.item(0, 2).text() == "Cancelled"
+    assert shown.table.item(0, 2).text() == "Cancelled"
     assert Qt  # the module's Qt import is used by the register test above
 
 
@@ -355,3 +355,39 @@ def test_the_minute_check_fires_in_the_background_and_refreshes_the_reminders(
     qtbot.waitUntil(lambda: not window.improvement.watch.running)
     assert window.watch.latest.counts["warning"] == 1
     assert "(1)" in window.reminders_action.text()
+
+
+def test_resolving_in_the_case_window_offers_the_action_on_its_cause(
+        qtbot: QtBot, make_case: MakeCase, manager: User, staff: User) -> None:
+    from app.services.casework import workflow
+    from app.ui.case.action_dialog import ActionDialog
+    from app.ui.case.window import CaseWindow
+
+    working = _action(manager, manager)
+    case = make_case()
+    workflow.move(case.id, "in_progress", actor=staff, now=NOW, expected_version=1,
+                  values={"department": "after_sales", "handler": "staff1",
+                          "root_cause": "RC03"})
+    window = CaseWindow(signed_in(staff), case.id)
+    qtbot.addWidget(window)
+    window.show()
+
+    def resolve(dialog: QDialog) -> None:
+        assert isinstance(dialog, ActionDialog)
+        type_text(dialog.editors["resolution"], "更换新品")
+        dialog.ok.click()
+
+    offered: list[str] = []
+
+    def link(dialog: QDialog) -> None:
+        assert isinstance(dialog, ChooseActionDialog)
+        offered.append(dialog.list.item(0).text())
+        dialog.ok.click()
+
+    when_dialog(ActionDialog, resolve)
+    when_dialog(ChooseActionDialog, link)
+    _button(window, "action-resolve").click()
+    assert window.details.status == "resolved"
+    assert offered and offered[0].startswith(f"#{working.id}  电饭煲来货抽检")
+    assert [row.id for row in listing.actions_of_case(case.id)] == [working.id]
+    assert window.corrective.table.rowCount() == 1
