@@ -256,157 +256,157 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="71"/>
         <source>The work</source>
         <translation>整改内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="71"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="72"/>
         <source>Cases</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="72"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="73"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="73"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="74"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="85"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="86"/>
         <source>Save the work</source>
         <translation>保存整改内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="87"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="88"/>
         <source>Note progress…</source>
         <translation>记录进展…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="91"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="92"/>
         <source>Containment now</source>
         <translation>临时措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="92"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="93"/>
         <source>Cause analysis (5 whys)</source>
         <translation>原因分析（五问法）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="93"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="94"/>
         <source>Corrective action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="102"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="103"/>
         <source>Record training…</source>
         <translation>记录培训…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="122"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="123"/>
         <source>Measured once the action is done: new cases with the same cause after it, against as long before it.</source>
         <translation>整改完成后统计：完成后同一原因的新投诉件数，与完成前同样长时间内的件数对比。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="138"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="139"/>
         <source>Action owner: %1</source>
         <translation>整改责任人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="139"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="140"/>
         <source>Due: %1</source>
         <translation>完成期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="141"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="142"/>
         <source>Department: %1</source>
         <translation>整改部门：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="143"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="144"/>
         <source>Effect judged from: %1</source>
         <translation>效果验证日期：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="145"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="146"/>
         <source>Addresses: %1</source>
         <translation>针对：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="159"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="160"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="166"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="167"/>
         <source>Start the work</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="166"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="167"/>
         <source>Mark done</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="167"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="168"/>
         <source>Verified effective</source>
         <translation>验证有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="168"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="169"/>
         <source>Not effective</source>
         <translation>验证无效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="169"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="170"/>
         <source>Cancel the action</source>
         <translation>取消整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="184"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="185"/>
         <source>Note (required to cancel or to say it did not work)</source>
         <translation>说明（取消或验证无效时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="191"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="192"/>
         <source>The work on this action begins.</source>
         <translation>开始落实这项整改措施。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="192"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="193"/>
         <source>The action is in place. Its effect is judged at the check date, from the cases that come in meanwhile.</source>
         <translation>整改措施已落实。到验证日期时，根据期间新收到的投诉判断效果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="194"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="195"/>
         <source>The data shows the cause is fixed.</source>
         <translation>数据表明问题原因已消除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="195"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="196"/>
         <source>The cause is not fixed: the action goes back to work.</source>
         <translation>问题原因未消除：整改措施退回继续整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="197"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="198"/>
         <source>The action is dropped; say why.</source>
         <translation>不再执行这项整改措施，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="220"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="221"/>
         <source>Note progress</source>
         <translation>记录进展</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="220"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="221"/>
         <source>What was done, found or decided.</source>
         <translation>做了什么、发现了什么或决定了什么。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="221"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="222"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
