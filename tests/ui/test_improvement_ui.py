@@ -114,6 +114,51 @@ def test_an_action_taken_from_start_to_verified_in_its_window(
     assert "State: Done → Verified effective" in said
 
 
+def test_typed_work_survives_a_note_and_any_reload(qtbot: QtBot, manager: User,
+                                                   staff: User) -> None:
+    action = _action(manager, staff)
+    view = ActionView(signed_in(staff), action.id)
+    qtbot.addWidget(view)
+    type_text(view.containment, "下架同批次")
+    type_text(view.analysis, "为什么：模具磨损")
+    when_dialog(StepDialog, _confirm("已联系供应商"))
+    view.note.click()
+    view.reload()
+    assert view.containment.toPlainText() == "下架同批次"
+    assert view.analysis.toPlainText() == "为什么：模具磨损"
+    assert view.unsaved() == {"containment": "下架同批次", "cause_analysis": "为什么：模具磨损"}
+    view.save.click()
+    assert CorrectiveAction.get_by_id(action.id).containment == "下架同批次"
+    assert view.unsaved() == {}
+
+
+def test_marking_done_carries_the_work_typed_and_not_saved(qtbot: QtBot, manager: User,
+                                                         staff: User) -> None:
+    action = _action(manager, staff)
+    lifecycle.move_action(action.id, "in_progress", expected_version=action.version,
+                          actor=staff, now=NOW)
+    view = ActionView(signed_in(staff), action.id)
+    qtbot.addWidget(view)
+    type_text(view.analysis, "为什么：模具磨损")
+    type_text(view.measure, "每批来货开箱抽检")
+    errors: list[str] = []
+
+    def confirm(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog)
+        dialog.ok.click()
+        if dialog.isVisible():  # refused: the error stays in the dialog
+            errors.append(dialog.error.text())
+            dialog.reject()
+
+    when_dialog(StepDialog, confirm)
+    _button(view, "step-done").click()
+    saved = CorrectiveAction.get_by_id(action.id)
+    assert errors == []
+    assert (saved.status, saved.cause_analysis, saved.measure) == (
+        "done", "为什么：模具磨损", "每批来货开箱抽检")
+    assert view.unsaved() == {}
+
+
 def test_refusals_stay_in_the_step_dialog(qtbot: QtBot, manager: User, staff: User) -> None:
     view = ActionView(signed_in(manager), _action(manager, staff).id)
     qtbot.addWidget(view)

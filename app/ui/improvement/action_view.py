@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -45,6 +46,7 @@ class ActionView(QDialog):
         self._context = context
         self._action_id = action_id
         self.details: ActionDetails | None = None
+        self._stored: dict[str, str] = {}  # the work as last read, to tell what is unsaved
         self.setModal(False)
         self._build_ui()
         context.actions_changed.connect(self.reload)
@@ -122,10 +124,7 @@ class ActionView(QDialog):
         self.effect.setText(comparison_text(d.comparison) if d.done_at else
                             self.tr("Measured once the action is done: new cases with the same "
                                     "cause after it, against as long before it."))
-        for box, text in ((self.containment, d.containment), (self.analysis, d.cause_analysis),
-                          (self.measure, d.measure)):
-            box.setPlainText(text)
-            box.setReadOnly(not d.may_work or d.status in ("verified", "cancelled"))
+        self._show_work(d)
         self.save.setEnabled(d.may_work and d.status not in ("verified", "cancelled"))
         self.note.setEnabled(self.save.isEnabled())
         self.add_training.setVisible(d.may_manage)
@@ -134,6 +133,26 @@ class ActionView(QDialog):
                              for e in d.timeline])
         fill(self.trainings, training_rows(d.trainings))
         self._rebuild_steps(d)
+
+    def _work_boxes(self) -> dict[str, QPlainTextEdit]:
+        return {"containment": self.containment, "cause_analysis": self.analysis,
+                "measure": self.measure}
+
+    def _show_work(self, d: ActionDetails) -> None:
+        """Shows the stored work, except what the user typed and has not saved yet: a reload
+        (a note, a step, someone else's change) must not throw typed work away."""
+        typed = self.unsaved()
+        read_only = not d.may_work or d.status in ("verified", "cancelled")
+        for name, box in self._work_boxes().items():
+            box.setReadOnly(read_only)
+            if read_only or name not in typed:
+                box.setPlainText(getattr(d, name))
+        self._stored = {name: getattr(d, name) for name in self._work_boxes()}
+
+    def unsaved(self) -> dict[str, str]:
+        """The work typed in the boxes and not saved yet, by the action's field names."""
+        return {name: box.toPlainText() for name, box in self._work_boxes().items()
+                if not box.isReadOnly() and box.toPlainText() != self._stored.get(name, "")}
 
     def _summary(self, d: ActionDetails) -> str:
         parts = [self.tr("Action owner: %1").replace("%1", d.owner_name),
@@ -176,10 +195,12 @@ class ActionView(QDialog):
         verdict = target in ("verified", "not_effective")
 
         def submit(note: str) -> None:
+            # The work typed and not saved goes with the step, in its transaction: what the
+            # user sees in the boxes is what the step is judged on (done needs the analysis).
             with explaining():
                 lifecycle.move_action(d.id, target, expected_version=d.version,
                                       actor=self._context.user, now=self._context.now(),
-                                      note=note)
+                                      note=note, values=self.unsaved())
 
         dialog = StepDialog(self._step_name(target), self._step_help(target), submit,
                             note_label=self.tr("Note (required to cancel or to say it did not "
