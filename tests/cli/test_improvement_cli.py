@@ -116,3 +116,17 @@ def test_warnings_fire_once_and_are_dismissed(shop: Run) -> None:
     assert dismissed.returncode == 0 and "0 listed" in dismissed.stdout
     every = json.loads(shop("warnings", "--all", "--json").stdout)["warnings"]
     assert [(w["status"], w["note"]) for w in every] == [("dismissed", "同一批次，已通知供应商")]
+
+
+def test_an_action_added_for_a_warning_links_its_cases_and_addresses_its_category(
+        shop: Run) -> None:
+    numbers = [_case(shop, f"1390000000{n}") for n in range(1, 6)]
+    (warning,) = json.loads(shop("warnings", "--json").stdout)["warnings"]
+    added = shop("--user", "boss", "action", "add", "--title", "电饭煲来货抽检", "--owner",
+                 "clerk", "--due", DUE, "--warning", str(warning["id"]), "--json")
+    assert added.returncode == 0, added.stderr
+    action = json.loads(added.stdout)
+    assert sorted(action["cases"]) == sorted(numbers)
+    assert (action["categories"], action["root_causes"]) == (["product_quality"], [])
+    every = json.loads(shop("warnings", "--all", "--json").stdout)["warnings"]
+    assert [w["status"] for w in every] == ["acted"]

@@ -35,7 +35,7 @@ from app.models import (
 )
 from app.services import audit
 from app.services.audit import Change
-from app.services.improvement import forms, warnings
+from app.services.improvement import forms, prefill, warnings
 from app.services.improvement.forms import ActionForm
 from app.services.improvement.words import ACTION_STATUSES, CLOSED
 from app.services.permissions import Permission, allowed, require
@@ -50,12 +50,15 @@ PROGRESS = forms.TEXTS
 
 
 def create_action(form: ActionForm, *, actor: User, now: datetime) -> CorrectiveAction:
-    """Starts an action with its cases linked (and the warning it answers marked so).
+    """Starts an action with its cases linked (and the warning it answers marked so, its
+    cases linked and what it counts addressed when the form names nothing).
 
     Raises:
         FormError: every field problem at once.
+        NotFoundError: the warning named does not exist.
     """
     require(actor, Permission.MANAGE_IMPROVEMENT)
+    form = prefill.answering_warning(form)
     checked = forms.check_form(form, today=now.date())
     with database_proxy.atomic():
         action = CorrectiveAction.create(

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from app.models import Category, Complaint, RootCause
 from app.services.improvement.checks import chunks, rows
+from app.services.improvement.forms import ActionForm
+from app.services.improvement.warning_view import WarningInfo, warning
+
+# What an action started from a warning addresses, by what the warning counts.
+_WARNING_ADDRESSES = {"count:root_cause": "root_causes", "count:category": "categories"}
 
 
 def causes_of(case_ids: Iterable[int]) -> tuple[list[str], list[str]]:
@@ -49,3 +55,25 @@ def addresses(dimension: str, value: object) -> dict[str, list[str]]:
     where, model = models[dimension]
     entry = model.get_or_none(model.id == value)
     return {where: [entry.code]} if entry is not None else {}
+
+
+def warning_addresses(info: WarningInfo) -> dict[str, list[str]]:
+    """What an action answering a warning addresses: the root cause or the category the
+    warning counts (`{"categories": ["product_quality"]}`); nothing for the other rules."""
+    where = _WARNING_ADDRESSES.get(f"{info.kind}:{info.subject.partition(':')[0]}")
+    return {where: [info.subject_code]} if where and info.subject_code else {}
+
+
+def answering_warning(form: ActionForm) -> ActionForm:
+    """The form of an action started from a warning, with the warning's cases linked and,
+    when the form names no root cause or category, what the warning counts: every way of
+    starting one (the window, `action add --warning`) goes through here."""
+    if form.warning_id is None:
+        return form
+    info = warning(form.warning_id)
+    cases = list(dict.fromkeys([*form.case_ids, *info.case_ids]))
+    root_causes, categories = list(form.root_causes), list(form.categories)
+    if not root_causes and not categories:
+        given = warning_addresses(info)
+        root_causes, categories = given.get("root_causes", []), given.get("categories", [])
+    return replace(form, case_ids=cases, root_causes=root_causes, categories=categories)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.improvement import warnings
+from app.services.improvement.prefill import warning_addresses
 from app.services.improvement.warning_view import WarnedCase, WarningInfo, cases_of, warning
 from app.services.improvement.words import WARNING_STATUSES, label
 from app.services.labels import STATUSES
@@ -19,9 +20,6 @@ from app.ui.improvement.steps import StepDialog
 from app.ui.improvement.tables import fitted_table
 from app.ui.operations import Operation, explaining
 from app.ui.widgets import button_row, fill, heading, when
-
-# What the action starts with, by what the warning counts.
-_ADDRESSES = {"count:root_cause": "root_causes", "count:category": "categories"}
 
 
 class WarningDialog(QDialog):
@@ -69,8 +67,7 @@ class WarningDialog(QDialog):
     def _on_start(self) -> None:
         """Called when a manager starts an action about the warning's cases."""
         info = self.info
-        where = _ADDRESSES.get(f"{info.kind}:{info.subject.partition(':')[0]}")
-        given = {where: [info.subject_code]} if where and info.subject_code else {}
+        given = warning_addresses(info)
         made = start_action(self, self._context, list(info.case_ids), title=str(info.text),
                             warning_id=info.id, root_causes=given.get("root_causes"),
                             categories=given.get("categories"))
