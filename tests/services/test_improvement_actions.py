@@ -184,19 +184,23 @@ def test_the_owner_records_progress_but_managers_change_the_rest(manager: User, 
     assert timeline[-5].note == "已通知供应商"
 
 
-def test_anyone_working_cases_links_them_but_only_owners_and_managers_unlink(
+def test_anyone_working_cases_links_them_and_may_undo_their_own_link(
         make_case: MakeCase, manager: User, staff: User, staff2: User) -> None:
-    case = make_case()
-    action = _start(manager, staff)
+    case, other = make_case(), make_case(phone="13900000002")
+    action = _start(manager, staff, case_ids=[other.id])
     assert actions.link_cases(action.id, [case.id], actor=staff2, now=NOW) == [case.id]
     assert actions.link_cases(action.id, [case.id], actor=staff2, now=NOW) == []  # once
     assert [row.id for row in listing.actions_of_case(case.id)] == [action.id]
-    with pytest.raises(AccessError):
-        actions.unlink_case(action.id, case.id, actor=staff2, now=NOW)
-    actions.unlink_case(action.id, case.id, actor=staff, now=NOW)
+    with pytest.raises(AccessError, match="whoever linked"):  # the manager linked that one
+        actions.unlink_case(action.id, other.id, actor=staff2, now=NOW)
+    actions.unlink_case(action.id, case.id, actor=staff2, now=NOW)  # a mistake undone
     assert listing.actions_of_case(case.id) == []
     on_case = [e.field for e in CaseDetails.load_id(case.id).timeline]
     assert on_case[-2:] == ["action.link", "action.unlink"]
+    actions.link_cases(action.id, [case.id], actor=manager, now=NOW)
+    with pytest.raises(AccessError):  # linked again, by someone else: no longer theirs
+        actions.unlink_case(action.id, case.id, actor=staff2, now=NOW)
+    actions.unlink_case(action.id, other.id, actor=staff, now=NOW)  # the action's owner
 
 
 def test_a_closed_action_takes_no_more_cases(make_case: MakeCase, manager: User,

@@ -7,7 +7,8 @@ own timeline; linking or unlinking a case shows on the case's timeline too.
 
 Managers and the owner (MANAGE_IMPROVEMENT) start actions and change anything on them;
 the action's owner records progress (containment, cause analysis, the action, notes);
-anyone working cases may link a case to an action still being worked on.
+anyone working cases may link a case to an action still being worked on, and undo a link
+they made.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from app.models import (
     Complaint,
     CorrectiveAction,
     Department,
+    Event,
     RootCause,
     TupleRows,
     User,
@@ -120,10 +122,16 @@ def link_cases(action_id: int, case_ids: Iterable[int], *, actor: User,
 
 
 def unlink_case(action_id: int, case_id: int, *, actor: User, now: datetime) -> None:
-    """Takes a case off an action (a manager or the action's owner)."""
+    """Takes a case off an action: a manager, the action's owner, or whoever linked it.
+
+    Anyone working cases may link a case to an action (a handler sees that their case has
+    a cause already being fixed), so they may also undo a link of their own: a case linked
+    by mistake is taken off by whoever made the mistake, not left for a manager. Links made
+    by others stay for the action's owner and the managers to judge.
+    """
     with database_proxy.atomic():
         action = for_change(action_id)
-        may_work_on(action, actor)
+        _may_unlink(action, case_id, actor)
         removed = (ActionCase.delete().where((ActionCase.action == action_id)
                                              & (ActionCase.complaint == case_id)).execute())
         if not removed:
@@ -133,6 +141,26 @@ def unlink_case(action_id: int, case_id: int, *, actor: User, now: datetime) -> 
         audit.record_action(action.id, actor, now,
                             [Change("action.unlink", "", str(action.id), KIND)],
                             complaint_id=case_id)
+
+
+def _may_unlink(action: CorrectiveAction, case_id: int, actor: User) -> None:
+    if allowed(actor, Permission.MANAGE_IMPROVEMENT):
+        return
+    require(actor, Permission.WORK_CASES)
+    if actor.id not in (action.owner_id, _linked_by(action.id, case_id)):
+        raise AccessError(T("Only the action's owner, a manager or whoever linked case {case} "
+                            "may unlink it from action #{id}.",
+                            "只有整改责任人、经理或关联投诉 {case} 的人可以将其从第 {id} 号整改措施"
+                            "取消关联。").format(case=_number(case_id), id=action.id))
+
+
+def _linked_by(action_id: int, case_id: int) -> int | None:
+    """Who made the case's current link to the action (its last link event)."""
+    last = (Event.select(Event.actor).where((Event.action == action_id)
+                                            & (Event.complaint == case_id)
+                                            & (Event.field == "action.link"))
+            .order_by(Event.at.desc(), Event.id.desc()).first())
+    return last.actor_id if last is not None else None
 
 
 def for_change(action_id: int) -> CorrectiveAction:

@@ -51,7 +51,8 @@ class CasesTab(QWidget):
         closed = details.status in ("verified", "cancelled")
         self.link.setEnabled(not closed)
         self.number.setEnabled(not closed)
-        self.unlink.setEnabled(details.may_work)
+        # Whoever linked a case may unlink it too: the service says whose link it is.
+        self.unlink.setEnabled(details.may_work or not closed)
 
     def _selected(self) -> int | None:
         row = self.table.currentRow()
