@@ -111,7 +111,7 @@ def save_improvement(context: UiContext, window: MainWindow, suffix: str) -> Non
     shots: list[tuple[QWidget, str]] = [(ActionsWindow(context, parent=window), "actions")]
     verified = actions.list_actions(actor=context.user, status="verified")[0]
     shots.append((ActionView(context, verified.id, parent=window), "action"))
-    waiting = max(open_warnings()[0], key=lambda info: len(info.case_ids))
+    waiting = max(open_warnings(reader=None)[0], key=lambda info: len(info.case_ids))
     shots.append((WarningDialog(context, waiting.id, parent=window), "warning"))
     for widget, name in shots:
         widget.resize(1366, 768)

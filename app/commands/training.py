@@ -83,11 +83,13 @@ def run_training_list(args: argparse.Namespace, ctx: Context) -> int:
 def run_warnings(args: argparse.Namespace, ctx: Context) -> int:
     """Checks the rules as at --at, records what fires, and prints the waiting warnings."""
     at = parse_datetime(args.at, field="at", label=T("--at", "--at")) if args.at else ctx.now
+    reader = users.find_user(args.user) if args.user else None
+    warning_view.may_see(reader)  # refused before anything is checked or fired
     if args.dismiss:
         warnings.dismiss(args.dismiss, note=args.note, actor=ctx.actor(), now=at)
     fired = warnings.check_all(now=at)
-    shown = (warning_view.warnings_fired() if args.all
-             else warning_view.open_warnings()[0])
+    shown = (warning_view.warnings_fired(reader=reader) if args.all
+             else warning_view.open_warnings(reader=reader)[0])
     if args.json:
         output.print_json({"fired": [item.id for item in fired],
                            "warnings": [info.to_json() for info in shown]})

@@ -111,6 +111,11 @@ def test_warnings_fire_once_and_are_dismissed(shop: Run) -> None:
     assert later["fired"] == [] and len(later["warnings"]) == 1
     staff = shop("--user", "clerk", "warnings", "--dismiss", str(warning["id"]), "--note", "知道了")
     assert staff.returncode == 1
+    looking = shop("--user", "clerk", "warnings", "--all", "--json")
+    assert looking.returncode == 1 and looking.stdout == ""
+    assert "for managers and the owner" in looking.stderr
+    assert len(looking.stderr.strip().splitlines()) == 1
+    assert json.loads(shop("--user", "boss", "warnings", "--json").stdout)["warnings"]
     dismissed = shop("--user", "boss", "warnings", "--dismiss", str(warning["id"]), "--note",
                      "同一批次，已通知供应商")
     assert dismissed.returncode == 0 and "0 listed" in dismissed.stdout

@@ -10,7 +10,7 @@ import pytest
 from app.errors import AccessError, RuleError
 from app.models import Complaint, EarlyWarning, Event, User, WarningRule
 from app.services.casework import cases, reminders, workflow
-from app.services.improvement import actions, rules, warnings
+from app.services.improvement import actions, rules, warning_view, warnings
 from app.services.improvement.actions import ActionForm
 from app.services.improvement.view import ActionDetails
 from app.services.improvement.warning_view import open_warnings
@@ -156,7 +156,7 @@ def test_waiting_warnings_reach_managers_once_and_are_dismissed_with_a_note(
     warnings.dismiss(warning.id, note="同一批次，已在处理", actor=manager, now=NOW)
     with pytest.raises(RuleError, match="李经理"):
         warnings.dismiss(warning.id, note="再次", actor=owner, now=NOW)
-    assert open_warnings() == ([], 0)
+    assert open_warnings(reader=None) == ([], 0)
     kinds = [e.field for e in Event.select().where(Event.kind == "warning").order_by(Event.id)]
     assert kinds == ["warning.fired", "warning.dismissed"]
 
@@ -191,3 +191,19 @@ def test_rules_are_edited_by_managers_within_limits(manager: User, staff: User) 
     added = rules.add_rule(kind="count", dimension="reference", threshold=2, days=3,
                            actor=manager, now=NOW)
     assert added.active and Event.select().where(Event.kind == "warning_rule").count() == 3
+
+
+def test_only_managers_and_the_owner_see_warnings(make_case: MakeCase, staff: User,
+                                                 manager: User, owner: User) -> None:
+    _only("count", "category", threshold=2, days=7)
+    _cases(make_case, 2)
+    (warning,) = EarlyWarning.select()
+    for reading in (lambda: open_warnings(reader=staff),
+                    lambda: warning_view.warnings_fired(reader=staff),
+                    lambda: warning_view.warning(warning.id, reader=staff),
+                    lambda: warning_view.cases_of(warning.id, reader=staff)):
+        with pytest.raises(AccessError, match="for managers and the owner"):
+            reading()
+    for reader in (manager, owner):
+        assert open_warnings(reader=reader)[1] == 1
+        assert len(warning_view.cases_of(warning.id, reader=reader)) == 2

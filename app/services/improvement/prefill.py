@@ -70,10 +70,11 @@ def answering_warning(form: ActionForm) -> ActionForm:
     starting one (the window, `action add --warning`) goes through here."""
     if form.warning_id is None:
         return form
-    info = warning(form.warning_id)
+    info = warning(form.warning_id, reader=None)  # the actor was checked: a manager
     cases = list(dict.fromkeys([*form.case_ids, *info.case_ids]))
-    root_causes, categories = list(form.root_causes), list(form.categories)
+    root_causes: list[str | RootCause] = list(form.root_causes)
+    categories: list[str | Category] = list(form.categories)
     if not root_causes and not categories:
         given = warning_addresses(info)
-        root_causes, categories = given.get("root_causes", []), given.get("categories", [])
+        root_causes, categories = [*given.get("root_causes", [])], [*given.get("categories", [])]
     return replace(form, case_ids=cases, root_causes=root_causes, categories=categories)

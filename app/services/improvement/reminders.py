@@ -63,7 +63,7 @@ def warning_items(*, user: User | None, limit: int) -> tuple[list[Owed], int]:
     """The warnings waiting for managers and the owner (none for anyone else)."""
     if user is not None and not allowed(user, Permission.MANAGE_IMPROVEMENT):
         return [], 0
-    listed, total = open_warnings(limit=limit)
+    listed, total = open_warnings(reader=user, limit=limit)
     label = str(T("Early warning", "预警"))
     return [Owed("warning", info.fired_at, None, info.id, label,
                  str(T("{n} cases", "{n} 件").format(n=len(info.case_ids))), str(info.text))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from app.errors import NotFoundError
+from app.errors import AccessError, NotFoundError
 from app.i18n import Text
 from app.models import (
     Category,
@@ -18,9 +18,12 @@ from app.models import (
     EarlyWarning,
     RootCause,
     TupleRows,
+    User,
     WarningCase,
     WarningRule,
 )
+from app.services.labels import ROLE_NAMES
+from app.services.permissions import Permission, allowed
 from app.services.text import iso
 
 T = Text
@@ -52,8 +55,29 @@ class WarningInfo:
                 "cases": list(self.numbers), "text": self.text.en}
 
 
-def open_warnings(*, limit: int | None = None) -> tuple[list[WarningInfo], int]:
-    """The warnings waiting for a manager (oldest first, at most `limit`) and how many."""
+def may_see(reader: User | None) -> None:
+    """Refuses anyone but managers and the owner: warnings name customers and cases across
+    the desk. `None` is the command line without --user, which reads everything.
+
+    Raises:
+        AccessError: the reader's role does not see warnings.
+    """
+    if reader is not None and not allowed(reader, Permission.MANAGE_IMPROVEMENT):
+        raise AccessError(T("Early warnings are for managers and the owner: {name} ({role}) "
+                            "may not see them.",
+                            "预警仅供经理和负责人查看：{name}（{role}）无权查看。")
+                          .format(name=reader.display_name,
+                                  role=ROLE_NAMES.get(reader.role, T(reader.role, reader.role))))
+
+
+def open_warnings(*, reader: User | None, limit: int | None = None,
+                  ) -> tuple[list[WarningInfo], int]:
+    """The warnings waiting for a manager (oldest first, at most `limit`) and how many.
+
+    Raises:
+        AccessError: `reader` is not a manager or the owner.
+    """
+    may_see(reader)
     waiting = EarlyWarning.status == "open"
     total = EarlyWarning.select().where(waiting).count()
     query = (EarlyWarning.select(EarlyWarning, WarningRule.kind, WarningRule.dimension)
@@ -62,8 +86,14 @@ def open_warnings(*, limit: int | None = None) -> tuple[list[WarningInfo], int]:
     return read(query.limit(limit) if limit else query), total
 
 
-def warnings_fired(*, since: datetime | None = None) -> list[WarningInfo]:
-    """Every warning fired (since a moment), the latest first."""
+def warnings_fired(*, reader: User | None, since: datetime | None = None,
+                   ) -> list[WarningInfo]:
+    """Every warning fired (since a moment), the latest first.
+
+    Raises:
+        AccessError: `reader` is not a manager or the owner.
+    """
+    may_see(reader)
     query = (EarlyWarning.select(EarlyWarning, WarningRule.kind, WarningRule.dimension)
              .join(WarningRule).order_by(EarlyWarning.fired_at.desc(), EarlyWarning.id.desc()))
     return read(query.where(EarlyWarning.fired_at >= since) if since else query)
@@ -169,12 +199,14 @@ class WarnedCase:
     status: str
 
 
-def warning(warning_id: int) -> WarningInfo:
+def warning(warning_id: int, *, reader: User | None) -> WarningInfo:
     """One warning.
 
     Raises:
         NotFoundError: no warning has this id.
+        AccessError: `reader` is not a manager or the owner.
     """
+    may_see(reader)
     found = read(EarlyWarning.select(EarlyWarning, WarningRule.kind, WarningRule.dimension)
                  .join(WarningRule).where(EarlyWarning.id == warning_id))
     if not found:
@@ -183,8 +215,13 @@ def warning(warning_id: int) -> WarningInfo:
     return found[0]
 
 
-def cases_of(warning_id: int) -> list[WarnedCase]:
-    """The cases a warning is about, oldest first."""
+def cases_of(warning_id: int, *, reader: User | None) -> list[WarnedCase]:
+    """The cases a warning is about, oldest first.
+
+    Raises:
+        AccessError: `reader` is not a manager or the owner.
+    """
+    may_see(reader)
     query = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at,
                               Customer.name, Category.name_en, Category.name_zh,
                               Complaint.status)

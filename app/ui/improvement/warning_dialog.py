@@ -32,8 +32,8 @@ class WarningDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self._context = context
-        self.info: WarningInfo = warning(warning_id)
-        self.cases: list[WarnedCase] = cases_of(warning_id)
+        self.info: WarningInfo = warning(warning_id, reader=context.user)
+        self.cases: list[WarnedCase] = cases_of(warning_id, reader=context.user)
         self.setWindowTitle(self.tr("Early warning"))
         self.heading = heading(str(self.info.text), size=13)
         self.heading.setWordWrap(True)
