@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         """Called after each check: the panel, and the count on the toolbar."""
         self.reminders.show_reminders(found)
         urgent = (found.counts["overdue"] + found.counts["today"] + found.counts["escalated"]
-                  + found.counts.get("warning", 0))
+                  + found.counts.get("warning", 0) + found.counts.get("action", 0))
         text = self.tr("Reminders")
         self.reminders_action.setText(f"{text} ({urgent})" if urgent else text)
         self._refresh_approvals()

@@ -22,7 +22,7 @@ def test_follow_up_then_done_then_reminders(shop: Run) -> None:
     listed = shop("reminders", "--user", "clerk", "--at", at, "--json")
     assert listed.returncode == 0
     found = json.loads(listed.stdout)
-    assert found["counts"] == {"overdue": 0, "today": 1, "soon": 0, "escalated": 0,
+    assert found["counts"] == {"action": 0, "overdue": 0, "today": 1, "soon": 0, "escalated": 0,
                                "warning": 0}
     assert found["groups"]["today"][0]["kind"] == "first_answer"
     later = shop("reminders", "--at", "2026-03-20 09:00")

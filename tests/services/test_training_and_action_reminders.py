@@ -1,12 +1,13 @@
 """Training records and each user's history; an action's due and check dates among the
 reminders of those who must act on them."""
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
 
 from app.errors import AccessError, InputError
-from app.models import CorrectiveAction, Event, User
+from app.models import Complaint, CorrectiveAction, Event, User
 from app.services import users
 from app.services.casework import reminders
 from app.services.improvement import actions, lifecycle, training
@@ -71,14 +72,17 @@ def test_an_actions_due_date_reaches_its_owner_like_a_follow_up(manager: User,
                                                                  staff: User) -> None:
     action = _action(manager, staff, date(2026, 3, 5))
     label = f"Action #{action.id}"
-    assert _items(staff, NOW)["soon"] == []  # due by 18:00 tomorrow: beyond the next 24 hours
-    assert _items(staff, datetime(2026, 3, 4, 18, 30))["soon"] == [("action_due", label)]
-    assert _items(staff, NOW + timedelta(days=1))["today"] == [("action_due", label)]
-    assert _items(staff, datetime(2026, 3, 5, 18, 0))["today"] == [("action_due", label)]
-    assert _items(staff, datetime(2026, 3, 5, 18, 1))["overdue"] == [("action_due", label)]
-    assert _items(manager, NOW + timedelta(days=1))["today"] == []  # not the manager's
-    listed = reminders.reminders(user=staff, now=NOW + timedelta(days=1)).items["today"]
+    assert _items(staff, NOW)["action"] == []  # due by 18:00 tomorrow: beyond the next 24 hours
+    assert _items(staff, datetime(2026, 3, 4, 18, 30))["action"] == [("action_due", label)]
+    assert _items(staff, NOW + timedelta(days=1))["action"] == [("action_due", label)]
+    late = datetime(2026, 3, 5, 18, 1)
+    (item,) = reminders.reminders(user=staff, now=late).items["action"]
+    assert item.due_at == datetime(2026, 3, 5, 18, 0) < late  # due by the close of business
+    assert _items(manager, NOW + timedelta(days=1))["action"] == []  # not the manager's
+    listed = reminders.reminders(user=staff, now=NOW + timedelta(days=1)).items["action"]
     assert [i.reason for i in listed if i.action_id] == ["Corrective action due: 价签每日核对"]
+    assert all(not i.action_id for g in ("overdue", "today", "soon") for i in
+               reminders.reminders(user=staff, now=late).items[g])
 
 
 def test_the_check_date_reaches_managers_and_the_owner(manager: User, owner: User,
@@ -91,9 +95,22 @@ def test_the_check_date_reaches_managers_and_the_owner(manager: User, owner: Use
         action = lifecycle.move_action(action.id, target, expected_version=action.version,
                                        actor=staff, now=NOW)
     check_day = datetime(2026, 4, 29, 9, 0)  # the check date, as the shop opens
-    assert _items(staff, check_day)["today"] == []
+    assert _items(staff, check_day)["action"] == []
     for boss in (manager, owner):
-        assert _items(boss, check_day)["today"] == [("action_check", f"Action #{action.id}")]
-    assert _items(manager, check_day - timedelta(days=2))["soon"] == []
-    assert _items(manager, check_day + timedelta(days=1))["overdue"] == [
+        assert _items(boss, check_day)["action"] == [("action_check", f"Action #{action.id}")]
+    assert _items(manager, check_day - timedelta(days=2))["action"] == []
+    assert _items(manager, check_day + timedelta(days=1))["action"] == [
         ("action_check", f"Action #{action.id}")]
+
+
+def test_an_overdue_action_is_not_buried_among_many_case_items(
+        make_case: Callable[..., Complaint], manager: User, staff: User) -> None:
+    for n in range(60):
+        make_case(phone=f"1390000{n:04d}", received_at=NOW - timedelta(days=30),
+                  at=NOW - timedelta(days=30))
+    action = _action(manager, staff, date(2026, 3, 5))
+    found = reminders.reminders(user=staff, now=datetime(2026, 3, 20, 9, 0), limit=50)
+    assert found.counts["overdue"] > 50
+    assert list(found.items)[0] == "action" == next(iter(reminders.GROUPS))
+    assert [(i.kind, i.action_id) for i in found.items["action"]] == [
+        ("action_due", action.id)]

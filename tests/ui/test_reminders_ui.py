@@ -1,7 +1,7 @@
 """Reminders in the window: the panel, follow-ups in two keystrokes, tray notifications."""
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -9,13 +9,17 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.models import Complaint, FollowUp, User
+from app.services.casework import reminders
 from app.services.casework.view import CaseDetails
+from app.services.improvement import actions
+from app.services.improvement.actions import ActionForm
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.window import CaseWindow
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.reminders.dialogs import DoneDialog
 from app.ui.reminders.notifier import Notifier
+from app.ui.reminders.panel import RemindersPanel
 from app.ui.reminders.watch import ReminderWatch
 from tests.conftest import NOW
 from tests.ui.conftest import type_text, when_dialog
@@ -154,3 +158,24 @@ def test_pause_and_resume_from_the_case_view(qtbot: QtBot, context: UiContext,
     when_dialog(ActionDialog, lambda d: qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton))
     qtbot.mouseClick(window.findChild(QPushButton, "action-resume"), Qt.MouseButton.LeftButton)
     assert CaseDetails.load_id(window.details.id).clock_paused_at is None
+
+
+def test_corrective_actions_have_their_own_group_at_the_top(
+        qtbot: QtBot, make_case: MakeCase, manager: User, staff: User) -> None:
+    for n in range(3):
+        make_case(phone=f"1390000{n:04d}", received_at=NOW - timedelta(days=30),
+                  at=NOW - timedelta(days=30))
+    context = _context(staff, Clock(NOW))
+    panel = RemindersPanel(context)
+    qtbot.addWidget(panel)
+    later = datetime(2026, 3, 20, 9, 0)
+    panel.show_reminders(reminders.reminders(user=staff, now=later))
+    tops = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert not any(top.startswith("Corrective actions") for top in tops)  # none: no group
+    action = actions.create_action(ActionForm(title="价签每日核对", owner=staff,
+                                              due_on=date(2026, 3, 5), root_causes=["RC05"]),
+                                   actor=manager, now=NOW)
+    panel.show_reminders(reminders.reminders(user=staff, now=later))
+    top = panel.tree.topLevelItem(0)
+    assert top.text(0) == "Corrective actions due or to judge (1)"
+    assert top.isExpanded() and top.child(0).text(0) == f"Action #{action.id}"

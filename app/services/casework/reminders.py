@@ -34,6 +34,8 @@ from app.services.permissions import Permission, allowed
 from app.services.text import as_datetime, iso, when
 
 GROUPS: dict[str, Text] = {
+    # First: a shop has a handful of actions, which would sink among hundreds of case items.
+    "action": Text("Corrective actions due or to judge", "整改措施：到期或待验证"),
     "overdue": Text("Overdue", "已逾期"),
     "today": Text("Due today", "今天到期"),
     "soon": Text("Due soon", "即将到期"),
@@ -139,14 +141,12 @@ def reminders(*, user: User | None, now: datetime, limit: int = 200) -> Reminder
 # Their own queries and group, merged here in one place.
 def _add_improvement(items: dict[str, list[Reminder]], counts: dict[str, int], *,
                      user: User | None, now: datetime, horizon: datetime, limit: int) -> None:
-    """Adds actions due or to judge to the groups by urgency, and the waiting warnings."""
-    tomorrow = datetime.combine(now.date() + timedelta(days=1), time())
-    for owed in improvement.action_items(user=user, horizon=horizon):
-        group = "overdue" if owed.due_at < now else "today" if owed.due_at < tomorrow else "soon"
-        items[group].append(_from_owed(group, owed))
-        items[group].sort(key=lambda item: (item.due_at, item.number))
-        del items[group][limit:]
-        counts[group] += 1
+    """Adds the actions due or to judge in a group of their own (the most urgent first),
+    and the waiting warnings."""
+    owed = sorted(improvement.action_items(user=user, horizon=horizon),
+                  key=lambda item: (item.due_at, item.label))
+    items["action"] = [_from_owed("action", item) for item in owed[:limit]]
+    counts["action"] = len(owed)
     warnings, counts["warning"] = improvement.warning_items(user=user, limit=limit)
     items["warning"] = [_from_owed("warning", owed) for owed in warnings]
 

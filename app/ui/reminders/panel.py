@@ -20,7 +20,8 @@ from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
 from app.ui.widgets import button_row, when
 
 ITEM = Qt.ItemDataRole.UserRole
-GROUP_COLOURS = {"overdue": "#c62828", "escalated": "#e65100", "warning": "#e65100"}
+GROUP_COLOURS = {"action": "#e65100", "overdue": "#c62828", "escalated": "#e65100",
+                 "warning": "#e65100"}
 
 
 class RemindersPanel(QWidget):
@@ -61,8 +62,8 @@ class RemindersPanel(QWidget):
         """Redraws the groups and their items."""
         self.tree.clear()
         for group, title in GROUPS.items():
-            if group == "warning" and not found.counts.get(group):
-                continue  # early warnings: only for those who receive them, when there are
+            if group in ("action", "warning") and not found.counts.get(group):
+                continue  # actions and warnings: only for those who have them, when there are
             top = QTreeWidgetItem([f"{title} ({found.counts.get(group, 0)})"])
             if group in GROUP_COLOURS:
                 top.setForeground(0, QBrush(QColor(GROUP_COLOURS[group])))

@@ -62,7 +62,9 @@ class ReminderWatch(QObject):
             # A database out of reach for a moment (a server restarting, a share dropped):
             # the next check tries again; a box every minute would help no one.
             return self.latest
+        now = self._context.now()
         due = [item for group in ANNOUNCED_GROUPS for item in found.items.get(group, [])]
+        due += [item for item in found.items.get("action", []) if item.due_at < now]
         if not self._summarised:
             self._summarise(found)
             self._announced.update(item.key for item in due)
