@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import overload
 
 from app.errors import InputError
@@ -197,6 +197,14 @@ def check_not_future(when: datetime, *, now: datetime, field: str, label: Text) 
             field=field,
         )
     return when
+
+
+def years_after(day: date, years: int) -> date:
+    """The same day `years` later (earlier when negative); 29 February becomes the 28th."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def to_seconds(moment: datetime) -> datetime:

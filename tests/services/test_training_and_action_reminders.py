@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from app.errors import AccessError, InputError
+from app.errors import AccessError, FormError, InputError
 from app.models import Complaint, CorrectiveAction, Event, User
 from app.services import users
 from app.services.casework import reminders
@@ -60,6 +60,38 @@ def test_training_needs_attendees_and_a_date_not_ahead(manager: User) -> None:
         training.add_training(held_on="2026-03-05", topic="x", trainer="y",
                               attendees=["manager"], actor=manager, now=NOW)
     assert not Event.select().where(Event.kind == "training").exists()
+
+
+def test_training_dates_are_refused_with_todays_date_and_within_five_years(
+        manager: User) -> None:
+    with pytest.raises(InputError) as ahead:
+        training.add_training(held_on="2030-01-01", topic="x", trainer="y",
+                              attendees=["manager"], actor=manager, now=NOW)
+    assert ahead.value.text.zh == f"培训日期不能晚于今天（{NOW.date().isoformat()}）。"
+    assert "2030-01-01" not in str(ahead.value.text.en)
+    with pytest.raises(InputError, match="more than 5 years ago"):
+        training.add_training(held_on="1900-01-01", topic="x", trainer="y",
+                              attendees=["manager"], actor=manager, now=NOW)
+    oldest = date(NOW.year - 5, NOW.month, NOW.day)
+    assert training.add_training(held_on=oldest, topic="x", trainer="y",
+                                 attendees=["manager"], actor=manager, now=NOW).held_on == oldest
+
+
+def test_an_empty_training_names_every_field_missing(manager: User) -> None:
+    with pytest.raises(FormError) as refused:
+        training.add_training(held_on="2026-03-03", topic="", trainer=" ", attendees=[],
+                              actor=manager, now=NOW)
+    assert list(refused.value.by_field()) == ["topic", "trainer", "attendees"]
+
+
+def test_a_due_date_is_refused_more_than_two_years_ahead(manager: User, staff: User) -> None:
+    with pytest.raises(FormError, match="more than 2 years ahead"):
+        _action(manager, staff, date(2999, 12, 31))
+    latest = date(NOW.year + 2, NOW.month, NOW.day)
+    action = _action(manager, staff, latest)
+    with pytest.raises(InputError, match="more than 2 years ahead"):
+        actions.update_action(action.id, values={"due_on": latest + timedelta(days=1)},
+                              expected_version=action.version, actor=manager, now=NOW)
 
 
 def _items(user: User | None, at: datetime) -> dict[str, list[tuple[str, str]]]:

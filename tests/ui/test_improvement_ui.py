@@ -27,6 +27,7 @@ from app.ui.improvement.case_actions import (
 from app.ui.improvement.form import ActionFormDialog
 from app.ui.improvement.rules_editor import RulesEditor
 from app.ui.improvement.steps import StepDialog
+from app.ui.improvement.training import TrainingDialog
 from app.ui.improvement.warning_dialog import WarningDialog
 from app.ui.main_window import MainWindow
 from app.ui.reminders.panel import RemindersPanel
@@ -322,6 +323,18 @@ def test_managers_edit_the_warning_rules(qtbot: QtBot, manager: User) -> None:
     assert not WarningRule.get_by_id(first.id + 1).active
     assert editor.edited() == []
     assert "8 or more cases" in editor.table.item(0, 0).text()
+
+
+def test_the_training_dialog_marks_each_missing_field(qtbot: QtBot, manager: User) -> None:
+    dialog = TrainingDialog(signed_in(manager))
+    qtbot.addWidget(dialog)
+    dialog.ok.click()
+    marked = {name for name, row in dialog.rows.items() if not row.error.isHidden()}
+    assert marked == {"topic", "trainer", "attendees"}
+    assert dialog.rows["attendees"].error.text() == "Name at least one attendee."
+    qtbot.keyClicks(dialog.topic, "Reception")
+    dialog.ok.click()
+    assert dialog.rows["topic"].error.isHidden() and not dialog.rows["trainer"].error.isHidden()
 
 
 def test_each_account_shows_its_training(qtbot: QtBot, owner: User, manager: User,

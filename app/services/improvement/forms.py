@@ -17,12 +17,16 @@ from app.i18n import Text
 from app.models import Category, Complaint, Department, RootCause, User
 from app.services import catalog, users
 from app.services.improvement.words import FIELDS, OWNER
-from app.services.text import checked_text, parse_datetime
+from app.services.text import checked_text, parse_datetime, years_after
 
 T = Text
 TITLE_LIMIT = 100
 TEXT_LIMIT = 5000
 TEXTS = ("containment", "cause_analysis", "measure")
+# A shop's corrective action takes weeks or months; one planned further than two years out
+# is a project rather than a fix whose effect can be checked, and a date beyond that is
+# almost always a slip (2999-12-31, a wrong decade).
+YEARS_AHEAD = 2
 
 
 @dataclass
@@ -85,7 +89,8 @@ def check_department(value: str | Department | None) -> Department | None:
 
 
 def check_due(value: date | datetime | str, *, today: date) -> date:
-    """A due date, today or later (a date in the past is a typing error)."""
+    """A due date, today or later (a date in the past is a typing error), and at most
+    `YEARS_AHEAD` years ahead."""
     if isinstance(value, datetime):
         value = value.date()
     elif isinstance(value, str):
@@ -97,6 +102,11 @@ def check_due(value: date | datetime | str, *, today: date) -> date:
         raise InputError(T("{label} cannot be before today ({date}).",
                            "{label}不能早于今天（{date}）。").format(
             label=label("due_on"), date=today.isoformat()), field="due_on")
+    latest = years_after(today, YEARS_AHEAD)
+    if value > latest:
+        raise InputError(T("{label} cannot be more than {n} years ahead (after {date}).",
+                           "{label}不能晚于 {n} 年后（{date}）。").format(
+            label=label("due_on"), n=YEARS_AHEAD, date=latest.isoformat()), field="due_on")
     return value
 
 

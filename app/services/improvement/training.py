@@ -4,12 +4,12 @@ and those who look after accounts see anyone's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from app.errors import AccessError, InputError, NotFoundError
+from app.errors import AccessError, DeskError, FormError, InputError, NotFoundError
 from app.i18n import Text
 from app.models import (
     CorrectiveAction,
@@ -24,9 +24,13 @@ from app.services import audit, catalog, users
 from app.services.audit import Change
 from app.services.catalog import name_of
 from app.services.permissions import Permission, allowed, require
-from app.services.text import checked_text, parse_datetime
+from app.services.text import checked_text, parse_datetime, years_after
 
 T = Text
+# Training is recorded when given, or brought in from a shop's paper records of the last few
+# years; a date before that says little about today's staff and is almost always a slip
+# (1900-01-01, a wrong century or decade).
+YEARS_BACK = 5
 TOPIC, TRAINER, NOTES = T("Topic", "培训主题"), T("Trainer", "培训人"), T("Notes", "备注")
 DATE = T("Date", "培训日期")
 
@@ -57,26 +61,33 @@ def add_training(*, held_on: date | str, topic: str, trainer: str,
                  attendees: Iterable[str | User], notes: str = "", action_id: int | None = None,
                  root_cause: str | RootCause | None = None, actor: User,
                  now: datetime) -> Training:
-    """Records a training given (not in the future) with at least one attendee."""
+    """Records a training given (not in the future, nor more than `YEARS_BACK` years ago)
+    with at least one attendee.
+
+    Raises:
+        FormError: every field problem at once, each named by its field.
+    """
     require(actor, Permission.MANAGE_IMPROVEMENT)
-    day = _day(held_on, now)
-    people = _attendees(attendees)
-    cause = (root_cause if isinstance(root_cause, RootCause) or root_cause is None
-             else catalog.find(RootCause, root_cause))
-    if action_id is not None and CorrectiveAction.get_or_none(
-            CorrectiveAction.id == action_id) is None:
-        raise NotFoundError(T("There is no corrective action #{id}.", "没有第 {id} 号整改措施。")
-                            .format(id=action_id), field="action")
+    steps: dict[str, Callable[[], Any]] = {
+        "held_on": lambda: _day(held_on, now),
+        "topic": lambda: checked_text(topic, field="topic", label=TOPIC, max_length=200,
+                                      required=True),
+        "trainer": lambda: checked_text(trainer, field="trainer", label=TRAINER,
+                                        max_length=60, required=True),
+        "attendees": lambda: _attendees(attendees),
+        "notes": lambda: checked_text(notes, field="notes", label=NOTES, max_length=5000),
+        "root_cause": lambda: (root_cause if isinstance(root_cause, RootCause)
+                               or root_cause is None else catalog.find(RootCause, root_cause)),
+        "action": lambda: _action(action_id),
+    }
+    given = _checked(steps)
     with database_proxy.atomic():
         row = Training.create(
-            held_on=day, topic=checked_text(topic, field="topic", label=TOPIC, max_length=200,
-                                            required=True),
-            trainer=checked_text(trainer, field="trainer", label=TRAINER, max_length=60,
-                                 required=True),
-            notes=checked_text(notes, field="notes", label=NOTES, max_length=5000),
-            action=action_id, root_cause=cause, created_by=actor, created_at=now)
+            held_on=given["held_on"], topic=given["topic"], trainer=given["trainer"],
+            notes=given["notes"], action=action_id, root_cause=given["root_cause"],
+            created_by=actor, created_at=now)
         TrainingAttendee.insert_many([{"training": row.id, "user": user.id}
-                                      for user in people]).execute()
+                                      for user in given["attendees"]]).execute()
         change = Change("training", "", str(row.id), kind="training", note=row.topic)
         if action_id is not None:
             audit.record_action(action_id, actor, now, [change])
@@ -84,6 +95,29 @@ def add_training(*, held_on: date | str, topic: str, trainer: str,
             audit.record(None, actor, now, kind="training", field="training", new=str(row.id),
                          note=row.topic)
     return row
+
+
+def _checked(steps: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Each field's value checked, or a FormError with every problem at once (the dialog
+    marks each field; the command line prints them in one line)."""
+    errors: list[DeskError] = []
+    checked: dict[str, Any] = {}
+    for name, step in steps.items():
+        try:
+            checked[name] = step()
+        except DeskError as error:
+            errors.append(error if error.field == name else InputError(error.text, field=name))
+    if errors:
+        raise FormError(errors)
+    return checked
+
+
+def _action(action_id: int | None) -> int | None:
+    if action_id is not None and CorrectiveAction.get_or_none(
+            CorrectiveAction.id == action_id) is None:
+        raise NotFoundError(T("There is no corrective action #{id}.", "没有第 {id} 号整改措施。")
+                            .format(id=action_id), field="action")
+    return action_id
 
 
 def trainings(*, actor: User, user: User | None = None) -> list[TrainingInfo]:
@@ -134,14 +168,21 @@ def _read(query: Any) -> list[TrainingInfo]:
 
 
 def _day(value: date | str, now: datetime) -> date:
+    """The day it was held: not after today, nor more than YEARS_BACK years before it."""
     if isinstance(value, datetime):
         value = value.date()
     elif isinstance(value, str):
         value = parse_datetime(value, field="held_on", label=DATE).date()
-    if value > now.date():
-        raise InputError(T("{label} cannot be in the future ({date}).",
+    today = now.date()
+    if value > today:
+        raise InputError(T("{label} cannot be in the future (today is {date}).",
                            "{label}不能晚于今天（{date}）。").format(
-            label=DATE, date=value.isoformat()), field="held_on")
+            label=DATE, date=today.isoformat()), field="held_on")
+    earliest = years_after(today, -YEARS_BACK)
+    if value < earliest:
+        raise InputError(T("{label} cannot be more than {n} years ago (before {date}).",
+                           "{label}不能早于 {n} 年前（{date}）。").format(
+            label=DATE, n=YEARS_BACK, date=earliest.isoformat()), field="held_on")
     return value
 
 

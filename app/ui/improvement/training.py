@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DeskError
+from app.errors import DeskError, FormError
 from app.models import RootCause
 from app.services import catalog, users
 from app.services.catalog import name_of
@@ -33,6 +33,8 @@ from app.ui.improvement.tables import fitted_table
 from app.ui.operations import explaining
 from app.ui.widgets import (
     ERROR_STYLE,
+    FieldRow,
+    add_row,
     dialog_buttons,
     fill,
     fill_combo,
@@ -91,15 +93,18 @@ class TrainingDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(self.tr("Date"), self.day)
-        form.addRow(self.tr("Topic"), self.topic)
-        form.addRow(self.tr("Trainer"), self.trainer)
-        form.addRow(self.tr("Attendees"), self.people)
+        self.rows: dict[str, FieldRow] = {
+            "held_on": add_row(form, self.tr("Date"), self.day, required=True),
+            "topic": add_row(form, self.tr("Topic"), self.topic, required=True),
+            "trainer": add_row(form, self.tr("Trainer"), self.trainer, required=True),
+            "attendees": add_row(form, self.tr("Attendees"), self.people, required=True)}
         if self._action_id is None:
-            form.addRow(self.tr("Root cause it addresses"), self.cause)
+            self.rows["root_cause"] = add_row(form, self.tr("Root cause it addresses"),
+                                              self.cause)
         else:
-            form.addRow(self.tr("For action"), QLabel(f"#{self._action_id}"))
-        form.addRow(self.tr("Notes"), self.notes)
+            self.rows["action"] = add_row(form, self.tr("For action"),
+                                          QLabel(f"#{self._action_id}"))
+        self.rows["notes"] = add_row(form, self.tr("Notes"), self.notes)
         buttons, self.ok = dialog_buttons(self.tr("Record"), self.tr("Cancel"), self._on_ok,
                                           self.reject)
         layout = QVBoxLayout(self)
@@ -117,6 +122,9 @@ class TrainingDialog(QDialog):
     def _on_ok(self) -> None:
         """Called when the user records the training."""
         day = self.day.date()
+        for row in self.rows.values():
+            row.clear_error()
+        self.error.hide()
         try:
             with explaining():
                 training.add_training(
@@ -125,11 +133,21 @@ class TrainingDialog(QDialog):
                     notes=self.notes.toPlainText(), action_id=self._action_id,
                     root_cause=self.cause.currentData(), actor=self._context.user,
                     now=self._context.now())
+        except FormError as errors:  # each field's problem beside it, as the action form
+            for name, error in errors.by_field().items():
+                self._show_error(name, error)
+            return
         except DeskError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self._show_error(error.field or "", error)
             return
         self.accept()
+
+    def _show_error(self, name: str, error: DeskError) -> None:
+        if name in self.rows:
+            self.rows[name].show_error(str(error))
+        else:
+            self.error.setText(str(error))
+            self.error.show()
 
 
 class TrainingHistory(QWidget):
