@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -75,6 +76,9 @@ def styles() -> dict[str, ParagraphStyle]:
                                   keepWithNext=1),  # never alone at the foot of a page
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12.5),
+        # Text without Chinese whose every word fits its column: broken between words only.
+        "cell_words": ParagraphStyle("cell_words", parent=base, fontSize=9, leading=12.5,
+                                     wordWrap=None),
         "business": ParagraphStyle("business", parent=base, fontSize=14, leading=19),
     }
 
@@ -96,6 +100,7 @@ def paras(text: str, style: str = "body") -> list[Paragraph | Spacer]:
             for line in text.split("\n")]
 
 
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 CELL_PADDING = 12  # points: a table cell's default left and right padding together
 
 
@@ -103,9 +108,14 @@ def cell(text: str, width: float) -> str | Paragraph:
     """A table cell's content: the plain string when it fits on one line of the column (a
     table draws those many times faster), else a wrapping paragraph."""
     style = styles()["cell"]
-    if "\n" not in text and (pdfmetrics.stringWidth(text, FONT, style.fontSize)
-                              <= width - CELL_PADDING):
+    room = width - CELL_PADDING
+    if "\n" not in text and pdfmetrics.stringWidth(text, FONT, style.fontSize) <= room:
         return text
+    # CJK wrapping breaks anywhere, English words too ("Effect checke/d on"): text with no
+    # Chinese whose words each fit is broken at its spaces instead.
+    if not _CJK.search(text) and all(pdfmetrics.stringWidth(word, FONT, style.fontSize)
+                                     <= room for word in text.split()):
+        return para(text, "cell_words")
     return para(text, "cell")
 
 

@@ -47,6 +47,17 @@ def test_the_case_summary_lists_the_case_actions(make_case: MakeCase, manager: U
     assert "Corrective actions" in pdf_text(english) and "In progress" in pdf_text(english)
 
 
+def test_the_summarys_english_action_headers_break_between_words(
+        make_case: MakeCase, manager: User, tmp_path: Path) -> None:
+    case = make_case()
+    _action(manager, [case.id], "Supplier batch check", "in_progress")
+    path = build_summary(summary(case.number, language=EN, now=NOW), tmp_path / "e.pdf")
+    lines = [line.strip() for line in pdf_text(path).splitlines()]
+    words = {word for line in lines for word in line.split()}
+    assert {"Effect", "checked", "Action", "owner"} <= words  # whole, never cut mid-word
+    assert not {"checke", "d", "ow", "ner"} & words
+
+
 def test_the_review_counts_the_month_of_improvement(make_case: MakeCase, manager: User,
                                                   staff: User, tmp_path: Path) -> None:
     def case(number: int, at: datetime) -> Complaint:
