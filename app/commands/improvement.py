@@ -24,6 +24,9 @@ SETTABLE = {"title": "title", "owner": "owner", "department": "department", "due
             "containment": "containment", "analysis": "cause_analysis", "action": "measure",
             "root-causes": "root_causes", "categories": "categories"}
 LISTS = ("root_causes", "categories")
+# `action list` columns: wide enough for the English words whole ("Verified effective",
+# "Effect checked on", "Action owner"); a title or an owner's name longer is cut.
+LIST_LIMITS = [6, 30, 18, 16, 12, 17, 6]
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -96,13 +99,13 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     headers = [str(t) for t in (T("ID", "编号"), T("Action", "整改措施"), T("State", "状态"),
                                 FIELDS["action.owner"], FIELDS["action.due_on"],
-                                T("Check", "验证"), T("Cases", "投诉"))]
+                                FIELDS["action.check_on"], T("Cases", "投诉"))]
     today = ctx.now.date()
     output.table(headers, [[str(row.id), row.title, label(ACTION_STATUSES, row.status),
                             row.owner_name, row.due_on.isoformat() + ("!" if row.is_late(today)
                                                                        else ""),
                             row.check_on.isoformat() if row.check_on else "", str(row.cases)]
-                           for row in rows], limits=[6, 30, 10, 10, 12, 10, 6])
+                           for row in rows], limits=LIST_LIMITS)
     return 0
 
 

@@ -136,3 +136,14 @@ def test_an_action_added_for_a_warning_links_its_cases_and_addresses_its_categor
     assert (action["categories"], action["root_causes"]) == (["product_quality"], [])
     every = json.loads(shop("warnings", "--all", "--json").stdout)["warnings"]
     assert [w["status"] for w in every] == ["acted"]
+
+
+def test_action_list_prints_english_words_whole(shop: Run) -> None:
+    action = _action(shop)
+    shop("--user", "boss", "action", "move", action, "--to", "in_progress")
+    listed = shop("action", "list")
+    assert listed.returncode == 0, listed.stderr
+    header, row = listed.stdout.splitlines()[:2]
+    for words in ("Action owner", "Effect checked on"):
+        assert words in header
+    assert "In progress" in row and "…" not in listed.stdout
