@@ -78,7 +78,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("print.paper", "A4", "choice", Text("Paper size", "纸张大小"), "printing",
                 choices=("A4", "Letter")),
     SettingSpec("improvement.check_weeks", 8, "int",
-                Text("Judge a corrective action's effect this many weeks after it is done",
+                Text("Check a corrective action's effect this many weeks after it is done",
                      "整改完成后多少周验证效果"), "improvement", minimum=1, maximum=52),
     SettingSpec("analysis.return_bands", [15, 30, 60], "bands",
                 Text("Period return: decided within (days, e.g. 15, 30, 60)",

@@ -226,187 +226,187 @@
 <context>
     <name>ActionView</name>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="61"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="63"/>
         <source>Effect, measured from the data</source>
         <translation>整改效果（按数据统计）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="69"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="69"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="67"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="69"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="68"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="68"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="71"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="73"/>
         <source>The work</source>
         <translation>整改内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="72"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="74"/>
         <source>Cases</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="73"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="75"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="74"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="76"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="86"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="88"/>
         <source>Save the work</source>
         <translation>保存整改内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="88"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="90"/>
         <source>Note progress…</source>
         <translation>记录进展…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="92"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="94"/>
         <source>Containment now</source>
         <translation>临时措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="93"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="95"/>
         <source>Cause analysis (5 whys)</source>
         <translation>原因分析（五问法）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="94"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="96"/>
         <source>Corrective action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="103"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="105"/>
         <source>Record training…</source>
         <translation>记录培训…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="123"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="125"/>
         <source>Measured once the action is done: new cases with the same cause after it, against as long before it.</source>
         <translation>整改完成后统计：完成后同一原因的新投诉件数，与完成前同样长时间内的件数对比。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="139"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="158"/>
         <source>Action owner: %1</source>
         <translation>整改责任人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="140"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="159"/>
         <source>Due: %1</source>
         <translation>完成期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="142"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="161"/>
         <source>Department: %1</source>
         <translation>整改部门：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="144"/>
-        <source>Effect judged from: %1</source>
+        <location filename="../../app/ui/improvement/action_view.py" line="163"/>
+        <source>Effect checked on: %1</source>
         <translation>效果验证日期：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="146"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="214"/>
+        <source>The action is in place. Its effect is checked on its check date, from the cases that come in meanwhile.</source>
+        <translation>整改措施已落实。到验证日期时，根据期间新收到的投诉判断效果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="165"/>
         <source>Addresses: %1</source>
         <translation>针对：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="160"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="179"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="167"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="186"/>
         <source>Start the work</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="167"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="186"/>
         <source>Mark done</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="168"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="187"/>
         <source>Verified effective</source>
         <translation>验证有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="169"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="188"/>
         <source>Not effective</source>
         <translation>验证无效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="170"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="189"/>
         <source>Cancel the action</source>
         <translation>取消整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="185"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="206"/>
         <source>Note (required to cancel or to say it did not work)</source>
         <translation>说明（取消或验证无效时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="192"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="213"/>
         <source>The work on this action begins.</source>
         <translation>开始落实这项整改措施。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="193"/>
-        <source>The action is in place. Its effect is judged at the check date, from the cases that come in meanwhile.</source>
-        <translation>整改措施已落实。到验证日期时，根据期间新收到的投诉判断效果。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="195"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="216"/>
         <source>The data shows the cause is fixed.</source>
         <translation>数据表明问题原因已消除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="196"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="217"/>
         <source>The cause is not fixed: the action goes back to work.</source>
         <translation>问题原因未消除：整改措施退回继续整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="198"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="219"/>
         <source>The action is dropped; say why.</source>
         <translation>不再执行这项整改措施，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="221"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="242"/>
         <source>Note progress</source>
         <translation>记录进展</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="221"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="242"/>
         <source>What was done, found or decided.</source>
         <translation>做了什么、发现了什么或决定了什么。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="222"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="243"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
@@ -455,13 +455,13 @@
     </message>
     <message>
         <location filename="../../app/ui/improvement/action_list.py" line="60"/>
-        <source>Effect judged from</source>
-        <translation>效果验证日期</translation>
+        <source>Cases</source>
+        <translation>关联投诉</translation>
     </message>
     <message>
         <location filename="../../app/ui/improvement/action_list.py" line="60"/>
-        <source>Cases</source>
-        <translation>关联投诉</translation>
+        <source>Effect checked on</source>
+        <translation>效果验证日期</translation>
     </message>
     <message>
         <location filename="../../app/ui/improvement/action_list.py" line="62"/>
@@ -2525,22 +2525,22 @@
 <context>
     <name>ReminderWatch</name>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="83"/>
+        <location filename="../../app/ui/reminders/watch.py" line="85"/>
         <source>Today</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="84"/>
+        <location filename="../../app/ui/reminders/watch.py" line="86"/>
         <source>%1 overdue, %2 due today, %3 escalated</source>
         <translation>已逾期 %1 项，今天到期 %2 项，升级待确认 %3 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="91"/>
+        <location filename="../../app/ui/reminders/watch.py" line="93"/>
         <source>Escalated: %1</source>
         <translation>升级：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="93"/>
+        <location filename="../../app/ui/reminders/watch.py" line="95"/>
         <source>Early warning: %1</source>
         <translation>预警：%1</translation>
     </message>
@@ -2548,48 +2548,48 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="40"/>
+        <location filename="../../app/ui/reminders/panel.py" line="41"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="40"/>
+        <location filename="../../app/ui/reminders/panel.py" line="41"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="40"/>
+        <location filename="../../app/ui/reminders/panel.py" line="41"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="41"/>
+        <location filename="../../app/ui/reminders/panel.py" line="42"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="45"/>
+        <location filename="../../app/ui/reminders/panel.py" line="46"/>
         <source>Done…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="46"/>
+        <location filename="../../app/ui/reminders/panel.py" line="47"/>
         <source>Snooze…</source>
         <translation>推迟…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="47"/>
-        <location filename="../../app/ui/reminders/panel.py" line="89"/>
+        <location filename="../../app/ui/reminders/panel.py" line="48"/>
+        <location filename="../../app/ui/reminders/panel.py" line="90"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="87"/>
+        <location filename="../../app/ui/reminders/panel.py" line="88"/>
         <source>Open action</source>
         <translation>打开整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="88"/>
+        <location filename="../../app/ui/reminders/panel.py" line="89"/>
         <source>Open warning</source>
         <translation>打开预警</translation>
     </message>
@@ -3031,52 +3031,52 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="67"/>
+        <location filename="../../app/ui/improvement/training.py" line="69"/>
         <source>Record training</source>
         <translation>记录培训</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="94"/>
+        <location filename="../../app/ui/improvement/training.py" line="97"/>
         <source>Date</source>
         <translation>培训日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="95"/>
+        <location filename="../../app/ui/improvement/training.py" line="98"/>
         <source>Topic</source>
         <translation>培训主题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="96"/>
+        <location filename="../../app/ui/improvement/training.py" line="99"/>
         <source>Trainer</source>
         <translation>培训人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="97"/>
+        <location filename="../../app/ui/improvement/training.py" line="100"/>
         <source>Attendees</source>
         <translation>参训人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="99"/>
+        <location filename="../../app/ui/improvement/training.py" line="102"/>
         <source>Root cause it addresses</source>
         <translation>针对的根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="101"/>
+        <location filename="../../app/ui/improvement/training.py" line="105"/>
         <source>For action</source>
         <translation>针对的整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="102"/>
+        <location filename="../../app/ui/improvement/training.py" line="107"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="103"/>
+        <location filename="../../app/ui/improvement/training.py" line="108"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="103"/>
+        <location filename="../../app/ui/improvement/training.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3084,62 +3084,62 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>WarningDialog</name>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="39"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="37"/>
         <source>Early warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="42"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="40"/>
         <source>Fired %1 · %2</source>
         <translation>触发于 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="42"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="42"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="44"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="42"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="45"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="43"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="45"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="43"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="51"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="49"/>
         <source>Start a corrective action…</source>
         <translation>启动整改措施…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="53"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="51"/>
         <source>Dismiss…</source>
         <translation>忽略…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="55"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="53"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="88"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="85"/>
         <source>Dismiss the warning</source>
         <translation>忽略预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/warning_dialog.py" line="89"/>
+        <location filename="../../app/ui/improvement/warning_dialog.py" line="86"/>
         <source>Why (kept with the warning)</source>
         <translation>原因（随预警一并保存）</translation>
     </message>
@@ -3427,27 +3427,27 @@ Open the file now?</source>
         <translation>%1 件（共 %2 件，占 %3%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="45"/>
+        <location filename="../../app/ui/improvement/training.py" line="47"/>
         <source>Date</source>
         <translation>培训日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="46"/>
+        <location filename="../../app/ui/improvement/training.py" line="48"/>
         <source>Topic</source>
         <translation>培训主题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="47"/>
+        <location filename="../../app/ui/improvement/training.py" line="49"/>
         <source>Trainer</source>
         <translation>培训人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="48"/>
+        <location filename="../../app/ui/improvement/training.py" line="50"/>
         <source>Attendees</source>
         <translation>参训人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/training.py" line="49"/>
+        <location filename="../../app/ui/improvement/training.py" line="51"/>
         <source>For</source>
         <translation>针对</translation>
     </message>

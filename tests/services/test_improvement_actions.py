@@ -108,7 +108,7 @@ def test_the_verdict_waits_for_the_check_date_and_keeps_the_comparison(
     action = _move(_ready(_move(_start(manager, staff), "in_progress", staff), staff), "done",
                    staff)
     check = NOW + timedelta(weeks=8)
-    with pytest.raises(RuleError, match="judged from 2026-04-29"):
+    with pytest.raises(RuleError, match="checked on 2026-04-29"):
         _move(action, "verified", manager, at=check - timedelta(days=1))
     action = _move(action, "verified", manager, at=check)
     assert (action.status, action.verdict_at) == ("verified", check)

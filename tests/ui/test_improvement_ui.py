@@ -158,6 +158,12 @@ def test_marking_done_carries_the_work_typed_and_not_saved(qtbot: QtBot, manager
     assert (saved.status, saved.cause_analysis, saved.measure) == (
         "done", "为什么：模具磨损", "每批来货开箱抽检")
     assert view.unsaved() == {}
+    assert f"Effect checked on: {saved.check_on.isoformat()}" in view.summary.text()
+    listed = ActionsWindow(signed_in(manager))
+    qtbot.addWidget(listed)
+    headers = [listed.table.horizontalHeaderItem(i).text()
+               for i in range(listed.table.columnCount())]
+    assert "Effect checked on" in headers  # one term for the date, as the CLI and PDF say
 
 
 def test_refusals_stay_in_the_step_dialog(qtbot: QtBot, manager: User, staff: User) -> None:

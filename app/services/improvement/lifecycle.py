@@ -146,7 +146,7 @@ def _check_ready(action: CorrectiveAction) -> None:
 def _verdict(action: CorrectiveAction, now: datetime) -> Change:
     """The comparison the verdict rests on, kept with it; refused before the check date."""
     if action.check_on is None or now.date() < action.check_on:
-        raise RuleError(T("The effect of action #{id} is judged from {date}: until then the "
+        raise RuleError(T("The effect of action #{id} is checked on {date}: until then the "
                           "comparison is not complete.",
                           "第 {id} 号整改措施须在 {date} 起验证效果，在此之前对比数据尚不完整。")
                         .format(id=action.id, date=str(action.check_on)), field="status")

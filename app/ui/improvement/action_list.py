@@ -57,7 +57,7 @@ class ActionsWindow(QDialog):
         self.mine = QCheckBox(self.tr("Only mine"))
         self.table = fitted_table([self.tr("No."), self.tr("Action"), self.tr("State"),
                                    self.tr("Action owner"), self.tr("Due"),
-                                   self.tr("Effect judged from"), self.tr("Cases")], stretch=1)
+                                   self.tr("Effect checked on"), self.tr("Cases")], stretch=1)
         self.table.setObjectName("actions")
         self.open_button = QPushButton(self.tr("Open"))
         self.new = QPushButton(self.tr("New action…"))

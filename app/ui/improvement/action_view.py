@@ -160,7 +160,7 @@ class ActionView(QDialog):
         if d.department:
             parts.append(self.tr("Department: %1").replace("%1", d.department.name))
         if d.check_on:
-            parts.append(self.tr("Effect judged from: %1").replace("%1", d.check_on.isoformat()))
+            parts.append(self.tr("Effect checked on: %1").replace("%1", d.check_on.isoformat()))
         causes = joined(e.name for e in (*d.root_causes, *d.categories)) or "—"
         parts.append(self.tr("Addresses: %1").replace("%1", causes))
         return "   |   ".join(parts)
@@ -211,7 +211,7 @@ class ActionView(QDialog):
 
     def _step_help(self, target: str) -> str:
         return {"in_progress": self.tr("The work on this action begins."),
-                "done": self.tr("The action is in place. Its effect is judged at the check "
+                "done": self.tr("The action is in place. Its effect is checked on its check "
                                 "date, from the cases that come in meanwhile."),
                 "verified": self.tr("The data shows the cause is fixed."),
                 "not_effective": self.tr("The cause is not fixed: the action goes back to "
