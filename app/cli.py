@@ -9,6 +9,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from app.location import is_postgres, resolve_database_url, skip_postgres_driver
 from app.services.text import printable
 
 PROG = "complaint-desk"
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a program whose reader left
 
 
 class Parser(argparse.ArgumentParser):
@@ -106,7 +108,12 @@ def run_command(args: argparse.Namespace) -> int:
         if not getattr(args, "opens_itself", False):
             # Only setting a desk up makes a database: a mistyped path must not.
             open_desk(resolve_database_url(args.db), create=getattr(args, "creates", False))
-        return args.run(args, Context(args))
+        code = args.run(args, Context(args))
+        if sys.stdout is not None:  # none in a windowed build
+            sys.stdout.flush()  # a reader gone (`| head`) is found here, not at the exit
+        return code
+    except BrokenPipeError:
+        return reader_gone()
     except KeyboardInterrupt:
         return fail(str(Text("Interrupted; nothing was changed.", "已中断，数据未作修改。")), 130)
     except Exception as error:
@@ -118,6 +125,17 @@ def run_command(args: argparse.Namespace) -> int:
                              "发生意外错误，详情见 {log}。").format(log=_crash_log())), 1)
     finally:
         close_desk()
+
+
+def reader_gone() -> int:
+    """The end of a command whose output nobody reads any more (`action list | head`): no
+    message, and the exit code a shell gives a program that SIGPIPE stopped (128 + 13).
+    What is still buffered goes nowhere, so the interpreter's last flush stays quiet."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no real stdout: nothing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return SIGPIPE_EXIT
 
 
 def start_window(options: Any, url: str) -> int:
