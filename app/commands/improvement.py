@@ -156,11 +156,17 @@ def _fields(details: ActionDetails) -> list[tuple[str, str]]:
 
 
 def run_link(args: argparse.Namespace, ctx: Context) -> int:
-    """Links cases; prints how many were newly linked."""
-    linked = actions.link_cases(args.id, [get_case(n).id for n in args.numbers],
-                                actor=ctx.actor(), now=ctx.now)
-    print(str(T("{n} case(s) linked to action #{id}.", "{n} 件投诉已关联第 {id} 号整改措施。")
-              .format(n=len(linked), id=args.id)))
+    """Links cases; prints how many were newly linked, and those linked already."""
+    found = {case.id: case.number for case in map(get_case, args.numbers)}
+    linked = actions.link_cases(args.id, list(found), actor=ctx.actor(), now=ctx.now)
+    if linked:
+        print(str(T("{n} case(s) linked to action #{id}.", "{n} 件投诉已关联第 {id} 号整改措施。")
+                  .format(n=len(linked), id=args.id)))
+    already = [number for case_id, number in found.items() if case_id not in linked]
+    if already:
+        print(str(T("Already linked to action #{id}, not added again: {numbers}.",
+                    "已关联第 {id} 号整改措施，未重复添加：{numbers}。").format(
+            id=args.id, numbers=joined(already))))
     return 0
 
 

@@ -29,6 +29,9 @@ def test_an_action_from_add_to_done_with_its_cases(shop: Run) -> None:
     action = _action(shop, "--case", first, "--category", "产品质量")
     linked = shop("--user", "clerk", "action", "link", action, second)
     assert linked.returncode == 0 and "1 case(s) linked" in linked.stdout
+    again = shop("--user", "clerk", "action", "link", action, second, "--lang", "zh_CN")
+    assert again.returncode == 0
+    assert again.stdout.strip() == f"已关联第 {action} 号整改措施，未重复添加：{second}。"
     listed = json.loads(shop("action", "list", "--json").stdout)
     assert listed == [{"id": int(action), "title": "电饭煲来货抽检", "status": "open",
                        "owner": "clerk", "due": DUE, "check_due": None, "case_count": 2}]
