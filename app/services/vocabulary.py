@@ -190,7 +190,9 @@ def worded(code: str, stored: str, names: Names) -> Text:
     if kind == PAUSE:
         return Text("paused since {at}", "自 {at} 起暂停").format(at=stored)
     if kind == ACTION:
-        return Text(f"#{stored}", f"#{stored}")
+        title = names.references.get(ACTION, {}).get(stored)
+        return Text(f"#{stored} {title.en}", f"#{stored} {title.zh}") if title else Text(
+            f"#{stored}", f"#{stored}")
     return Text(stored, stored)
 
 

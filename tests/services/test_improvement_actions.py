@@ -57,7 +57,8 @@ def test_an_action_starts_from_cases_with_its_causes(make_case: MakeCase, manage
     assert "action.containment" in fields and "action.owner" in fields
     case_view = CaseDetails.load_id(first.id)
     linked = [e for e in case_view.timeline if e.field == "action.link"]
-    assert [e.describe() for e in linked] == [f"Linked to corrective action: #{action.id}"]
+    assert [e.describe() for e in linked] == [
+        f"Linked to corrective action: #{action.id} 电饭煲来货抽检"]
 
 
 def test_a_new_action_reports_every_bad_field_at_once(manager: User) -> None:
@@ -272,4 +273,4 @@ def test_a_link_reads_as_words_on_the_case_timeline(make_case: MakeCase, manager
     (linked,) = [e for e in CaseDetails.load_id(case.id).timeline if e.field == "action.link"]
     with speaking(ZH):
         assert (label(EVENT_KINDS, linked.kind), linked.describe()) == (
-            "整改措施", f"关联整改措施：#{action.id}")
+            "整改措施", f"关联整改措施：#{action.id} 电饭煲来货抽检")

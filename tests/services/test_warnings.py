@@ -175,7 +175,8 @@ def test_a_warning_starts_a_corrective_action_with_its_cases(make_case: MakeCase
     details = ActionDetails.load(action.id, reader=manager, now=NOW)
     assert [c.id for c in details.cases] == [c.id for c in made]
     said = [entry.describe() for entry in details.timeline]
-    assert f"Started from an early warning: #{warning.id}" in said
+    assert (f"Started from an early warning: #{warning.id} 2 cases of Product quality within "
+            "7 days") in said
 
 
 def test_rules_are_edited_by_managers_within_limits(manager: User, staff: User) -> None:

@@ -19,6 +19,7 @@ from app.models import (
     Category,
     CompensationOffer,
     Complaint,
+    CorrectiveAction,
     Customer,
     Department,
     FollowUp,
@@ -284,11 +285,14 @@ def read_names(people: People | None = None) -> Names:
     lists: dict[str, type[Category | Department | RootCause]] = {
         vocabulary.CATEGORY: Category, vocabulary.DEPARTMENT: Department,
         vocabulary.ROOT_CAUSE: RootCause}
-    return Names(
-        references={kind: {row.code: Text(row.name_en or row.code, row.name_zh or row.code)
-                           for row in model.select(model.code, model.name_en, model.name_zh)}
-                    for kind, model in lists.items()},
-        users=(people or People()).names())
+    references = {kind: {row.code: Text(row.name_en or row.code, row.name_zh or row.code)
+                         for row in model.select(model.code, model.name_en, model.name_zh)}
+                  for kind, model in lists.items()}
+    # A shop has a few dozen corrective actions: their titles name the links on a timeline.
+    references[vocabulary.ACTION] = {
+        str(row.id): Text(row.title, row.title)
+        for row in CorrectiveAction.select(CorrectiveAction.id, CorrectiveAction.title)}
+    return Names(references=references, users=(people or People()).names())
 
 
 @overload

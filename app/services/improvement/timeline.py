@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from app.i18n import Text
-from app.models import Category, Complaint, Department, RootCause, User
+from app.models import Category, Complaint, Department, EarlyWarning, RootCause, User, WarningRule
+from app.services.improvement.warning_view import read as read_warnings
 from app.services.improvement.words import ACTION_STATUSES, EVENT_KINDS, FIELDS, measured_words
 from app.services.text import iso
 
@@ -26,10 +27,11 @@ class Names:
     people: Mapping[int, str]  # user id → user name
     entries: Mapping[str, Mapping[str, Text]]  # by field: code → name
     numbers: Mapping[int, str]  # case id → number
+    warnings: Mapping[str, Text]  # warning id → what it says
 
     @classmethod
-    def read(cls, case_ids: Iterable[int]) -> Names:
-        """Reads the names of users, list entries and the cases named."""
+    def read(cls, case_ids: Iterable[int], warning_ids: Iterable[str] = ()) -> Names:
+        """Reads the names of users, list entries, the cases and the warnings named."""
         wanted = sorted(set(case_ids))
         numbers = {row.id: row.number for row in Complaint.select(Complaint.id, Complaint.number)
                    .where(Complaint.id.in_(wanted))} if wanted else {}
@@ -41,7 +43,8 @@ class Names:
         return cls({user.username: user.display_name for user in accounts},
                    {user.id: user.username for user in accounts},
                    {"action.department": named(Department), "action.root_causes":
-                    named(RootCause), "action.categories": named(Category)}, numbers)
+                    named(RootCause), "action.categories": named(Category)}, numbers,
+                   _warning_words(warning_ids))
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,9 @@ def change(field: str, old: str, new: str, number: str, names: Names) -> Text:
     if field == "action.measured":
         return _joined(name, measured_words(new) if new else T("nothing to count by",
                                                                "无可统计的原因或类别"))
+    if field == "warning.acted" and new in names.warnings:
+        said = names.warnings[new]
+        return _joined(name, T(f"#{new} {said.en}", f"#{new} {said.zh}"))
     if field in ("warning.acted", "training"):
         return _joined(name, T(f"#{new}", f"#{new}"))
     if field in _LONG_TEXTS or field == "action.created":
@@ -100,6 +106,17 @@ def change(field: str, old: str, new: str, number: str, names: Names) -> Text:
     if before.en:
         after = T(f"{before.en} → {after.en}", f"{before.zh} → {after.zh}")
     return _joined(name, after)
+
+
+def _warning_words(warning_ids: Iterable[str]) -> dict[str, Text]:
+    """What each warning named says (`5 cases of Product quality within 7 days`)."""
+    wanted = sorted({int(key) for key in warning_ids if key.isdigit()})
+    if not wanted:
+        return {}
+    found = read_warnings(EarlyWarning.select(EarlyWarning, WarningRule.kind,
+                                              WarningRule.dimension)
+                          .join(WarningRule).where(EarlyWarning.id.in_(wanted)))
+    return {str(info.id): info.text for info in found}
 
 
 def _worded(field: str, stored: str, names: Names) -> Text:

@@ -160,5 +160,6 @@ def _cases(action_id: int) -> tuple[LinkedCase, ...]:
 
 def _timeline(action_id: int) -> tuple[ActionEntry, ...]:
     events = audit.action_timeline(action_id)
-    names = Names.read([event.complaint_id for event in events if event.complaint_id])
+    names = Names.read([event.complaint_id for event in events if event.complaint_id],
+                       [event.new_value for event in events if event.field == "warning.acted"])
     return tuple(entry(event, names) for event in events)
