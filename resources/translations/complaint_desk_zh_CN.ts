@@ -336,6 +336,11 @@
         <translation>整改措施已落实。到验证日期时，根据期间新收到的投诉判断效果。</translation>
     </message>
     <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="217"/>
+        <source>The cause is not fixed: the action is marked not effective, and its owner starts the work on it again.</source>
+        <translation>问题原因未消除：整改措施标记为“验证无效”，由整改责任人重新开始整改。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/improvement/action_view.py" line="165"/>
         <source>Addresses: %1</source>
         <translation>针对：%1</translation>
@@ -386,27 +391,22 @@
         <translation>数据表明问题原因已消除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="217"/>
-        <source>The cause is not fixed: the action goes back to work.</source>
-        <translation>问题原因未消除：整改措施退回继续整改。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="219"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="220"/>
         <source>The action is dropped; say why.</source>
         <translation>不再执行这项整改措施，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="242"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="243"/>
         <source>Note progress</source>
         <translation>记录进展</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="242"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="243"/>
         <source>What was done, found or decided.</source>
         <translation>做了什么、发现了什么或决定了什么。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="243"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="244"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>

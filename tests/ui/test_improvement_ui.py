@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import ActionCase, Complaint, CorrectiveAction, EarlyWarning, User, WarningRule
@@ -164,6 +164,33 @@ def test_marking_done_carries_the_work_typed_and_not_saved(qtbot: QtBot, manager
     headers = [listed.table.horizontalHeaderItem(i).text()
                for i in range(listed.table.columnCount())]
     assert "Effect checked on" in headers  # one term for the date, as the CLI and PDF say
+
+
+def test_not_effective_says_what_happens_to_the_action(qtbot: QtBot, manager: User,
+                                                      staff: User) -> None:
+    action = _action(manager, staff, cause_analysis="模具磨损", measure="抽检")
+    for target in ("in_progress", "done"):
+        action = lifecycle.move_action(action.id, target, expected_version=action.version,
+                                       actor=staff, now=NOW)
+    at_check = UiContext(clock=lambda: CHECK)
+    at_check.sign_in(manager)
+    judge = ActionView(at_check, action.id)
+    qtbot.addWidget(judge)
+    said: list[str] = []
+
+    def verdict(dialog: QDialog) -> None:
+        assert isinstance(dialog, StepDialog)
+        said.extend(label.text() for label in dialog.findChildren(QLabel))
+        type_text(dialog.note, "同类投诉未减少")
+        dialog.ok.click()
+
+    when_dialog(StepDialog, verdict)
+    _button(judge, "step-not_effective").click()
+    assert CorrectiveAction.get_by_id(action.id).status == "not_effective"
+    assert any("marked not effective, and its owner starts the work" in text for text in said)
+    view = ActionView(signed_in(staff), action.id)
+    qtbot.addWidget(view)
+    assert _button(view, "step-in_progress") is not None  # the way back to work
 
 
 def test_refusals_stay_in_the_step_dialog(qtbot: QtBot, manager: User, staff: User) -> None:

@@ -214,8 +214,9 @@ class ActionView(QDialog):
                 "done": self.tr("The action is in place. Its effect is checked on its check "
                                 "date, from the cases that come in meanwhile."),
                 "verified": self.tr("The data shows the cause is fixed."),
-                "not_effective": self.tr("The cause is not fixed: the action goes back to "
-                                         "work."),
+                "not_effective": self.tr("The cause is not fixed: the action is marked not "
+                                         "effective, and its owner starts the work on it "
+                                         "again."),
                 "cancelled": self.tr("The action is dropped; say why.")}.get(target, "")
 
     def _on_save(self) -> None:
