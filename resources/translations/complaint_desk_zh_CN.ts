@@ -396,17 +396,22 @@
         <translation>不再执行这项整改措施，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="243"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="237"/>
+        <source>The work typed in this action is not saved. Save it before closing? (No closes without saving it.)</source>
+        <translation>本整改措施中填写的内容尚未保存。关闭前是否保存？（选“否”将不保存直接关闭。）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="253"/>
         <source>Note progress</source>
         <translation>记录进展</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="243"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="253"/>
         <source>What was done, found or decided.</source>
         <translation>做了什么、发现了什么或决定了什么。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="244"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="254"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>

@@ -16,6 +16,7 @@ from app.services.casework import cases, reminders
 from app.services.casework.view import CaseDetails
 from app.services.improvement import actions, lifecycle, listing, training
 from app.services.improvement.actions import ActionForm
+from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.improvement.action_list import ActionsWindow
 from app.ui.improvement.action_view import ActionView
@@ -131,6 +132,25 @@ def test_typed_work_survives_a_note_and_any_reload(qtbot: QtBot, manager: User,
     view.save.click()
     assert CorrectiveAction.get_by_id(action.id).containment == "下架同批次"
     assert view.unsaved() == {}
+
+
+@pytest.mark.parametrize("save", [True, False])
+def test_closing_with_typed_work_asks_to_save_it(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                                 manager: User, staff: User, save: bool) -> None:
+    action = _action(manager, staff)
+    view = ActionView(signed_in(staff), action.id)
+    qtbot.addWidget(view)
+    view.show()
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm",
+                        lambda _parent, text, **_k: asked.append(text) or save)
+    view.close()  # nothing typed: closes without a question
+    assert asked == [] and not view.isVisible()
+    view.show()
+    type_text(view.containment, "下架同批次")
+    view.close()
+    assert len(asked) == 1 and "not saved" in asked[0] and not view.isVisible()
+    assert CorrectiveAction.get_by_id(action.id).containment == ("下架同批次" if save else "")
 
 
 def test_marking_done_carries_the_work_typed_and_not_saved(qtbot: QtBot, manager: User,

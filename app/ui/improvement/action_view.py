@@ -219,16 +219,26 @@ class ActionView(QDialog):
                                          "again."),
                 "cancelled": self.tr("The action is dropped; say why.")}.get(target, "")
 
-    def _on_save(self) -> None:
+    def _on_save(self) -> bool:
         """Called when the owner saves the containment, the analysis and the action."""
         d = self.details
         assert d is not None
         values = {"containment": self.containment.toPlainText(),
                   "cause_analysis": self.analysis.toPlainText(),
                   "measure": self.measure.toPlainText()}
-        Operation(self, self._context, ACTIONS_CHANGED).run(lambda: actions.update_action(
+        return Operation(self, self._context, ACTIONS_CHANGED).run(lambda: actions.update_action(
             d.id, values=values, expected_version=d.version, actor=self._context.user,
             now=self._context.now()))
+
+    def done(self, result: int) -> None:
+        """Closing with work typed and not saved asks first: saved, or left on purpose."""
+        if self.details is not None and self.unsaved() and self.isVisible():
+            keep = messages.confirm(self, self.tr(
+                "The work typed in this action is not saved. Save it before closing? "
+                "(No closes without saving it.)"))
+            if keep and not self._on_save():
+                return  # refused (someone changed it meanwhile): the window stays open
+        super().done(result)
 
     def _on_note(self) -> None:
         """Called when the owner notes progress in words."""
