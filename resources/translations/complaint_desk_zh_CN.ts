@@ -226,192 +226,197 @@
 <context>
     <name>ActionView</name>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="63"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="64"/>
         <source>Effect, measured from the data</source>
         <translation>整改效果（按数据统计）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="69"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="69"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="69"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="71"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="70"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="71"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="73"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="74"/>
         <source>The work</source>
         <translation>整改内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="74"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="75"/>
         <source>Cases</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="75"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="76"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="76"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="77"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="88"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="89"/>
         <source>Save the work</source>
         <translation>保存整改内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="90"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="91"/>
         <source>Note progress…</source>
         <translation>记录进展…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="94"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="95"/>
         <source>Containment now</source>
         <translation>临时措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="95"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="96"/>
         <source>Cause analysis (5 whys)</source>
         <translation>原因分析（五问法）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="96"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="97"/>
         <source>Corrective action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="105"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="106"/>
         <source>Record training…</source>
         <translation>记录培训…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="125"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="126"/>
         <source>Measured once the action is done: new cases with the same cause after it, against as long before it.</source>
         <translation>整改完成后统计：完成后同一原因的新投诉件数，与完成前同样长时间内的件数对比。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="158"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="157"/>
+        <source>Someone else saved %1 while you were typing it here. Your text is kept in its box: compare it with theirs on the timeline before you save.</source>
+        <translation>您在此填写期间，他人已保存了%1。您填写的内容仍保留在输入框中：请先在处理记录中对照对方的内容，再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/improvement/action_view.py" line="168"/>
         <source>Action owner: %1</source>
         <translation>整改责任人：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="159"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="169"/>
         <source>Due: %1</source>
         <translation>完成期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="161"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="171"/>
         <source>Department: %1</source>
         <translation>整改部门：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="163"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="173"/>
         <source>Effect checked on: %1</source>
         <translation>效果验证日期：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="214"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="224"/>
         <source>The action is in place. Its effect is checked on its check date, from the cases that come in meanwhile.</source>
         <translation>整改措施已落实。到验证日期时，根据期间新收到的投诉判断效果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="217"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="227"/>
         <source>The cause is not fixed: the action is marked not effective, and its owner starts the work on it again.</source>
         <translation>问题原因未消除：整改措施标记为“验证无效”，由整改责任人重新开始整改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="165"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="175"/>
         <source>Addresses: %1</source>
         <translation>针对：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="179"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="189"/>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="186"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="196"/>
         <source>Start the work</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="186"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="196"/>
         <source>Mark done</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="187"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="197"/>
         <source>Verified effective</source>
         <translation>验证有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="188"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="198"/>
         <source>Not effective</source>
         <translation>验证无效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="189"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="199"/>
         <source>Cancel the action</source>
         <translation>取消整改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="206"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="216"/>
         <source>Note (required to cancel or to say it did not work)</source>
         <translation>说明（取消或验证无效时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="213"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="223"/>
         <source>The work on this action begins.</source>
         <translation>开始落实这项整改措施。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="216"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="226"/>
         <source>The data shows the cause is fixed.</source>
         <translation>数据表明问题原因已消除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="220"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="230"/>
         <source>The action is dropped; say why.</source>
         <translation>不再执行这项整改措施，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="237"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="247"/>
         <source>The work typed in this action is not saved. Save it before closing? (No closes without saving it.)</source>
         <translation>本整改措施中填写的内容尚未保存。关闭前是否保存？（选“否”将不保存直接关闭。）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="253"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="263"/>
         <source>Note progress</source>
         <translation>记录进展</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="253"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="263"/>
         <source>What was done, found or decided.</source>
         <translation>做了什么、发现了什么或决定了什么。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/improvement/action_view.py" line="254"/>
+        <location filename="../../app/ui/improvement/action_view.py" line="264"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>

@@ -134,6 +134,25 @@ def test_typed_work_survives_a_note_and_any_reload(qtbot: QtBot, manager: User,
     assert view.unsaved() == {}
 
 
+def test_typed_work_is_kept_and_a_change_saved_under_it_is_told(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, manager: User, staff: User) -> None:
+    action = _action(manager, staff)
+    view = ActionView(signed_in(staff), action.id)
+    qtbot.addWidget(view)
+    told: list[str] = []
+    monkeypatch.setattr(messages, "show_info", lambda _parent, text, **_k: told.append(text))
+    type_text(view.containment, "下架同批次")
+    type_text(view.measure, "每批抽检")
+    actions.update_action(action.id, values={"containment": "暂停销售"},
+                          expected_version=action.version, actor=manager, now=NOW)
+    view.reload()
+    assert view.containment.toPlainText() == "下架同批次"  # kept, not overwritten
+    assert len(told) == 1 and "Someone else saved Containment" in told[0]
+    assert "Corrective action" not in told[0]  # nobody else touched that one
+    view.save.click()
+    assert told[1:] == [] and view.unsaved() == {}
+
+
 @pytest.mark.parametrize("save", [True, False])
 def test_closing_with_typed_work_asks_to_save_it(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
                                                  manager: User, staff: User, save: bool) -> None:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from app.errors import DeskError
 from app.services.improvement import actions, lifecycle
 from app.services.improvement.view import ActionDetails
-from app.services.improvement.words import ACTION_STATUSES, FIVE_WHYS, joined, label
+from app.services.improvement.words import ACTION_STATUSES, FIELDS, FIVE_WHYS, joined, label
+from app.services.text import clean
 from app.ui import messages
 from app.ui.context import Changes, UiContext
 from app.ui.improvement import cases_tab
@@ -142,17 +143,26 @@ class ActionView(QDialog):
         """Shows the stored work, except what the user typed and has not saved yet: a reload
         (a note, a step, someone else's change) must not throw typed work away."""
         typed = self.unsaved()
+        # Saved meanwhile by someone else, under what is typed here: said, not overwritten.
+        clashes = [name for name, text in typed.items() if clean(getattr(d, name))
+                   not in (clean(self._stored.get(name, "")), clean(text))]
         read_only = not d.may_work or d.status in ("verified", "cancelled")
         for name, box in self._work_boxes().items():
             box.setReadOnly(read_only)
             if read_only or name not in typed:
                 box.setPlainText(getattr(d, name))
         self._stored = {name: getattr(d, name) for name in self._work_boxes()}
+        if clashes and not read_only:
+            messages.show_info(self, self.tr(
+                "Someone else saved %1 while you were typing it here. Your text is kept in "
+                "its box: compare it with theirs on the timeline before you save.").replace(
+                "%1", joined(str(FIELDS[f"action.{name}"]) for name in clashes)))
 
     def unsaved(self) -> dict[str, str]:
         """The work typed in the boxes and not saved yet, by the action's field names."""
         return {name: box.toPlainText() for name, box in self._work_boxes().items()
-                if not box.isReadOnly() and box.toPlainText() != self._stored.get(name, "")}
+                if not box.isReadOnly()
+                and clean(box.toPlainText()) != clean(self._stored.get(name, ""))}
 
     def _summary(self, d: ActionDetails) -> str:
         parts = [self.tr("Action owner: %1").replace("%1", d.owner_name),
