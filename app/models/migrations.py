@@ -29,8 +29,10 @@ from app.models.case import (
     ACTION_EVENT_INDEX,
     ESCALATION_INDEX,
     FLAGGED_INDEX,
+    MERGED_INDEX,
     OPEN_FOLLOW_UP_INDEX,
     STATUS_CHANGE_INDEX,
+    CaseMerge,
     Complaint,
     Event,
     EventChain,
@@ -48,7 +50,7 @@ from app.models.improvement import (
     WarningCase,
     WarningRule,
 )
-from app.models.people import User
+from app.models.people import JOINED_INDEX, Customer, User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
 from app.models.snapshot import CopyCheckError, copy_database
@@ -251,7 +253,8 @@ def _v5_backup_records(database: Database, migrator: SchemaMigrator) -> None:
 
 def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
     """Version 6: sign-in throttling and password generations on users, payments, a
-    counter-offer answered once, the event hash chain and the guard triggers.
+    counter-offer answered once, the event hash chain (with room for the digest an event
+    keeps when its personal texts are removed) and the guard triggers.
 
     Every event already recorded is chained in id order. A counter-offer that was accepted
     more than once (possible before this version) keeps its first acceptance linked; the
@@ -266,6 +269,8 @@ def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
         migrator.add_column("user", "last_failed_at", DateTimeField(null=True)),
         migrator.add_column("user", "locked_until", DateTimeField(null=True)),
         migrator.add_column("event", "hash", Event.hash, allow_not_null=True),
+        migrator.add_column("event", "original_digest", Event.original_digest,
+                            allow_not_null=True),
     )
     database.execute_sql(
         "UPDATE compensation_offer SET parent_id = NULL WHERE parent_id IS NOT NULL AND id > "
@@ -352,6 +357,28 @@ def _moment(value: datetime | date | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
 
 
+def _v8_personal_data(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 8: duplicates and personal data. Cases merged into others (with the record
+    of each merge), customers joined to others, the legal hold that keeps a case from
+    retention, when a case's or a customer's personal data was removed; the guards again,
+    which let exactly those removals and an offer's move with its merged case through."""
+    migrate(
+        migrator.add_column("complaint", "merged_into_id",
+                            ForeignKeyField(Complaint, field=Complaint.id, null=True,
+                                            index=False)),
+        migrator.add_column("complaint", "legal_hold", Complaint.legal_hold,
+                            allow_not_null=True),
+        migrator.add_column("complaint", "redacted_at", DateTimeField(null=True)),
+        migrator.add_column("customer", "joined_to_id",
+                            ForeignKeyField(Customer, field=Customer.id, null=True, index=False)),
+        migrator.add_column("customer", "redacted_at", DateTimeField(null=True)),
+    )
+    for model, index in ((Complaint, MERGED_INDEX), (Customer, JOINED_INDEX)):
+        database.execute(model._schema._create_index(index))  # type: ignore[union-attr]
+    database.create_tables([CaseMerge])
+    install_guards(database)
+
+
 # One step per target version, run in order; version 1 is the first schema.
 STEPS: dict[int, Step] = {
     2: _v2_search_index,
@@ -360,5 +387,6 @@ STEPS: dict[int, Step] = {
     5: _v5_backup_records,
     6: _v6_money_and_trust,
     7: _v7_improvement,
+    8: _v8_personal_data,
 }
 CURRENT_VERSION = 1 + len(STEPS)

@@ -11,6 +11,7 @@ from app.models.case import (
     Attachment,
     AttachmentData,
     CaseCounter,
+    CaseMerge,
     CompensationOffer,
     Complaint,
     Event,
@@ -70,4 +71,6 @@ ALL_MODELS = (
     WarningRule,
     EarlyWarning,
     WarningCase,
+    # Schema step 8: duplicates merged into the case kept.
+    CaseMerge,
 )
