@@ -318,6 +318,7 @@ class CaseMerge(BaseModel):
     merged_at = DateTimeField()
     moved = TextField(default="{}")  # JSON: ids of the follow-ups, offers, attachments moved
     different_customers = BooleanField(default=False)
+    status_before = CharField(max_length=20)  # the merged case's state, given back on undo
     last_event_id = IntegerField()  # the merge's last event: a later one means a change since
     undone_at = DateTimeField(null=True)
     undone_by = ForeignKeyField(User, null=True, index=False)

@@ -133,6 +133,14 @@ FIELDS: Mapping[str, Field] = _fields(
     # Events a case shares with a corrective action's timeline (services/improvement).
     Field("action.link", T("Linked to corrective action", "关联整改措施"), ACTION),
     Field("action.unlink", T("Unlinked from corrective action", "取消关联整改措施"), ACTION),
+    Field("customer.phone", T("Customer phone", "客户电话")),
+    Field("called_again", T("The customer came back about it", "客户再次反映")),
+    Field("customer.joined", T("Customer joined to another", "客户合并")),
+    Field("merged_into", T("Merged into", "已合并至")),
+    Field("merged", T("Case merged into this one", "并入本案的投诉")),
+    Field("legal_hold", T("Legal hold", "法律保全"), YES_NO),
+    Field("personal_data", T("Personal data", "个人信息")),
+    Field("own_record", T("Own record given to the customer", "向客户提供其个人信息记录")),
 )
 
 

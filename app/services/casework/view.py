@@ -28,7 +28,8 @@ from app.models import (
     User,
 )
 from app.services import audit, vocabulary
-from app.services.casework import cases
+from app.services.casework import cases, merging
+from app.services.casework.merging import MergedCase
 from app.services.catalog import name_of
 from app.services.deadlines import REVIEW_WINDOW_DAYS
 from app.services.text import iso
@@ -66,15 +67,18 @@ class TimelineEntry:
     new: str
     note: str
     change: Text
+    origin: str = ""  # the number of the merged case it was recorded on; "" for the case's own
 
     def describe(self) -> str:
-        """`Handler: 张小芳 → 刘明`: the change in words of the current language."""
-        return str(self.change)
+        """`Handler: 张小芳 → 刘明`: the change in words of the current language (led by the
+        number of the merged case it happened on)."""
+        return f"{self.origin} · {self.change}" if self.origin else str(self.change)
 
     def to_json(self) -> dict[str, Any]:
         """The entry with stable English keys."""
-        return {"at": iso(self.at), "actor": self.actor, "kind": self.kind,
+        data = {"at": iso(self.at), "actor": self.actor, "kind": self.kind,
                 "field": self.field, "old": self.old, "new": self.new, "note": self.note}
+        return {**data, "case": self.origin} if self.origin else data
 
 
 @dataclass(frozen=True)
@@ -174,16 +178,22 @@ class CaseDetails:
     follow_ups: tuple[FollowUpInfo, ...]
     offers: tuple[OfferInfo, ...]
     attachments: tuple[AttachmentInfo, ...]
+    merged: tuple[MergedCase, ...] = ()  # duplicates merged into this case
+    legal_hold: bool = False
+    redacted_at: datetime | None = None  # when its personal data was removed
 
     @classmethod
     def load(cls, number: str) -> CaseDetails:
-        """Reads the case called `number` with everything that belongs to it."""
+        """Reads the case called `number` with everything that belongs to it (the number
+        of a case merged into another reads the one it leads to)."""
         return cls.from_case(cases.get_case(number))
 
     @classmethod
     def load_id(cls, case_id: int) -> CaseDetails:
-        """Reads the case with database id `case_id`."""
-        return cls.from_case(Complaint.get_by_id(case_id))
+        """Reads the case with database id `case_id` (or the case it was merged into)."""
+        case = Complaint.get_by_id(case_id)
+        return cls.from_case(Complaint.get_by_id(case.merged_into_id) if case.merged_into_id
+                             else case)
 
     @classmethod
     def from_case(cls, c: Complaint) -> CaseDetails:
@@ -212,9 +222,10 @@ class CaseDetails:
             clock_paused_at=c.clock_paused_at, complex_case=c.complex_case,
             last_contact_at=c.last_contact_at, escalated_at=c.escalated_at,
             escalation_ack_at=c.escalation_ack_at, review_until=_review_until(c),
-            timeline=tuple(_entry(e, people, names) for e in audit.timeline(c.id)),
+            timeline=_timeline(c, people, names),
             follow_ups=_follow_ups(c.id, people), offers=_offers(c.id, people),
-            attachments=_attachments(c.id, people),
+            attachments=_attachments(c.id, people), merged=tuple(merging.merged_into(c.id)),
+            legal_hold=c.legal_hold, redacted_at=c.redacted_at,
         )
 
     def is_overdue(self, now: datetime) -> bool:
@@ -306,12 +317,20 @@ def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -
     return Ref(entry.code, name_of(entry))
 
 
-def _entry(event: Any, people: People, names: Names) -> TimelineEntry:
+def _timeline(case: Complaint, people: People, names: Names) -> tuple[TimelineEntry, ...]:
+    """The case's events and, within them by time, those of the cases merged into it."""
+    numbers = {merged.id: merged.number for merged in merging.merged_into(case.id)}
+    events = audit.timeline(case.id, *numbers)
+    return tuple(_entry(e, people, names, numbers.get(e.complaint_id or 0, "")) for e in events)
+
+
+def _entry(event: Any, people: People, names: Names, origin: str = "") -> TimelineEntry:
     person = people.get(event.actor_id)
     return TimelineEntry(event.at, person.username if person else "",
                          person.name if person else "", event.kind, event.field,
                          event.old_value, event.new_value, event.note,
-                         change_words(event.field, event.old_value, event.new_value, names))
+                         change_words(event.field, event.old_value, event.new_value, names),
+                         origin)
 
 
 def _follow_ups(case_id: int, people: People) -> tuple[FollowUpInfo, ...]:

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from peewee import JOIN, SQL, Case, Expression, Field, ModelSelect, fn
 
@@ -280,22 +280,37 @@ def _needs_customer_join(search: str) -> bool:
 
 
 def _term_condition(term: str) -> Expression:
+    """The cases whose text holds `term`, and the cases merged ones lead to (the number or
+    words of a duplicate find the case it was merged into)."""
     if uses_search_table(database_proxy.obj):
         if len(term) >= TRIGRAM:
             phrase = '"' + term.replace('"', '""') + '"'
-            return Complaint.id.in_(
-                SQL(f"(SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)", [phrase])
-            )
-        # Trigram MATCH silently finds nothing for one or two characters: the matches come
-        # from one scan of the index's text, kept while the database is unchanged.
-        return Complaint.id.in_(SQL(f"(SELECT id FROM temp.{hits_table(term)})"))
+            found = SQL(f"(SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)",
+                        [phrase])
+        else:
+            # Trigram MATCH silently finds nothing for one or two characters: the matches
+            # come from one scan of the index's text, kept while the database is unchanged.
+            found = SQL(f"(SELECT id FROM temp.{hits_table(term)})")
+        merged = _Merged.select(_Merged.merged_into).where(
+            _Merged.merged_into.is_null(False) & _Merged.id.in_(found))
+        return Complaint.id.in_(found) | Complaint.id.in_(merged)
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return _any_column(lambda col: col.ilike(f"%{escaped}%"))
+    match = lambda col: col.ilike(f"%{escaped}%")  # noqa: E731
+    merged = (_Merged.select(_Merged.merged_into)
+              .join(_MergedCustomer, on=(_Merged.customer == _MergedCustomer.id))
+              .where(_Merged.merged_into.is_null(False)
+                     & _any_column(match, _Merged, _MergedCustomer)))
+    return _any_column(match) | Complaint.id.in_(merged)
 
 
-def _any_column(match: Callable[[Field], Expression]) -> Expression:
-    columns = (Complaint.number, Customer.name, Customer.phone, Complaint.description,
-               Complaint.wish)
+# A duplicate merged into another case, and its customer, beside the case listed.
+_Merged = Complaint.alias("merged_case")
+_MergedCustomer = Customer.alias("merged_customer")
+
+
+def _any_column(match: Callable[[Field], Expression], case: Any = Complaint,
+                customer: Any = Customer) -> Expression:
+    columns = (case.number, customer.name, customer.phone, case.description, case.wish)
     condition = match(columns[0])
     for column in columns[1:]:
         condition = condition | match(column)
