@@ -118,13 +118,13 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     print()
     print(str(Text("How the deadline was reached", "处理期限的由来")))
     for step in explain(details.timeline):
-        note = f"  ({step.note})" if step.note else ""
+        note = f"  ({step.shown_note()})" if step.note else ""
         output.lines(f"{step.describe()}{note}", indent=" " * 4,
                      first=f"  {output.when(step.at)}  {step.actor_name or '-'}  ")
     print()
     print(str(Text("Timeline", "处理记录")))
     for entry in details.timeline:
-        note = f"  ({entry.note})" if entry.note else ""
+        note = f"  ({entry.shown_note()})" if entry.note else ""
         output.lines(f"{label(EVENT_KINDS, entry.kind)}  {entry.describe()}{note}",
                      first=f"  {output.when(entry.at)}  {entry.actor_name or '-'}  ",
                      indent=" " * 4)

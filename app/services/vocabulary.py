@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.i18n import Text
+from app.models.chain import REMOVED
 from app.services.labels import (
     CHANNELS,
     FLAGS,
@@ -178,10 +179,21 @@ def timeline_label(code: str) -> Text:
     return known.label if known else Text(code, code)
 
 
+# What stands where personal data was removed (retention, erasure): chain.REMOVED.
+REMOVED_WORDS = Text("(removed)", "（已删除）")
+
+
+def text_shown(stored: str) -> str:
+    """A stored free text as shown: itself, or the words for a removed one."""
+    return str(REMOVED_WORDS) if stored == REMOVED else stored
+
+
 def worded(code: str, stored: str, names: Names) -> Text:
     """A value as the timeline stores it (a code, a user name, a time) in words."""
     if not stored:
         return _BLANK
+    if stored == REMOVED:
+        return REMOVED_WORDS
     known = FIELDS.get(code)
     kind = known.kind if known else TEXT
     if kind in REFERENCES:

@@ -27,6 +27,7 @@ from app.models import (
     RootCause,
     User,
 )
+from app.models.chain import REMOVED
 from app.services import audit, vocabulary
 from app.services.casework import cases, merging
 from app.services.casework.merging import MergedCase
@@ -73,6 +74,10 @@ class TimelineEntry:
         """`Handler: 张小芳 → 刘明`: the change in words of the current language (led by the
         number of the merged case it happened on)."""
         return f"{self.origin} · {self.change}" if self.origin else str(self.change)
+
+    def shown_note(self) -> str:
+        """The note as shown (a removed one in words of the current language)."""
+        return vocabulary.text_shown(self.note)
 
     def to_json(self) -> dict[str, Any]:
         """The entry with stable English keys."""
@@ -204,7 +209,9 @@ class CaseDetails:
         return cls(
             id=c.id, number=c.number, status=c.status, version=c.version,
             received_at=c.received_at, received_by=people.get(c.received_by_id),
-            customer_id=customer.id, customer=customer.name, phone=customer.phone,
+            customer_id=customer.id, customer=customer.name,
+            # A removed customer's phone is a placeholder no one can type: not a phone.
+            phone=REMOVED if customer.redacted_at else customer.phone,
             address=customer.address, channel=c.channel,
             category=_ref(Category, c.category_id), profile=c.profile, severity=c.severity,
             flags=tuple(code for code, on in (("group", c.flag_group), ("risk", c.flag_risk),
