@@ -15,7 +15,7 @@ from app.services import catalog, users, vocabulary
 from app.services.analysis import slices
 from app.services.analysis.period import parse_period
 from app.services.casework import workflow
-from app.services.casework.cases import get_case
+from app.services.casework.cases import get_case, normal_number
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.casework.layout import all_fields
 from app.services.casework.view import CaseDetails, explain
@@ -114,6 +114,9 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         output.print_json(details.to_json())
         return 0
+    if normal_number(args.number) != details.number:
+        print(str(Text("{old} was merged into {number}:", "{old} 已合并至 {number}：").format(
+            old=normal_number(args.number), number=details.number)))
     output.pairs(all_fields(details))
     print()
     print(str(Text("How the deadline was reached", "处理期限的由来")))

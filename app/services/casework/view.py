@@ -263,6 +263,8 @@ class CaseDetails:
             "complex_case": self.complex_case, "last_contact_at": iso(self.last_contact_at),
             "escalated_at": iso(self.escalated_at),
             "escalation_ack_at": iso(self.escalation_ack_at), "version": self.version,
+            "merged": [case.number for case in self.merged], "legal_hold": self.legal_hold,
+            "personal_data_removed_at": iso(self.redacted_at),
         }
         if with_events:
             data["events"] = [entry.to_json() for entry in self.timeline]
