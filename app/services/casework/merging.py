@@ -100,6 +100,22 @@ def preview(merged_id: int, into_id: int) -> MergePreview:
         refusal=_refusal(merged, into))
 
 
+def brief(case_id: int) -> CaseBrief:
+    """The case as the merge dialog shows it."""
+    return _brief(Complaint.get_by_id(case_id))
+
+
+def same_customer(case_id: int) -> list[CaseBrief]:
+    """The other open cases of the case's customer (and the records joined into them):
+    where a duplicate usually belongs, offered first."""
+    case = Complaint.get_by_id(case_id)
+    rows = (Complaint.select().where(
+        Complaint.customer.in_(directory.records_of(case.customer_id))
+        & (Complaint.id != case_id) & Complaint.status.in_(OPEN_STATUSES))
+        .order_by(Complaint.received_at.desc()).limit(50))
+    return [_brief(row) for row in rows]
+
+
 def _brief(case: Complaint) -> CaseBrief:
     from app.services.catalog import name_of
 
