@@ -7,6 +7,7 @@ SQLite file has been copied aside. A database newer than this program is refused
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -22,7 +23,7 @@ from playhouse.migrate import SchemaMigrator, migrate
 
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
-from app.models import chain
+from app.models import chain, rechain
 from app.models.action import CorrectiveAction
 from app.models.backup import BackupRecord
 from app.models.case import (
@@ -253,8 +254,7 @@ def _v5_backup_records(database: Database, migrator: SchemaMigrator) -> None:
 
 def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
     """Version 6: sign-in throttling and password generations on users, payments, a
-    counter-offer answered once, the event hash chain (with room for the digest an event
-    keeps when its personal texts are removed) and the guard triggers.
+    counter-offer answered once, the event hash chain and the guard triggers.
 
     Every event already recorded is chained in id order. A counter-offer that was accepted
     more than once (possible before this version) keeps its first acceptance linked; the
@@ -269,8 +269,6 @@ def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
         migrator.add_column("user", "last_failed_at", DateTimeField(null=True)),
         migrator.add_column("user", "locked_until", DateTimeField(null=True)),
         migrator.add_column("event", "hash", Event.hash, allow_not_null=True),
-        migrator.add_column("event", "original_digest", Event.original_digest,
-                            allow_not_null=True),
     )
     database.execute_sql(
         "UPDATE compensation_offer SET parent_id = NULL WHERE parent_id IS NOT NULL AND id > "
@@ -283,7 +281,9 @@ def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
 
 
 def _chain_existing_events(database: Database, chunk: int = 20_000) -> None:
-    """Computes every event's hash, in id order, and records the head of the chain."""
+    """Computes every event's hash as schema 6 did (SHA-256 of the previous hash and the
+    content itself), in id order, and records the head of the chain; a later step links
+    the contents' digests instead (rechain.link_digests)."""
     # The columns of schema 6: the corrective action's id came after (and is not set on
     # any event this step finds).
     columns = ", ".join(f'"{c}"' for c in chain.BASE_COLUMNS)
@@ -292,7 +292,10 @@ def _chain_existing_events(database: Database, chunk: int = 20_000) -> None:
     while rows := database.execute_sql(
             f"SELECT id, {columns} FROM event WHERE id > {mark} ORDER BY id LIMIT {chunk}",
             (after,)).fetchall():
-        hashes = [str(row[-1]) for row in chain.chained(last, [tuple(row[1:]) for row in rows])]
+        hashes = []
+        for row in rows:
+            last = hashlib.sha256(bytes.fromhex(last) + chain.content(row[1:])).hexdigest()
+            hashes.append(last)
         database.cursor().executemany(f"UPDATE event SET hash = {mark} WHERE id = {mark}",
                                       list(zip(hashes, [row[0] for row in rows], strict=True)))
         last, count, after = hashes[-1], count + len(rows), rows[-1][0]
@@ -360,9 +363,14 @@ def _moment(value: datetime | date | str) -> datetime:
 def _v8_personal_data(database: Database, migrator: SchemaMigrator) -> None:
     """Version 8: duplicates and personal data. Cases merged into others (with the record
     of each merge), customers joined to others, the legal hold that keeps a case from
-    retention, when a case's or a customer's personal data was removed; the guards again,
-    which let exactly those removals and an offer's move with its merged case through."""
+    retention, when a case's or a customer's personal data was removed, the digest an event
+    keeps when its personal texts are removed; the event chain links each content's digest
+    (every event checked against the old chain and chained anew); the guards again, which
+    let exactly those removals and an offer's move with its merged case through."""
+    drop_event_guards(database)
     migrate(
+        migrator.add_column("event", "original_digest", Event.original_digest,
+                            allow_not_null=True),
         migrator.add_column("complaint", "merged_into_id",
                             ForeignKeyField(Complaint, field=Complaint.id, null=True,
                                             index=False)),
@@ -376,6 +384,7 @@ def _v8_personal_data(database: Database, migrator: SchemaMigrator) -> None:
     for model, index in ((Complaint, MERGED_INDEX), (Customer, JOINED_INDEX)):
         database.execute(model._schema._create_index(index))  # type: ignore[union-attr]
     database.create_tables([CaseMerge])
+    rechain.link_digests(database)
     install_guards(database)
 
 

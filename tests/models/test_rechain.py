@@ -1,0 +1,71 @@
+"""Upgrading a schema-6 database, whose chain linked each event's content itself, to the
+chain of content digests: every event checked against the old chain, then chained anew;
+a log changed outside the program refuses the upgrade and is left as it was."""
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.errors import DatabaseUnusableError
+from app.models import Event, EventChain, chain
+from app.services.desk import integrity
+from app.services.desk.store import close_desk, open_desk
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "schema-v6.sqlite3"
+
+
+def _copy(tmp_path: Path, *statements: str) -> Path:
+    """The stored schema-6 database, with `statements` run on it outside the program."""
+    old = tmp_path / "shop-v6.sqlite3"
+    shutil.copy(FIXTURE, old)
+    with sqlite3.connect(old) as conn:
+        for statement in statements:
+            conn.execute(statement)
+    conn.close()
+    return old
+
+
+def _hashes(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        rows = [row[0] for row in conn.execute("SELECT hash FROM event ORDER BY id")]
+    conn.close()
+    return rows
+
+
+def test_the_upgrade_chains_each_events_digest(tmp_path: Path) -> None:
+    old = _copy(tmp_path)
+    before = _hashes(old)
+    open_desk(str(old))
+    try:
+        assert all(result.ok for result in integrity.run_checks())
+        assert EventChain.get().events == len(before) == Event.select().count() > 0
+        rows = Event.select().order_by(Event.id)
+        first = rows[0]
+        values = [getattr(first, column) for column in chain.COLUMNS]
+        values[1] = first.at.strftime("%Y-%m-%d %H:%M:%S")
+        expected = hashlib.sha256(bytes(32) + hashlib.sha256(chain.content(values)).digest())
+        assert first.hash == expected.hexdigest() != before[0]
+        assert EventChain.get().last_hash == rows[-1].hash
+    finally:
+        close_desk()
+
+
+@pytest.mark.parametrize(("tampering", "where"), [
+    ("UPDATE event SET note = 'changed' WHERE id = 7", "at event 7"),
+    ("DELETE FROM event WHERE id = (SELECT MAX(id) FROM event)", "at its end"),
+])
+def test_a_log_changed_outside_the_program_is_not_sealed(tmp_path: Path, tampering: str,
+                                                         where: str) -> None:
+    old = _copy(tmp_path, "DROP TRIGGER event_no_update", "DROP TRIGGER event_no_delete",
+                tampering)
+    before = _hashes(old)
+    with pytest.raises(DatabaseUnusableError, match=f"changed outside Complaint Desk \\({where}"):
+        open_desk(str(old))
+    close_desk()
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 6
+    conn.close()
+    assert _hashes(old) == before
