@@ -165,3 +165,9 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
     table.resizeRowsToContents()
+
+
+def clipped(text: str, length: int) -> str:
+    """`text` on one line, cut to `length` characters with an ellipsis when longer."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[:length - 1].rstrip() + "…"

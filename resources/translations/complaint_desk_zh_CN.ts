@@ -1859,34 +1859,34 @@
     <name>DuplicateWarning</name>
     <message>
         <location filename="../../app/ui/intake/duplicate.py" line="33"/>
-        <location filename="../../app/ui/intake/duplicate.py" line="66"/>
+        <location filename="../../app/ui/intake/duplicate.py" line="67"/>
         <source>Possibly a duplicate</source>
         <translation>可能是重复投诉</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/duplicate.py" line="46"/>
+        <location filename="../../app/ui/intake/duplicate.py" line="47"/>
         <source>This customer already has %n open case(s) of the same category, received in the last days. If they are calling about it again, add what they said to that case instead of recording a second one.</source>
         <translation>
             <numerusform>该客户近日已有 %n 件同类别的投诉尚未办结。如客户是为同一件事再次反映，请把本次所述补充到原投诉中，不要重复受理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/duplicate.py" line="50"/>
+        <location filename="../../app/ui/intake/duplicate.py" line="51"/>
         <source>What they said now: %1</source>
         <translation>本次所述：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/duplicate.py" line="52"/>
+        <location filename="../../app/ui/intake/duplicate.py" line="53"/>
         <source>Add the words to the selected case</source>
         <translation>补充到所选投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/duplicate.py" line="55"/>
+        <location filename="../../app/ui/intake/duplicate.py" line="56"/>
         <source>Record a new case anyway</source>
         <translation>仍作为新投诉受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/duplicate.py" line="57"/>
+        <location filename="../../app/ui/intake/duplicate.py" line="58"/>
         <source>Back to the form</source>
         <translation>返回受理表</translation>
     </message>
@@ -2505,26 +2505,31 @@
     </message>
     <message>
         <location filename="../../app/ui/case/merge_dialog.py" line="152"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="153"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/merge_dialog.py" line="153"/>
+        <location filename="../../app/ui/case/merge_dialog.py" line="154"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/merge_dialog.py" line="154"/>
+        <location filename="../../app/ui/case/merge_dialog.py" line="155"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/merge_dialog.py" line="155"/>
+        <location filename="../../app/ui/case/merge_dialog.py" line="156"/>
         <source>What happened</source>
         <translation>投诉事件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/merge_dialog.py" line="168"/>
+        <location filename="../../app/ui/case/merge_dialog.py" line="169"/>
         <source>Moves to %1 with their times and authors: %2 follow-up(s), %3 offer(s), %4 attachment(s). The %5 event(s) of %6 stay as they were written and show in %1&apos;s timeline. %6 will lead to %1. Nothing is sent or printed.</source>
         <translation>将移入 %1（保留原时间和经办人）：跟进 %2 条、补偿方案 %3 项、附件 %4 个。%6 的 %5 条处理记录保持原样，显示在 %1 的处理记录中。之后查询 %6 将转到 %1。不会发送或打印任何内容。</translation>
     </message>

@@ -48,7 +48,7 @@ from app.services import audit
 from app.services.audit import Change
 from app.services.casework import cases
 from app.services.customers import directory
-from app.services.labels import OPEN_STATUSES, STATUSES
+from app.services.labels import CHANNELS, OPEN_STATUSES, STATUSES, label
 from app.services.permissions import Permission, require
 from app.services.text import as_datetime
 
@@ -70,6 +70,7 @@ class CaseBrief:
     received_at: datetime
     customer: str
     phone: str
+    channel: str  # worded in the reader's language
     category: str
     description: str
 
@@ -121,8 +122,8 @@ def _brief(case: Complaint) -> CaseBrief:
 
     customer = Customer.get_by_id(case.customer_id)
     return CaseBrief(case.id, case.number, case.status, case.version, case.received_at,
-                     customer.name, customer.phone, name_of(case.category),
-                     case.description)
+                     customer.name, customer.phone, label(CHANNELS, case.channel),
+                     name_of(case.category), case.description)
 
 
 def merge(merged_id: int, into_id: int, *, actor: User, now: datetime, merged_version: int,

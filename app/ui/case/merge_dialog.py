@@ -28,7 +28,7 @@ from app.services.labels import STATUSES, label
 from app.services.register import listing
 from app.ui.context import UiContext
 from app.ui.operations import explaining
-from app.ui.widgets import ERROR_STYLE, dialog_buttons, when
+from app.ui.widgets import ERROR_STYLE, clipped, dialog_buttons, when
 
 # merged id, kept id, their versions, different customers confirmed
 Submit = Callable[[int, int, int, int, bool], None]
@@ -106,9 +106,9 @@ class MergeDialog(QDialog):
         self.candidates.clear()
         for brief in briefs:
             item = QListWidgetItem(f"{brief.number}  {when(brief.received_at)}  "
-                                   f"{label(STATUSES, brief.status)}  {brief.customer} "
-                                   f"{brief.phone}  {brief.category}  "
-                                   f"{brief.description[:40]}")
+                                   f"{label(STATUSES, brief.status)}  {brief.channel}  "
+                                   f"{brief.customer} {brief.phone}  {brief.category}  "
+                                   f"{clipped(brief.description, 60)}")
             item.setData(Qt.ItemDataRole.UserRole, brief)
             self.candidates.addItem(item)
         if briefs:
@@ -149,6 +149,7 @@ class MergeDialog(QDialog):
             return
         for text, value in ((self.tr("Number"), brief.number),
                             (self.tr("Customer"), f"{brief.customer}  {brief.phone}"),
+                            (self.tr("Channel"), brief.channel),
                             (self.tr("Category"), brief.category),
                             (self.tr("State"), label(STATUSES, brief.status)),
                             (self.tr("Received"), when(brief.received_at)),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services.casework.duplicates import OpenCase
 from app.services.labels import STATUSES, label
-from app.ui.widgets import heading, when
+from app.ui.widgets import clipped, heading, when
 
 ADD, NEW, BACK = "add", "new", "back"
 
@@ -35,7 +35,8 @@ class DuplicateWarning(QDialog):
         self.cases.setObjectName("open-cases")
         for case in found:
             item = QListWidgetItem(f"{case.number}   {when(case.received_at)}   "
-                                   f"{label(STATUSES, case.status)}\n{case.description[:80]}")
+                                   f"{label(STATUSES, case.status)}\n"
+                                   f"{clipped(case.description, 80)}")
             item.setData(Qt.ItemDataRole.UserRole, case)
             self.cases.addItem(item)
         self.cases.setCurrentRow(0)
@@ -47,7 +48,7 @@ class DuplicateWarning(QDialog):
             "the last days. If they are calling about it again, add what they said to that "
             "case instead of recording a second one.", "", count))
         explain.setWordWrap(True)
-        said = QLabel(self.tr("What they said now: %1").replace("%1", words[:200]))
+        said = QLabel(self.tr("What they said now: %1").replace("%1", clipped(words, 200)))
         said.setWordWrap(True)
         self.add = QPushButton(self.tr("Add the words to the selected case"))
         self.add.setObjectName("add-to-case")
