@@ -81,8 +81,9 @@ def _sqlite_file(db: str) -> Path:
 
 
 def _file_bytes(path: Path) -> bytes:
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    """The file's bytes and those of its write-ahead log, its index and any rollback journal."""
+    beside = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    return path.read_bytes() + b"".join(p.read_bytes() for p in beside if p.exists())
 
 
 def _counts() -> tuple[int, int, int]:
