@@ -2761,56 +2761,71 @@
     </message>
     <message>
         <location filename="../../app/ui/case/records_menu.py" line="39"/>
+        <source>Join another record of this customer…</source>
+        <translation>合并该客户的另一条记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="41"/>
         <source>Lift the legal hold…</source>
         <translation>解除法律保全…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="40"/>
+        <location filename="../../app/ui/case/records_menu.py" line="42"/>
         <source>Put on legal hold…</source>
         <translation>设置法律保全…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="43"/>
+        <location filename="../../app/ui/case/records_menu.py" line="45"/>
         <source>Customer&apos;s own record (PDF and Excel)…</source>
         <translation>客户个人信息记录（PDF 和 Excel）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="44"/>
+        <location filename="../../app/ui/case/records_menu.py" line="46"/>
         <source>Correct the customer&apos;s details…</source>
         <translation>更正客户信息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="46"/>
+        <location filename="../../app/ui/case/records_menu.py" line="48"/>
         <source>Erase the customer&apos;s personal data…</source>
         <translation>删除客户个人信息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="65"/>
+        <location filename="../../app/ui/case/records_menu.py" line="67"/>
         <source>Undo the merge: %1 becomes a case of its own again, with its follow-ups, offers and attachments?</source>
         <translation>撤销合并：%1 将恢复为独立的投诉，并取回其跟进、补偿方案和附件。确定吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="73"/>
+        <location filename="../../app/ui/case/records_menu.py" line="75"/>
+        <source>Join another record of this customer</source>
+        <translation>合并该客户的另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="76"/>
+        <source>Phone of the other record (the same person under another number or spelling); their cases then show as one history:</source>
+        <translation>另一条记录的电话（同一位客户以其他号码或写法登记）；合并后其投诉作为同一客户的历史显示：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="86"/>
         <source>Legal hold</source>
         <translation>法律保全</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="75"/>
+        <location filename="../../app/ui/case/records_menu.py" line="88"/>
         <source>Why (a dispute, a lawsuit, a regulator&apos;s request…)?</source>
         <translation>原因（纠纷、诉讼、监管要求等）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="86"/>
+        <location filename="../../app/ui/case/records_menu.py" line="99"/>
         <source>The customer&apos;s own record</source>
         <translation>客户个人信息记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="95"/>
+        <location filename="../../app/ui/case/records_menu.py" line="108"/>
         <source>Written: %1 and %2</source>
         <translation>已生成：%1 和 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/records_menu.py" line="107"/>
+        <location filename="../../app/ui/case/records_menu.py" line="120"/>
         <source>Erase the personal data of %1 (%2) from every case of theirs? Names, phones, addresses and free texts are removed for good; backups made before keep them until they are deleted.</source>
         <translation>确定从 %1（%2）的所有投诉中删除其个人信息吗？姓名、电话、地址和文字内容将永久删除；此前制作的备份在被删除前仍保留这些信息。</translation>
     </message>

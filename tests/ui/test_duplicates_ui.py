@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.models import Complaint, Event, User
+from app.models import Complaint, Customer, Event, User
 from app.services.casework import workflow
 from app.services.casework.view import CaseDetails
 from app.services.compensation import offers
@@ -151,6 +151,27 @@ def test_the_record_menu_follows_the_role(qtbot: QtBot, make_case: MakeCase, sta
     assert "Merge duplicate cases…" in entries(manager)
     assert "Put on legal hold…" in entries(manager)
     assert "Erase the customer's personal data…" in entries(owner)
+
+
+def _menu_action(qtbot: QtBot, user: User, case: Complaint, text: str) -> CaseWindow:
+    window = CaseWindow(signed_in(user), case.id)
+    qtbot.addWidget(window)
+    button = window.findChild(QPushButton, "action-record")
+    next(a for a in button.menu().actions() if a.text() == text).trigger()
+    return window
+
+
+def test_the_record_menu_joins_the_customers_other_record(
+        qtbot: QtBot, make_case: MakeCase, manager: User, monkeypatch: pytest.MonkeyPatch,
+        shown: list) -> None:
+    case = make_case()
+    other = make_case(customer_name="张叁", phone="13900139000")
+    monkeypatch.setattr(messages, "ask_text", lambda *_a: "139 0013 9000")
+    _menu_action(qtbot, manager, case, "Join another record of this customer…")
+    assert Customer.get_by_id(other.customer_id).joined_to_id == case.customer_id
+    monkeypatch.setattr(messages, "ask_text", lambda *_a: "13700000000")
+    _menu_action(qtbot, manager, case, "Join another record of this customer…")
+    assert shown and "13700000000" in shown[-1][1]  # no such customer: said, nothing joined
 
 
 def test_the_retention_page_counts_and_runs_for_the_owner(

@@ -35,6 +35,8 @@ class RecordMenu(QPushButton):
         for merged in case.merged if allowed(user, Permission.MERGE) else ():
             menu.addAction(self.tr("Undo the merge of %1…").replace("%1", merged.number),
                            lambda n=merged.number: self._on_unmerge(n))  # type: ignore[misc]
+        if allowed(user, Permission.MERGE) and case.redacted_at is None:
+            menu.addAction(self.tr("Join another record of this customer…"), self._on_join)
         if allowed(user, Permission.LEGAL_HOLD) and case.redacted_at is None:
             menu.addAction(self.tr("Lift the legal hold…") if case.legal_hold
                            else self.tr("Put on legal hold…"), self._on_hold)
@@ -67,6 +69,17 @@ class RecordMenu(QPushButton):
         if messages.confirm(self._parent, question):
             self._operation(CASES).run(lambda: merging.unmerge(
                 number, actor=self._context.user, now=self._context.now()))
+
+    def _on_join(self) -> None:
+        """Called when the same person is on record under another phone or spelling."""
+        phone = messages.ask_text(self._parent, self.tr("Join another record of this customer"),
+                                  self.tr("Phone of the other record (the same person under "
+                                          "another number or spelling); their cases then show "
+                                          "as one history:"))
+        if phone:
+            self._operation(CASES).run(lambda: joining.join(
+                self._case.customer_id, customers.customer_by_phone(phone).id,
+                actor=self._context.user, now=self._context.now()))
 
     def _on_hold(self) -> None:
         """Called when the user puts the case on legal hold or lifts it."""
