@@ -11,15 +11,18 @@ must not be sealed into the new chain as if it were whole, so such a log refuses
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
-from peewee import Database
+from peewee import Database, SqliteDatabase
 
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
 from app.models import chain
 
+_CHUNK = 50_000
 
-def link_digests(database: Database, chunk: int = 20_000) -> int:
+
+def link_digests(database: Database) -> int:
     """Checks the old chain and chains every event's digest anew, in id order, updating the
     chain's head; returns the number of events.
 
@@ -27,14 +30,13 @@ def link_digests(database: Database, chunk: int = 20_000) -> int:
         DatabaseUnusableError: the old chain breaks at an event, or its head does not
             match the last event (events removed from the end).
     """
-    columns = ", ".join(f'"{c}"' for c in chain.COLUMNS)
     mark = database.param
+    sql, contents_of = _reading(database)
     old, new, count, after = chain.GENESIS, chain.GENESIS, 0, 0
-    while rows := database.execute_sql(
-            f"SELECT id, hash, {columns} FROM event WHERE id > {mark} ORDER BY id "
-            f"LIMIT {chunk}", (after,)).fetchall():
-        _check_old_links(old, rows)
-        hashes = [str(row[-1]) for row in chain.chained(new, [tuple(row[2:]) for row in rows])]
+    while rows := database.execute_sql(sql, (after,)).fetchall():
+        contents = contents_of(rows)
+        _check_old_links(old, rows, contents)
+        hashes = _new_links(new, contents)
         database.cursor().executemany(f"UPDATE event SET hash = {mark} WHERE id = {mark}",
                                       list(zip(hashes, [row[0] for row in rows], strict=True)))
         old, new, count, after = rows[-1][1], hashes[-1], count + len(rows), rows[-1][0]
@@ -46,17 +48,51 @@ def link_digests(database: Database, chunk: int = 20_000) -> int:
     return count
 
 
-def _check_old_links(previous: str, rows: list[tuple]) -> None:
-    """Each row's stored hash must be SHA-256 of the stored one before it and its content."""
+Contents = Callable[[list[tuple]], list[bytes]]
+
+
+def _reading(database: Database) -> tuple[str, Contents]:
+    """The query of a chunk of events after an id (id, hash, then what makes the content),
+    and how to get each row's canonical content from it: SQLite builds it itself."""
+    where = f"FROM event WHERE id > {database.param} ORDER BY id"
+    if isinstance(database, SqliteDatabase):
+        return (f"SELECT id, hash, {chain.sqlite_content_sql()} {where} LIMIT {_CHUNK}",
+                lambda rows: [row[2] for row in rows])
+    columns = ", ".join(f'"{c}"' for c in chain.COLUMNS)
+    return (f"SELECT id, hash, {columns} {where} LIMIT {_CHUNK}",
+            lambda rows: [chain.content(row[2:]) for row in rows])
+
+
+def _check_old_links(previous: str, rows: list[tuple], contents: list[bytes]) -> None:
+    """Each row's stored hash must be SHA-256 of the stored one before it and its content
+    (checked as C-level maps; the first that fails is where the old chain breaks)."""
+    stored = [previous, *(row[1] for row in rows)]
+    links = list(map(_bytes_or_empty, stored[:-1]))
+    computed = [hashlib.sha256(link + content).hexdigest()
+                for link, content in zip(links, contents, strict=True)]
+    if computed != stored[1:]:
+        broken = next(i for i, (mine, kept) in enumerate(zip(computed, stored[1:], strict=True))
+                      if mine != kept)
+        raise DatabaseUnusableError(_BROKEN.format(where=_AT.format(id=rows[broken][0])))
+
+
+def _new_links(previous: str, contents: list[bytes]) -> list[str]:
+    """The hashes of the chain of content digests (app.models.chain), from `previous`."""
     sha256 = hashlib.sha256
-    for row in rows:
-        try:
-            link = bytes.fromhex(previous)
-        except ValueError:
-            link = b""
-        if sha256(link + chain.content(row[2:])).hexdigest() != row[1]:
-            raise DatabaseUnusableError(_BROKEN.format(where=_AT.format(id=row[0])))
-        previous = row[1]
+    digests = [sha256(content).digest() for content in contents]
+    last = bytes.fromhex(previous)
+    hashes = []
+    for digest in digests:
+        last = sha256(last + digest).digest()
+        hashes.append(last.hex())
+    return hashes
+
+
+def _bytes_or_empty(text: str) -> bytes:
+    try:
+        return bytes.fromhex(text)
+    except ValueError:  # not even hex: no hash can match it
+        return b""
 
 
 _BROKEN = Text(
