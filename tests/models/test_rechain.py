@@ -5,15 +5,18 @@ a log changed outside the program refuses the upgrade and is left as it was."""
 import hashlib
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from app.errors import DatabaseUnusableError
-from app.models import Event, EventChain, chain
+from app.models import Complaint, Event, EventChain, chain, database_proxy, rechain
+from app.models.guards import drop_event_guards, install_guards
 from app.services.desk import integrity
 from app.services.desk.store import close_desk, open_desk
 
+MakeCase = Callable[..., Complaint]
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "schema-v6.sqlite3"
 
 
@@ -69,3 +72,37 @@ def test_a_log_changed_outside_the_program_is_not_sealed(tmp_path: Path, tamperi
         assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 6
     conn.close()
     assert _hashes(old) == before
+
+
+def _chain_as_schema_6(tamper: str = "") -> None:
+    """Every event hashed as schema 6 did (the content itself), then `tamper` run."""
+    database = database_proxy.obj
+    drop_event_guards(database)
+    columns = ", ".join(f'"{c}"' for c in chain.COLUMNS)
+    last = chain.GENESIS
+    for row in database.execute_sql(f"SELECT id, {columns} FROM event ORDER BY id").fetchall():
+        last = hashlib.sha256(bytes.fromhex(last) + chain.content(row[1:])).hexdigest()
+        database.execute_sql(f"UPDATE event SET hash = {database.param} WHERE id = "
+                             f"{database.param}", (last, row[0]))
+    database.execute_sql(f"UPDATE event_chain SET last_hash = {database.param}", (last,))
+    if tamper:
+        database.execute_sql(tamper)
+
+
+@pytest.mark.parametrize("tamper", ["", "UPDATE event SET note = 'changed' WHERE id = 3"])
+def test_each_database_is_checked_and_chained_anew(db: str, make_case: MakeCase,
+                                                  tamper: str) -> None:
+    """The same on whichever database the tests run (PostgreSQL builds no content itself)."""
+    for phone in ("13800138000", "13900139000"):
+        make_case(phone=phone, description="电饭煲不能开机")
+    with database_proxy.atomic():
+        _chain_as_schema_6(tamper)
+    assert integrity.verify_chain().problem() != ""
+    if tamper:
+        with pytest.raises(DatabaseUnusableError, match="at event 3"), database_proxy.atomic():
+            rechain.link_digests(database_proxy.obj)
+        return
+    with database_proxy.atomic():
+        assert rechain.link_digests(database_proxy.obj) == Event.select().count()
+        install_guards(database_proxy.obj)
+    assert integrity.verify_chain().problem() == ""
