@@ -70,7 +70,8 @@ def _removed_or_same(columns: tuple[str, ...], same: str) -> str:
 
 def _event_redaction(same: str) -> str:
     """SQL true when an UPDATE of an event only removes its texts, once, keeping a digest."""
-    fixed = ("id", "complaint_id", "at", "actor_id", "kind", "field", "case_version", "hash")
+    fixed = ("id", "complaint_id", "at", "actor_id", "kind", "field", "case_version",
+             "action_id", "hash")
     return (f"OLD.original_digest = '' AND length(NEW.original_digest) = 64 AND "
             f"{_same(fixed, same)} AND {_removed_or_same(REDACTABLE, same)} AND "
             f"{_redacted_case('OLD.complaint_id')}")

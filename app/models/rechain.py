@@ -1,11 +1,11 @@
 """Moving the event log from the chain of contents to the chain of content digests.
 
-Schema 6 chained each event's content itself: hash = SHA-256(previous ‖ content). Since
-the personal-data step the chain links the content's digest instead (app.models.chain),
-so the upgrade chains every recorded event anew. It first checks each one against the old
-chain and the chain's head: an event changed, removed or added outside the program since
-must not be sealed into the new chain as if it were whole, so such a log refuses the upgrade
-(the step is undone and the copy made before it stays).
+Schemas 6 and 7 chained each event's content itself: hash = SHA-256(previous ‖ content).
+Since the personal-data step (schema 8) the chain links the content's digest instead
+(app.models.chain), so the upgrade chains every recorded event anew. It first checks each
+one against the old chain and the chain's head: an event changed, removed or added outside
+the program since must not be sealed into the new chain as if it were whole, so such a log
+refuses the upgrade (the step is undone and the copy made before it stays).
 """
 
 from __future__ import annotations
