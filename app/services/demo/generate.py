@@ -91,7 +91,7 @@ def fill_demo(*, cases: int, seed: int, now: datetime) -> DemoSummary:
         pools = _pools(user_ids)
         counters = _Counters()
         duplicates = max(1, cases // 500) if cases >= DUPLICATES_FROM else 0
-        for chunk in _received_times(rng, cases - duplicates, now):
+        for chunk in _received_times(rng, cases, now, leave=duplicates):
             _write_chunk(chunk, rng=rng, now=now, pools=pools, counters=counters)
         for year, last in counters.per_year.items():
             CaseCounter.insert(year=year, last_number=last).execute()
@@ -148,9 +148,12 @@ def _pools(user_ids: dict[str, int]) -> Pools:
     )
 
 
-def _received_times(rng: random.Random, count: int, now: datetime) -> Iterator[list[datetime]]:
+def _received_times(rng: random.Random, count: int, now: datetime,
+                    leave: int = 0) -> Iterator[list[datetime]]:
     """Intake times over the past year, oldest first, in chunks; the newest 1% (at least
-    three) arrived in the last hours, so the register always opens on fresh complaints."""
+    three) arrived in the last hours, so the register always opens on fresh complaints. The
+    newest `leave` are left out (the second calls recorded through intake instead), so the
+    cases before them are the same whether a demo has duplicates or not."""
     fresh = min(count, max(3, count // 100))
     times = [now - timedelta(minutes=rng.randrange(5, 6 * 60)) for _ in range(fresh)]
     for _ in range(count - fresh):
@@ -159,7 +162,8 @@ def _received_times(rng: random.Random, count: int, now: datetime) -> Iterator[l
         moment = datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute)
         times.append(min(moment, now - timedelta(minutes=rng.randrange(1, 120))))
     times.sort()
-    for start in range(0, count, CHUNK):
+    del times[count - leave:]
+    for start in range(0, count - leave, CHUNK):
         yield times[start:start + CHUNK]
 
 
