@@ -18,13 +18,15 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@ $(RUN_STAMP)
 
-## Start Complaint Desk (creates .venv and installs the project on first use).
+## Start Complaint Desk (creates .venv and installs the project on first use; on Debian, installs
+## or names the libraries a real window needs, Xvfb included for `xvfb-run -a make run`).
 run: $(RUN_STAMP)
+	tools/system-deps.sh window
 	$(VENV)/bin/complaint-desk $(ARGS)
 
 ## Install what the tests need (Python packages and Qt's system libraries), lint, type-check, test.
 test: $(TEST_STAMP)
-	tools/system-deps.sh
+	tools/system-deps.sh test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/mypy

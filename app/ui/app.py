@@ -18,6 +18,7 @@ from app.services.desk import setup
 from app.services.desk.store import close_desk, open_desk
 from app.ui import crash, messages, runner
 from app.ui.context import Restart, UiContext
+from app.ui.fonts import set_up_chinese_font
 from app.ui.operations import Operation, explaining
 from app.ui.translation import SETTINGS_LANGUAGE, install_translators
 from app.ui.widgets import app_icon
@@ -39,6 +40,7 @@ def make_application() -> QApplication:
     app.setOrganizationName("ComplaintDesk")
     app.setApplicationName("Complaint Desk")
     app.setWindowIcon(app_icon())  # every window and dialog, the taskbar's too
+    set_up_chinese_font(app)
     return app
 
 

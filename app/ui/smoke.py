@@ -1,7 +1,8 @@
 """`complaint-desk --smoke-test --user NAME`: start the window, say what it loaded, close.
 
 What an installed copy can lack that the command line never touches is Qt's: its platform
-plugin, the translations, the icon and the PDF viewer behind print previews. This opens
+plugin (and, on Linux, the libraries of its X11 plugin), a font for Chinese, the
+translations, the icon and the PDF viewer behind print previews. This opens
 the real main window (signed in as NAME with the password in COMPLAINT_DESK_PASSWORD),
 reports each of them on one line, and exits 1 if any is missing. The setup program's
 build runs it; support can too.
@@ -15,12 +16,14 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 
 from app.errors import DeskError
 from app.i18n import ZH
 from app.services import users
 from app.services.desk.store import close_desk, open_desk
+from app.ui import fonts
 from app.ui.app import PASSWORD_VAR, start_application
 from app.ui.context import UiContext
 from app.ui.operations import explaining
@@ -47,12 +50,17 @@ def run_smoke_test(*, database_url: str, language: str | None, username: str | N
     _process_events()
     icon, pages = not window.windowIcon().isNull(), _pdf_pages()
     catalogues = [Path(each.filePath()).name for each in translators]
-    ours = f"{CATALOG}_{chosen}.qm"
+    needed = {f"{CATALOG}_{chosen}.qm", f"qtbase_{chosen}.qm"}  # ours, and Qt's own dialogs
+    font = fonts.chosen()
     checks = [
         ("window", window.windowTitle(), window.isVisible()),
-        ("catalogues", ", ".join(catalogues) or "none", chosen != ZH or ours in catalogues),
+        ("catalogues", ", ".join(catalogues) or "none",
+         chosen != ZH or needed <= set(catalogues)),
         ("icon", "yes" if icon else "missing", icon),
         ("pdf viewer", f"{pages} page(s)", pages == 1),
+        ("chinese font", f"{font.family}{' (bundled)' if font.bundled else ''}" if font
+         else "missing", font is not None),
+        ("platform", QGuiApplication.platformName(), True),
     ]
     for name, value, ok in checks:
         print(f"{'OK  ' if ok else 'FAIL'}  {name}: {value}")

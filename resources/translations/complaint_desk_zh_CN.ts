@@ -2735,6 +2735,27 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="14"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../app/ui/qt_strings.py" line="15"/>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <location filename="../../app/ui/runner.py" line="155"/>
@@ -3804,7 +3825,7 @@ Open the file now?</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../app/ui/app.py" line="120"/>
+        <location filename="../../app/ui/app.py" line="122"/>
         <source>Demo accounts: owner, manager, staff1, staff2 — password “demo”.</source>
         <translation>示范账户：owner、manager、staff1、staff2，密码均为“demo”。</translation>
     </message>

@@ -60,6 +60,7 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     for translator in translators:
         qapp.removeTranslator(translator)
     set_language(EN)
+    install_translators(qapp, EN)  # Qt's own widgets back in English
 
 
 def type_text(widget: QWidget, text: str) -> None:

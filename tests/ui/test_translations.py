@@ -180,3 +180,34 @@ def test_the_check_would_catch_english(qtbot: QtBot, context: UiContext, owner: 
     for screen in screens:
         qtbot.addWidget(screen)
     assert all(_untranslated(screen) for screen in screens)  # the English window is caught
+
+
+def _qt_dialogs() -> list[QWidget]:
+    """Qt's own dialogs as the window opens them: files to open and save, a folder, the
+    printer, a question."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    dialogs: list[QWidget] = []
+    for mode, accept in ((QFileDialog.FileMode.ExistingFile, QFileDialog.AcceptMode.AcceptOpen),
+                         (QFileDialog.FileMode.AnyFile, QFileDialog.AcceptMode.AcceptSave),
+                         (QFileDialog.FileMode.Directory, QFileDialog.AcceptMode.AcceptOpen)):
+        files = QFileDialog()
+        files.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own, as on Linux
+        files.setFileMode(mode)
+        files.setAcceptMode(accept)
+        files.setDirectory(str(ROOT))
+        dialogs.append(files)
+    question = QMessageBox()
+    question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return [*dialogs, QPrintDialog(QPrinter()), question]
+
+
+def test_qt_own_dialogs_speak_chinese_in_a_chinese_window(qtbot: QtBot, chinese: None) -> None:
+    leftovers = {}
+    for dialog in _qt_dialogs():
+        qtbot.addWidget(dialog)
+        left = {text for text in _untranslated(dialog) if not text.startswith("/")}  # paths
+        if left:
+            leftovers[type(dialog).__name__] = sorted(left)
+    assert leftovers == {}
