@@ -118,6 +118,7 @@ EVENT_KINDS: Mapping[str, Text] = {
     "personal_data": Text("Personal data removed", "删除个人信息"),
     "retention": Text("Retention run", "到期个人信息清理"),
     "own_record": Text("Customer's own record given", "向客户提供其个人信息记录"),
+    "document": Text("Document", "文书"),
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from app.i18n import Text
 from app.models.chain import REMOVED
+from app.services import notes
 from app.services.labels import (
     CHANNELS,
     FLAGS,
@@ -70,6 +71,11 @@ def _fields(*fields: Field) -> Mapping[str, Field]:
 
 
 T = Text
+# What happened to a document of the case (documents.papers), as the timeline keeps it.
+DOCUMENT_EVENTS: Mapping[str, Text] = {
+    "printed": T("printed or saved", "已打印或保存"),
+    "signed copy returned": T("signed copy returned", "签字文本已收回"),
+}
 FIELDS: Mapping[str, Field] = _fields(
     # Recorded at intake.
     Field("number", T("Number", "编号")),
@@ -142,6 +148,9 @@ FIELDS: Mapping[str, Field] = _fields(
     Field("legal_hold", T("Legal hold", "法律保全"), YES_NO),
     Field("personal_data", T("Personal data", "个人信息")),
     Field("own_record", T("Own record given to the customer", "向客户提供其个人信息记录")),
+    Field("receipt", T("Receipt", "受理回执"), CODED, DOCUMENT_EVENTS),
+    Field("summary", T("Case summary", "投诉处理单"), CODED, DOCUMENT_EVENTS),
+    Field("letter", T("Resolution letter", "处理结果告知书"), CODED, DOCUMENT_EVENTS),
 )
 
 
@@ -165,6 +174,7 @@ class Names:
 
 _BLANK = Text("", "")
 COLON = Text(": ", "：")
+LIST = Text(", ", "、")  # between the items of a list in a sentence
 ARROW = " → "
 # The event that records a case carries its number, which describes itself.
 _UNLABELLED = frozenset({"number"})
@@ -189,11 +199,14 @@ def text_shown(stored: str) -> str:
 
 
 def worded(code: str, stored: str, names: Names) -> Text:
-    """A value as the timeline stores it (a code, a user name, a time) in words."""
+    """A value as the timeline stores it (a code, a user name, a time, or a text the desk
+    wrote itself: a follow-up) in words."""
     if not stored:
         return _BLANK
     if stored == REMOVED:
         return REMOVED_WORDS
+    if notes.is_coded(stored):
+        return notes.words(stored)
     known = FIELDS.get(code)
     kind = known.kind if known else TEXT
     if kind in REFERENCES:

@@ -34,10 +34,11 @@ def test_pause_and_resume_add_the_waiting_days(make_case: MakeCase, staff: User)
     steps = explain(CaseDetails.load(case.number).timeline)
     assert [s.field for s in steps] == ["resolution_due", "clock_paused_at", "resolution_due",
                                         "clock_paused_at"]
-    assert steps[0].new == "2026-03-11 18:00" and steps[0].note.startswith("Shop profile")
+    assert steps[0].new == "2026-03-11 18:00"
+    assert steps[0].describe_note().startswith("Shop profile")
     assert steps[1].note == "等待厂家检测报告"
     assert (steps[2].old, steps[2].new) == ("2026-03-11 18:00", "2026-03-16 18:00")
-    assert "5 day(s)" in steps[2].note
+    assert "5 day(s)" in steps[2].describe_note()
     assert steps[2].describe() == "Decision due: 2026-03-11 18:00 → 2026-03-16 18:00"
 
 

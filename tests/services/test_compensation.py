@@ -1,13 +1,13 @@
 """Compensation: limits per role, approval with a password, counters, withdrawal, totals."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from app.errors import AccessError, InputError, RuleError, SignInError
 from app.models import CompensationOffer, Complaint, FollowUp, User
-from app.services import settings
+from app.services import notes, settings
 from app.services.casework import workflow
 from app.services.compensation import figures, offers
 from app.services.compensation.offers import decide
@@ -58,7 +58,9 @@ def test_above_the_limit_the_case_waits_for_approval(handled: Complaint, staff: 
     assert (offer.status, offer.approver_id) == ("approved", manager.id)
     assert _case(handled).status == "in_progress"
     told = FollowUp.get(FollowUp.assignee == staff.id)
-    assert "approved by 李经理" in told.note and told.due_at == NOW  # staff hear at once
+    assert told.kind == "notice" and "approved by 李经理" in str(notes.words(told.note))
+    # Time to reach the customer: the end of the next business day (Thursday), not "now".
+    assert told.due_at == datetime(2026, 3, 5, 18, 0)
 
 
 def test_a_manager_cannot_approve_above_their_own_limit(handled: Complaint, staff: User,

@@ -130,5 +130,14 @@ def test_stored_codes_no_longer_listed_are_shown_as_stored() -> None:
     names = vocabulary.Names(references={}, users={})
     assert vocabulary.worded("department", "gone", names) == ("gone", "gone")
     assert vocabulary.worded("handler", "left_us", names) == ("left_us", "left_us")
+    assert vocabulary.change_words("shelf_label", "", "printed", names) == (
+        "shelf_label: printed", "shelf_label：printed")
+
+
+def test_documents_printed_and_signed_copies_returned_are_worded() -> None:
+    names = vocabulary.Names(references={}, users={})
     assert vocabulary.change_words("letter", "", "printed", names) == (
-        "letter: printed", "letter：printed")
+        "Resolution letter: printed or saved", "处理结果告知书：已打印或保存")
+    assert vocabulary.change_words("letter", "", "signed copy returned", names).zh == \
+        "处理结果告知书：签字文本已收回"
+    assert vocabulary.change_words("receipt", "", "printed", names).zh == "受理回执：已打印或保存"

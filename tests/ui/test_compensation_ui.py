@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from app.models import CompensationOffer, Complaint, FollowUp, User
+from app.services import notes
 from app.services.casework import workflow
 from app.services.casework.view import CaseDetails
 from app.services.compensation import offers
@@ -85,7 +86,8 @@ def test_propose_then_the_owner_approves(qtbot: QtBot, context: UiContext, handl
     assert (offer.status, offer.approver_id) == ("approved", owner_window._context.user.id)
     assert CaseDetails.load_id(handled.id).status == "in_progress"
     assert owner_window.approvals_action.text() == "Approvals"
-    assert FollowUp.get(FollowUp.assignee == staff.id).note.startswith("Compensation approved")
+    told = FollowUp.get(FollowUp.assignee == staff.id)
+    assert str(notes.words(told.note)).startswith("Compensation approved")
 
 
 def test_a_wrong_password_then_a_refusal(qtbot: QtBot, context: UiContext,

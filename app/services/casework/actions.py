@@ -88,7 +88,7 @@ ACTIONS: tuple[Action, ...] = (
            states=_OPEN, permission=Permission.EXTEND_DEADLINE),
     Action("extend", Text("Extend deadline", "延长处理时限"), inputs=("due", "reason", "told"),
            states=_OPEN, permission=Permission.EXTEND_DEADLINE),
-    Action("review", Text("Review requested (核查)", "客户申请核查"), inputs=("reason",),
+    Action("review", Text("Customer asks for a review", "客户申请核查"), inputs=("reason",),
            states=_DECIDED),
     Action("ack_escalation", Text("Acknowledge escalation", "确认已知悉升级"), states=_ALL,
            permission=Permission.ACKNOWLEDGE_ESCALATION),

@@ -22,6 +22,7 @@ from app.services import audit, deadlines
 from app.services.audit import Change
 from app.services.casework.fields import FIELDS, CaseField, field_named, parse_value, stored_text
 from app.services.improvement import warnings
+from app.services.labels import OPEN_STATUSES
 from app.services.permissions import Permission, require
 
 
@@ -169,12 +170,18 @@ def escalate_if_needed(case: Complaint, updates: dict[str, Any], now: datetime,
                    kind="escalation")]
 
 
+# Follow-ups owed only while the case is open: telling the customer of a compensation
+# decision (followups' `notice`). Once the case is decided it is not overdue for them.
+WHILE_OPEN_KINDS = ("notice",)
+
+
 def refresh_next_due(case_id: int) -> None:
     """Recomputes the case's next due date from its deadlines and open follow-ups."""
     case = Complaint.get_by_id(case_id)
-    follow_up = (FollowUp.select(fn.MIN(FollowUp.due_at))
-                 .where((FollowUp.complaint == case_id) & FollowUp.done_at.is_null())
-                 .scalar())
+    owed = (FollowUp.complaint == case_id) & FollowUp.done_at.is_null()
+    if case.status not in OPEN_STATUSES:
+        owed &= FollowUp.kind.not_in(WHILE_OPEN_KINDS)
+    follow_up = FollowUp.select(fn.MIN(FollowUp.due_at)).where(owed).scalar()
     due = deadlines.next_due(
         status=case.status, first_response_due=case.first_response_due,
         first_response_at=case.first_response_at, resolution_due=case.resolution_due,

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from app.errors import InputError, RuleError
 from app.i18n import Text
 from app.models import Complaint, User, database_proxy
-from app.services import audit, deadlines
+from app.services import audit, deadlines, notes
 from app.services.audit import Change
 from app.services.casework import cases, workflow
 from app.services.labels import OPEN_STATUSES
@@ -59,10 +59,10 @@ def resume(case_id: int, *, actor: User, now: datetime, expected_version: int,
                             .format(n=case.number))
         days = max(0, (now.date() - case.clock_paused_at.date()).days)
         due = deadlines.later_by(case.resolution_due, days) if case.resolution_due else None
-        text = Text("Resumed after {d} day(s).", "暂停 {d} 天后恢复计时。").format(d=days)
+        said = checked_text(note, field="note", label=Text("Note", "备注"), max_length=2000)
         return cases.write(case, {}, {"clock_paused_at": None, "resolution_due": due},
                            actor=actor, now=now, expected_version=expected_version,
-                           note=f"{text} {note.strip()}".strip())
+                           note=notes.written("resumed", days=days, note=said))
 
 
 def restart(case_id: int, *, facts: str, actor: User, now: datetime,
@@ -138,8 +138,8 @@ def request_review(case_id: int, *, reason: str, actor: User, now: datetime,
         why = _reason(reason)
         due = deadlines.decision_due_from(now, profile=case.profile,
                                           complex_case=case.complex_case)
-        note = str(Text("Review (核查) requested: {r}", "客户申请核查：{r}").format(r=why))
-        return workflow.move(case.id, "reopened", note=note, actor=actor, now=now,
+        return workflow.move(case.id, "reopened", actor=actor, now=now,
+                             written_note=notes.written("review", reason=why),
                              expected_version=expected_version,
                              columns={"resolution_due": due, "last_contact_at": now})
 

@@ -12,16 +12,16 @@ from datetime import datetime, timedelta
 from app.errors import InputError, NotFoundError, RuleError
 from app.i18n import Text
 from app.models import Complaint, FollowUp, User, database_proxy
-from app.services import audit, deadlines
+from app.services import audit, deadlines, notes
 from app.services.casework import cases
 from app.services.permissions import Permission, require
 from app.services.text import checked_text, to_seconds, when
 
-KINDS = ("next_step", "callback", "progress")
-CONTACT_KINDS = ("callback", "progress")  # done means the customer was spoken to
+# notice: tell the customer of a decision taken on the case (a compensation decision); it is
+# owed while the case is open, and a decided case is not overdue for it (cases.WHILE_OPEN_KINDS).
+KINDS = ("next_step", "callback", "progress", "notice")
+CONTACT_KINDS = ("callback", "progress", "notice")  # done means the customer was spoken to
 PAST_GRACE = timedelta(minutes=5)
-CALLBACK_NOTE = Text("Call the customer: did the solution work? Record satisfaction.",
-                     "回访客户：问题是否已解决？记录满意度。")
 
 
 def add_follow_up(case_id: int, *, due_at: datetime, note: str, actor: User,
@@ -35,17 +35,33 @@ def add_follow_up(case_id: int, *, due_at: datetime, note: str, actor: User,
     require(actor, Permission.WORK_CASES)
     text = checked_text(note, field="note", label=Text("What to do", "跟进事项"),
                         max_length=2000, required=True)
-    due = _not_past(due_at, now)
+    return _add(case_id, due=_not_past(due_at, now), stored_note=text, actor=actor, now=now,
+                assignee=assignee, kind=kind)
+
+
+def add_written(case_id: int, *, due_at: datetime, note: str, actor: User, now: datetime,
+                kind: str, assignee: User | None = None) -> FollowUp:
+    """Adds a follow-up the desk sets itself, its note already in its stored form
+    (services.notes): the call-back after a decision, the customer to be told of one."""
+    require(actor, Permission.WORK_CASES)
+    assert notes.is_coded(note), "a follow-up the desk writes is stored as a code"
+    return _add(case_id, due=to_seconds(due_at), stored_note=note, actor=actor, now=now,
+                assignee=assignee, kind=kind)
+
+
+def _add(case_id: int, *, due: datetime, stored_note: str, actor: User, now: datetime,
+         assignee: User | None, kind: str) -> FollowUp:
     if kind not in KINDS:
         raise InputError(Text("Unknown follow-up kind “{k}”.", "未知的跟进类型“{k}”。")
                          .format(k=kind), field="kind")
     with database_proxy.atomic():
         case = cases.for_change(case_id)
         who = assignee or (User.get_by_id(case.handler_id) if case.handler_id else actor)
-        row = FollowUp.create(complaint=case, kind=kind, due_at=due, assignee=who, note=text,
-                              created_by=actor, created_at=now)
+        row = FollowUp.create(complaint=case, kind=kind, due_at=due, assignee=who,
+                              note=stored_note, created_by=actor, created_at=now)
         audit.record(case, actor, now, kind="follow_up", field="follow_up",
-                     new=f"{when(due)} {who.display_name}: {text}", version=case.version)
+                     new=notes.written("follow_up", due=when(due), who=who.display_name,
+                                       note=stored_note), version=case.version)
         cases.refresh_next_due(case.id)
     return row
 
@@ -60,8 +76,15 @@ def schedule_callback(case_id: int, *, actor: User, now: datetime) -> FollowUp |
     calendar, values = deadlines.current_calendar()
     day = calendar.business_day_on_or_after(now.date() + timedelta(
         days=int(values["followup.callback_days"])))
-    return add_follow_up(case_id, due_at=calendar.closing_on(day), note=str(CALLBACK_NOTE),
-                         actor=actor, now=now, kind="callback")
+    return add_written(case_id, due_at=calendar.closing_on(day),
+                       note=notes.written("callback"), actor=actor, now=now, kind="callback")
+
+
+def end_of_next_business_day(now: datetime) -> datetime:
+    """Closing time on the first business day after `now`'s day: time enough to reach the
+    customer, whatever the hour of the decision."""
+    calendar, _values = deadlines.current_calendar()
+    return calendar.closing_on(calendar.business_day_on_or_after(now.date() + timedelta(days=1)))
 
 
 def snooze_follow_up(follow_up_id: int, *, until: datetime, note: str, actor: User,

@@ -15,7 +15,7 @@ from typing import Any
 from app.errors import DeskError, FormError, InputError
 from app.i18n import Text
 from app.models import Category, Complaint, User, database_proxy
-from app.services import audit, catalog, deadlines, settings, vocabulary
+from app.services import audit, catalog, deadlines, notes, settings, vocabulary
 from app.services.casework import cases, numbering, workflow
 from app.services.casework.fields import FIELDS
 from app.services.customers import directory
@@ -67,7 +67,7 @@ def record_complaint(form: IntakeForm, *, actor: User, now: datetime) -> Complai
         if form.on_the_spot:
             case = workflow.move(case.id, "closed", actor=actor, now=now, expected_version=1,
                                  values=form.on_the_spot_values,
-                                 note=str(Text("Solved on the spot", "当场解决")))
+                                 written_note=notes.written("solved_on_the_spot"))
     return case
 
 
@@ -126,7 +126,7 @@ def _insert(checked: dict[str, Any], *, actor: User, now: datetime) -> Complaint
     )
     audit.record(case, actor, now, kind="created", field="number", new=case.number, version=1)
     audit.record(case, actor, now, kind="clock", field="resolution_due",
-                 new=when(case.resolution_due), note=str(profile_rule(case.profile)), version=1)
+                 new=when(case.resolution_due), note=profile_rule(case.profile), version=1)
     directory.update_details(customer, name=checked["customer_name"],
                              address=checked["address"], actor=actor, now=now, complaint=case)
     cases.refresh_next_due(case.id)
@@ -134,14 +134,12 @@ def _insert(checked: dict[str, Any], *, actor: User, now: datetime) -> Complaint
     return Complaint.get_by_id(case.id)
 
 
-def profile_rule(profile: str) -> Text:
-    """The deadline rule a case starts with, in words."""
+def profile_rule(profile: str) -> str:
+    """The deadline rule a case starts with, as the timeline stores it (services.notes)."""
     if profile == "financial":
-        return Text("Financial profile: decision within 15 days",
-                    "金融保险规则：15 日内作出处理决定")
+        return notes.written("rule_financial")
     days = deadlines.decision_days("shop", int(settings.get("deadline.resolution_days")))
-    return Text("Shop profile: first answer the same day, decision within {n} days",
-                "门店规则：当天初步答复，{n} 天内处理完毕").format(n=days)
+    return notes.written("rule_shop", days=days)
 
 
 def _text(value: str, name: str, limit: int, *, required: bool = False) -> str:

@@ -55,7 +55,7 @@ def shown(field: vocabulary.Field, value: Any) -> str:
     if kind == vocabulary.CODED:
         return label(field.words, value)
     if kind == vocabulary.FLAG_SET:
-        return "、".join(label(field.words, code) for code in value)
+        return str(vocabulary.LIST).join(label(field.words, code) for code in value)
     if kind in (vocabulary.USER, *vocabulary.REFERENCES):
         return value.name  # a Person or a Ref, named when the case was read
     return vocabulary.text_shown(str(value))

@@ -1,6 +1,7 @@
 """What is owed, by whom and how urgently: the reminders of one user, or of everyone.
 
-An item is a promised first answer, a decision deadline, a follow-up, a customer who has
+An item is a promised first answer, a decision deadline, a follow-up, a customer to be told
+of a compensation decision (listed at once, due by the next closing), a customer who has
 not heard from the shop for N days (适时通知客户), or an escalation waiting for a manager.
 Items fall into overdue, due today and due soon (within a configurable window); each
 says why, and the most urgent come first.
@@ -25,13 +26,15 @@ from app.models import (
     User,
     database_proxy,
 )
-from app.services import settings
+from app.services import notes, settings
 from app.services.casework import escalations
+from app.services.casework.cases import WHILE_OPEN_KINDS
 from app.services.catalog import name_of
 from app.services.improvement import reminders as improvement
 from app.services.labels import FLAGS, OPEN_STATUSES, label
 from app.services.permissions import Permission, allowed
 from app.services.text import as_datetime, iso, when
+from app.services.vocabulary import LIST
 
 GROUPS: dict[str, Text] = {
     # First: a shop has a handful of actions, which would sink among hundreds of case items.
@@ -158,7 +161,9 @@ def _from_owed(group: str, owed: improvement.Owed) -> Reminder:
 
 
 def _reason(kind: str, detail: object) -> str:
-    if kind in ("follow_up", "escalation"):
+    if kind in ("follow_up", "notice"):
+        return str(notes.words(str(detail)))
+    if kind == "escalation":
         return str(detail)
     key = {"first_answer": "due", "decision": "due", "progress": "since"}[kind]
     return str(REASONS[kind].format(**{key: when(detail)}))  # type: ignore[arg-type]
@@ -199,15 +204,21 @@ def _items_of_case(row: tuple, horizon: datetime, progress_cutoff: datetime,
 
 
 def _follow_up_items(user: User | None, horizon: datetime) -> Iterator[Item]:
+    """Open follow-ups due before `horizon`, and every customer to be told of a decision
+    (a `notice`, listed as soon as the decision is taken, while its case is open)."""
     query = (FollowUp.select(FollowUp.id, FollowUp.due_at, FollowUp.note, Complaint.id,
-                             Complaint.number, Customer.name)
+                             Complaint.number, Customer.name, FollowUp.kind)
              .join(Complaint).join(Customer)
-             .where(FollowUp.done_at.is_null() & (FollowUp.due_at < horizon)))
+             .where(FollowUp.done_at.is_null()
+                    & ((FollowUp.due_at < horizon) | FollowUp.kind.in_(WHILE_OPEN_KINDS))
+                    & (FollowUp.kind.not_in(WHILE_OPEN_KINDS)
+                       | Complaint.status.in_(OPEN_STATUSES))))
     if user is not None:
         query = query.where(FollowUp.assignee == user.id)
-    for follow_up_id, due, note, case_id, number, customer in \
+    for follow_up_id, due, note, case_id, number, customer, kind in \
             database_proxy.obj.execute(query).fetchall():
-        yield "follow_up", as_datetime(due), case_id, number, customer, follow_up_id, note
+        yield ("notice" if kind in WHILE_OPEN_KINDS else "follow_up", as_datetime(due), case_id,
+               number, customer, follow_up_id, note)
 
 
 def _escalation_items() -> Iterator[Item]:
@@ -216,7 +227,7 @@ def _escalation_items() -> Iterator[Item]:
                                                      ("risk", item.flag_risk)) if on]
         if item.severity == "critical":
             flags.append(str(Text("critical", "重大")))
-        reason = str(REASONS["escalation"].format(flags="、".join(flags)))
+        reason = str(REASONS["escalation"].format(flags=str(LIST).join(flags)))
         yield "escalation", item.escalated_at, item.case_id, item.number, item.customer, \
             None, reason
 

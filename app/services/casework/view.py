@@ -28,7 +28,8 @@ from app.models import (
     User,
 )
 from app.models.chain import REMOVED
-from app.services import audit, vocabulary
+from app.models.notes import decoded
+from app.services import audit, notes, vocabulary
 from app.services.casework import cases, merging
 from app.services.casework.merging import MergedCase
 from app.services.catalog import name_of
@@ -76,14 +77,30 @@ class TimelineEntry:
         return f"{self.origin} · {self.change}" if self.origin else str(self.change)
 
     def shown_note(self) -> str:
-        """The note as shown (a removed one in words of the current language)."""
-        return vocabulary.text_shown(self.note)
+        """The note as shown: a removed one, or one the desk wrote, in words of the current
+        language."""
+        return vocabulary.text_shown(self.note) if self.note == REMOVED else self.describe_note()
+
+    def describe_note(self) -> str:
+        """The note in words of the current language (one the desk wrote, from its code)."""
+        return str(notes.words(self.note))
 
     def to_json(self) -> dict[str, Any]:
-        """The entry with stable English keys."""
-        data = {"at": iso(self.at), "actor": self.actor, "kind": self.kind,
-                "field": self.field, "old": self.old, "new": self.new, "note": self.note}
+        """The entry with stable English keys; a note the desk wrote is worded in the current
+        language under `note`, and given as its code and values under `note_code`."""
+        data: dict[str, Any] = {
+            "at": iso(self.at), "actor": self.actor, "kind": self.kind, "field": self.field,
+            "old": _plain(self.old), "new": _plain(self.new),
+            "note": self.note if self.note == REMOVED else self.describe_note()}
+        found = decoded(self.note)
+        if found is not None:
+            data["note_code"] = {"code": found[0], **found[1]}
         return {**data, "case": self.origin} if self.origin else data
+
+
+def _plain(stored: str) -> str:
+    """A stored value as JSON gives it: a coded one (a follow-up) in words."""
+    return str(notes.words(stored)) if notes.is_coded(stored) else stored
 
 
 @dataclass(frozen=True)
@@ -97,6 +114,11 @@ class FollowUpInfo:
     note: str
     done_at: datetime | None
     outcome: str
+
+    def describe(self) -> str:
+        """What is to be done, in words of the current language (a removed text in words)."""
+        return vocabulary.text_shown(self.note) if self.note == REMOVED \
+            else str(notes.words(self.note))
 
 
 @dataclass(frozen=True)
@@ -117,6 +139,13 @@ class OfferInfo:
     paid_at: datetime | None = None
     paid_how: str = ""  # a code of labels.PAYMENT_METHODS
     paid_ref: str = ""  # the receipt or voucher number
+
+    def describe_reason(self) -> str:
+        """The reason of the decision in words of the current language (the desk's own,
+        "within the proposer's limit", from its code; a removed text in words)."""
+        if self.decision_reason == REMOVED:
+            return vocabulary.text_shown(self.decision_reason)
+        return str(notes.words(self.decision_reason))
 
 
 @dataclass(frozen=True)

@@ -88,17 +88,19 @@ NOTE = Text("Note", "备注")
 def move(
     case_id: int, target: str, *, actor: User, now: datetime, expected_version: int,
     values: Mapping[str, Any] | None = None, note: str = "", by_rules: bool = False,
-    columns: Mapping[str, Any] | None = None,
+    columns: Mapping[str, Any] | None = None, written_note: str = "",
 ) -> Complaint:
     """Takes the case to `target`, setting `values` on the way, or refuses and says why.
 
-    `columns` are further bookkeeping the calling rule sets in the same write (a review
-    request's new deadline). A decision schedules the satisfaction call-back in the same
-    transaction. (A row for `case_id` is accepted from the compensation service only.)
+    `note` is what the user typed; `written_note` one the desk writes itself, already in
+    its stored form (services.notes). `columns` are further bookkeeping the calling rule
+    sets in the same write (a review request's new deadline). A decision schedules the
+    satisfaction call-back in the same transaction. (A row for `case_id` is accepted from
+    the compensation service only.)
     """
     require(actor, Permission.WORK_CASES)
     target = lookup(STATUSES, target, what=Text("state", "状态"))
-    note = checked_text(note, field="note", label=NOTE, max_length=LONG_TEXT)
+    note = written_note or checked_text(note, field="note", label=NOTE, max_length=LONG_TEXT)
     with database_proxy.atomic():
         case = cases.for_change(case_id)
         step = _step(case, target, by_rules)

@@ -26,7 +26,7 @@ from peewee import IntegrityError, PostgresqlDatabase, fn
 from app.errors import ConflictError, InputError, NotFoundError, RuleError
 from app.i18n import Text
 from app.models import CompensationOffer, Complaint, User, database_proxy
-from app.services import audit, settings
+from app.services import audit, notes, settings
 from app.services.casework import cases, followups, workflow
 from app.services.labels import OFFER_KINDS, OFFER_STATUSES, lookup
 from app.services.permissions import Permission, allowed, confirm_actor, require
@@ -39,8 +39,6 @@ COUNTED = ("approved", "proposed")  # what a case's total and a proposer's total
 UNLIMITED = None
 OFFER_LOCK = 15  # the first key of PostgreSQL's advisory lock on a customer's offers
 _REASON = Text("Reason", "理由")
-DECIDED = {"approved": Text("approved", "已批准"), "refused": Text("refused", "被拒绝"),
-           "countered": Text("countered", "被还价")}
 WRONG_PASSWORD = Text("Wrong password: the decision was not recorded.", "密码错误，审批未保存。")
 
 
@@ -99,7 +97,7 @@ def propose(case_id: int, *, expected_version: int, kind: str, amount: str | int
                                         proposer_total_fen(actor.id, case.customer_id,
                                                            now=now))):
             _settle(offer, "proposed", actor, now, status="approved",
-                    reason=str(Text("Within the proposer's own limit", "在提出人自己的权限内")))
+                    reason=notes.written("within_limit"))
             _log(case, actor, now, offer, "approved", offer.decision_reason)
         elif case.status != "awaiting_approval":
             workflow.move(case.id, "awaiting_approval", actor=actor, now=now,
@@ -141,7 +139,7 @@ def accept_counter(offer_id: int, *, actor: User, now: datetime) -> Compensation
     """The proposer takes the approver's counter-offer: it becomes a new, approved offer.
     A counter-offer is accepted once; a second acceptance is refused."""
     _must_be_requester(_offer(offer_id, ("countered",)), actor)
-    note = str(Text("Counter-offer accepted", "接受还价"))
+    note = notes.written("counter_accepted")
     with database_proxy.atomic():
         case = lock_case_offers(CompensationOffer.get_by_id(offer_id).complaint_id)
         confirm_actor(actor)
@@ -267,16 +265,16 @@ def _log(case: Complaint, actor: User, now: datetime, offer: CompensationOffer, 
 
 
 def _tell_requester(offer: CompensationOffer, actor: User, now: datetime) -> None:
-    """A follow-up for the proposer, due now: it reaches their reminders and their tray."""
+    """A follow-up for the proposer: tell the customer, by the end of the next business day.
+    It reaches their reminders and their tray; a case decided meanwhile is not overdue for
+    it (cases.WHILE_OPEN_KINDS)."""
     requester = User.get_by_id(offer.requester_id)
     amount = offer.counter_fen if offer.status == "countered" else offer.amount_fen
     assert amount is not None  # a counter-offer always has its amount
-    note = Text("Compensation {status} by {who}: {kind} {amount}. Tell the customer.",
-                "补偿方案{status}（{who}）：{kind} {amount}。请告知客户。").format(
-        status=DECIDED[offer.status], who=actor.display_name, kind=OFFER_KINDS[offer.kind],
-        amount=yuan(amount))
-    followups.add_follow_up(offer.complaint_id, due_at=now,
-                            note=str(note), actor=actor, now=now, assignee=requester)
+    note = notes.written("tell_customer", status=offer.status, who=actor.display_name,
+                         kind=offer.kind, amount=amount)
+    followups.add_written(offer.complaint_id, due_at=followups.end_of_next_business_day(now),
+                          note=note, actor=actor, now=now, assignee=requester, kind="notice")
 
 
 def _release_case(case_id: int, actor: User, now: datetime) -> None:

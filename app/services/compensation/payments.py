@@ -14,7 +14,7 @@ from peewee import IntegrityError
 from app.errors import InputError, RuleError
 from app.i18n import Text
 from app.models import CompensationOffer, Payment, User, database_proxy
-from app.services import audit
+from app.services import audit, notes
 from app.services.compensation.offers import NON_MATERIAL, lock_case_offers
 from app.services.labels import OFFER_STATUSES, PAYMENT_METHODS, lookup
 from app.services.permissions import Permission, allowed, confirm_actor, require
@@ -53,7 +53,8 @@ def pay(offer_id: int, *, method: str, reference: str, actor: User, now: datetim
             _not_paid_yet(offer_id)
             raise
         audit.record(case, actor, now, kind="compensation", field="offer",
-                     new=f"{offer.kind} {fen / 100:.2f} paid", note=f"{how} {ref}",
+                     new=f"{offer.kind} {fen / 100:.2f} paid",
+                     note=notes.written("paid", how=how, ref=ref),
                      version=case.version)
     return payment
 

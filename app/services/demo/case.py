@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from app.models import chain
-from app.services import deadlines
+from app.services import deadlines, notes
 from app.services.casework.numbering import format_number
 from app.services.deadlines import BusinessCalendar
 from app.services.demo import words as words
@@ -44,6 +44,7 @@ FAULT_BY_CAUSE = {"RC01": "front_desk", "RC02": "customer_service", "RC03": "aft
                   "RC04": "logistics", "RC05": "finance", "RC06": "front_desk",
                   "RC08": "after_sales", "RC09": "management"}
 DECIDED = ("resolved", "rejected", "closed", "reopened")
+CALLBACK = notes.written("callback")  # as the desk schedules it after a decision
 
 
 T = TypeVar("T")
@@ -316,11 +317,11 @@ class _Life:
                 return None
             done = row["closed_at"]
             self.b.follow_ups.append((self.case_id, "callback", done, assignee,
-                                      "回访客户，记录满意度", assignee, done, done,
+                                      CALLBACK, assignee, done, done,
                                       f"客户满意度 {row['satisfaction']} 分"))
             return None
         if status in ("resolved", "rejected"):
-            due, kind, note = self.last + timedelta(days=3), "callback", "回访客户，记录满意度"
+            due, kind, note = self.last + timedelta(days=3), "callback", CALLBACK
         else:
             due = self.last + timedelta(hours=rng.uniform(4, 96))
             kind, note = "progress", "电话联系客户，告知处理进度"

@@ -76,7 +76,7 @@ def follow_up_table(d: CaseDetails) -> Table:
                  tuple(str(t) for t in (T("Due", "到期时间"), T("Who", "人员"), T("What", "事项"),
                                         T("Done", "完成时间"), T("Outcome", "结果"))),
                  tuple((when(f.due_at), f.assignee.name if f.assignee else "",
-                        text_shown(f.note), when(f.done_at), text_shown(f.outcome))
+                        f.describe(), when(f.done_at), text_shown(f.outcome))
                        for f in d.follow_ups),
                  (0.16, 0.1, 0.34, 0.16, 0.24))
 
@@ -90,7 +90,7 @@ def offer_table(d: CaseDetails) -> Table:
                                         T("Paid", "支付情况"))),
                  tuple((when(o.created_at), label(OFFER_KINDS, o.kind), f"¥{o.amount:,.2f}",
                         label(OFFER_STATUSES, o.status), o.approver.name if o.approver else "",
-                        text_shown(o.decision_reason), _paid(o)) for o in d.offers),
+                        o.describe_reason(), _paid(o)) for o in d.offers),
                  (0.14, 0.1, 0.1, 0.1, 0.1, 0.26, 0.2))
 
 

@@ -17,10 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from app.i18n import Text
 from app.models import Complaint, Customer, User, database_proxy
 from app.models.bulk import bulk_insert, rows_where_in, time_writer
-from app.services import audit, deadlines, settings
+from app.services import audit, deadlines, notes, settings
 from app.services.casework import numbering
 from app.services.importing.plan import CHUNK, Duplicate, NewCase, plan
 from app.services.importing.reader import RowProblem, SheetReading, read_sheet
@@ -196,19 +195,18 @@ def _case_row(case: NewCase, number: str, customer_id: int, rules: _Rules) -> tu
 
 
 class _Notes:
-    """The timeline note of an imported case, worded once in the current language."""
+    """The timeline note of an imported case: the file and row it came from, as the desk
+    stores what it writes (services.notes), worded when shown."""
 
     def __init__(self, file: str) -> None:
-        self.source = str(Text("Imported from {file}, row {{row}}",
-                               "从 {file} 第 {{row}} 行导入").format(file=file))
-        self.renumbered = str(Text(" (was {old})", "（原编号 {old}）"))
+        self.file = file
 
     def of(self, case: NewCase) -> str:
         """Which file and row the case came from, and its number there if it had one."""
-        note = self.source.format(row=case.row)
         if case.original_number:
-            note += self.renumbered.format(old=case.original_number)
-        return note
+            return notes.written("imported_renumbered", file=self.file, row=case.row,
+                                 old=case.original_number)
+        return notes.written("imported", file=self.file, row=case.row)
 
 
 def _event(case: NewCase, case_id: int, number: str, notes: _Notes, actor: User,

@@ -32,7 +32,7 @@ from app.models import (
     User,
     database_proxy,
 )
-from app.services import deadlines, vocabulary
+from app.services import deadlines, notes, vocabulary
 from app.services.casework.view import read_names
 from app.services.labels import CHANNELS, EVENT_KINDS, FLAGS, SEVERITIES, STATUSES
 from app.services.register.listing import CaseQuery, ordered_ids
@@ -295,7 +295,8 @@ def event_rows(ids: list[int], *, language: str,
                    actor, kinds.get(kind, kind),
                    timeline_label(name).in_language(language) if name else None,
                    worded(name, old, names).in_language(language) or None,
-                   worded(name, new, names).in_language(language) or None, note or None]
+                   worded(name, new, names).in_language(language) or None,
+                   notes.words(note).in_language(language) if note else None]
         if on_cases is not None:
             on_cases(min(start + CHUNK, len(ids)))
 

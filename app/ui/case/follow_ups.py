@@ -102,7 +102,7 @@ class FollowUpsPage(QWidget):
         """Called when the user marks the selected follow-up done."""
         item = self.selected()
         if item and self._details:
-            self._operation().run_dialog(DoneDialog(self._context, item.id, item.note,
+            self._operation().run_dialog(DoneDialog(self._context, item.id, item.describe(),
                                                     parent=self))
 
     def _on_snooze(self) -> None:

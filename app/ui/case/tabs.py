@@ -103,7 +103,7 @@ def follow_up_table() -> QTableWidget:
 
 def follow_up_rows(details: CaseDetails) -> list[list[str]]:
     """Follow-ups by due date."""
-    return [[when(f.due_at), f.assignee.name if f.assignee else "", text_shown(f.note),
+    return [[when(f.due_at), f.assignee.name if f.assignee else "", f.describe(),
              when(f.done_at), text_shown(f.outcome)] for f in details.follow_ups]
 
 
@@ -117,7 +117,7 @@ def offer_rows(details: CaseDetails) -> list[list[str]]:
     return [[when(o.created_at), label(OFFER_KINDS, o.kind), f"{o.amount:,.2f}",
              label(OFFER_STATUSES, o.status),
              o.requester.name if o.requester else "", o.approver.name if o.approver else "",
-             o.decision_reason, _paid(o)] for o in details.offers]
+             o.describe_reason(), _paid(o)] for o in details.offers]
 
 
 def _paid(offer: OfferInfo) -> str:

@@ -28,6 +28,7 @@ from app.services.casework.view import CaseDetails
 from app.services.compensation import offers
 from app.services.documents import letter_content, papers
 from app.services.labels import FLAGS, STATUSES, label
+from app.services.vocabulary import LIST
 from app.ui import messages
 from app.ui.case import tabs
 from app.ui.case.action_dialog import ActionDialog
@@ -136,7 +137,7 @@ class CaseWindow(QDialog):
         self._show_guidance()
 
     def _summary_text(self, d: CaseDetails) -> str:
-        flags = "、".join(label(FLAGS, flag) for flag in d.flags)
+        flags = str(LIST).join(label(FLAGS, flag) for flag in d.flags)
         due = when(d.next_due_at) or "—"
         if d.is_overdue(self._context.now()):
             late = self.tr("overdue")

@@ -1,7 +1,8 @@
 """The periodic check: reads the reminders every minute and announces what falls due.
 
-Escalations on another PC sharing the database are found the same way, by the check, not
-by a signal. Each item is announced once; at start (and when someone signs in) one
+Escalations and compensation decisions (the customer to be told) made on another PC sharing
+the database are found the same way, by the check, not by a signal. Each item is announced
+once; at start (and when someone signs in) one
 summary says what is overdue and due today.
 """
 
@@ -19,6 +20,7 @@ from app.ui.reminders.notifier import Notifier
 
 CHECK_EVERY_MS = 60_000
 ANNOUNCED_GROUPS = ("overdue", "escalated", "warning")
+ANNOUNCED_KINDS = ("notice",)  # a compensation decision: the customer is to be told
 
 
 class ReminderWatch(QObject):
@@ -63,7 +65,8 @@ class ReminderWatch(QObject):
             # the next check tries again; a box every minute would help no one.
             return self.latest
         now = self._context.now()
-        due = [item for group in ANNOUNCED_GROUPS for item in found.items.get(group, [])]
+        due = [item for item in found.all_items()
+               if item.group in ANNOUNCED_GROUPS or item.kind in ANNOUNCED_KINDS]
         due += [item for item in found.items.get("action", []) if item.due_at < now]
         if not self._summarised:
             self._summarise(found)
