@@ -1,12 +1,15 @@
-"""Renders the README screenshots (Chinese window and documents, demo data; the analysis view,
-the corrective actions, the merge dialog and intake's duplicate warning in Chinese and in
-English) into docs/.
+"""Renders the README screenshots into docs/: the window at 1366×768 in Chinese (`name.png`)
+and in English (`name-en.png`) on demo data — the register with its reminders and the
+approvals queue, intake, a case, the approval dialog, the settings, the analysis and the
+corrective actions (the list, a verified action, an early warning), the merge dialog and
+intake's duplicate warning — and the first page of a receipt, a letter and a case summary.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--only NAME…]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import tempfile
 from datetime import datetime, timedelta
@@ -14,7 +17,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QWidget
@@ -22,88 +24,125 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.i18n import EN, ZH, set_language
 from app.models import Complaint
 from app.services import users
+from app.services.compensation import figures
 from app.services.demo import generate
 from app.services.desk.store import close_desk, open_desk
 from app.services.register import listing
 from app.services.register.listing import CaseQuery
 from app.ui.app import make_application
 from app.ui.context import UiContext
-from app.ui.intake.dialog import IntakeDialog
 from app.ui.main_window import MainWindow
 from app.ui.printing.preview import page_image
 from app.ui.translation import install_translators
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 NOW = datetime(2026, 11, 20, 15, 30)
+SCREEN = (1366, 768)
 
 
-def save(widget: QWidget, name: str) -> None:
-    """Lets the widget lay itself out, then writes its picture to docs/."""
+def save(widget: QWidget, name: str, language: str) -> None:
+    """Lets the widget lay itself out, then writes its picture to docs/ (`-en` in English)."""
     widget.show()
-    for _ in range(5):
+    for _ in range(10):
         QApplication.processEvents()
-    widget.grab().save(str(DOCS / name))
-    print(DOCS / name)
+    path = DOCS / (f"{name}.png" if language == ZH else f"{name}-en.png")
+    widget.grab().save(str(path))
+    print(path)
 
 
-def main() -> None:
-    """Builds a demo database and photographs the register, the intake form and a case."""
-    app = make_application()
-    app.setOrganizationName("ComplaintDeskScreenshots")
-    set_language(ZH)
-    translators = install_translators(app, ZH)
-    folder = Path(tempfile.mkdtemp())
-    open_desk(str(folder / "demo.sqlite3"))
-    generate.fill_demo(cases=3000, seed=1, now=NOW)
+def signed_in(username: str) -> UiContext:
+    """A window's context for a demo account, the clock at NOW."""
     context = UiContext(clock=lambda: NOW)
-    context.sign_in(users.authenticate("staff1", "demo", now=NOW))
-    DOCS.mkdir(exist_ok=True)
-    window = MainWindow(context)
-    window.resize(1366, 768)
-    save(window, "register.png")
+    context.sign_in(users.authenticate(username, "demo", now=NOW))
+    return context
+
+
+def shoot(language: str, wanted: set[str]) -> None:
+    """Every screen in `language`."""
+    application = QApplication.instance()
+    set_language(language)
+    translators = install_translators(application, language)  # type: ignore[arg-type]
+    manager = signed_in("manager")
+    window = MainWindow(manager)
+    window.resize(*SCREEN)
+    window.show()
+    window.watch.check()
+    screens = {"register": lambda: save(window, "register", language),
+               "intake": lambda: save_intake(manager, window, language),
+               "case": lambda: save_case(window, language),
+               "approval": lambda: save_approval(manager, window, language),
+               "settings": lambda: save_settings(window, language),
+               "analysis": lambda: save_analysis(window, language),
+               "improvement": lambda: save_improvement(window, language),
+               "duplicates": lambda: save_duplicates(window, language)}
+    for name, take in screens.items():
+        if not wanted or name in wanted:
+            take()
+    window.close()
+    for translator in translators:
+        application.removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def save_intake(context: UiContext, window: MainWindow, language: str) -> None:
+    """The intake form half filled for a returning customer."""
+    from app.ui.intake.dialog import IntakeDialog
+
     intake = IntakeDialog(context, parent=window)
     returning = listing.fetch_page(CaseQuery(statuses=("closed",)), now=NOW, limit=1)[0]
     intake.phone.setText(returning.phone)
     intake.description.setPlainText("上周买的电饭煲又坏了，第二次出现无法开机，要求退货。")
     intake.category.setCurrentIndex(intake.category.findData("product_quality"))
-    save(intake, "intake.png")
-    busy = listing.fetch_page(CaseQuery(statuses=("resolved",)), now=NOW, limit=1)[0]
+    save(intake, "intake", language)
+    intake.close()
+
+
+def save_case(window: MainWindow, language: str) -> None:
+    """A decided case with compensation, on its timeline."""
+    busy = next(row for row in listing.fetch_page(CaseQuery(statuses=("resolved",)), now=NOW,
+                                                  limit=50) if row.approved_fen)
     case = window.open_case(busy.id)
     case.tabs.setCurrentIndex(1)
-    save(case, "case.png")
-    save_documents(busy.number, folder)
-    save_analysis(context, window, "analysis.png")
-    save_improvement(context, window, "")
-    save_duplicates(context, window, "", CALLED_TWICE[ZH])
-    for translator in translators:
-        app.removeTranslator(translator)
-    set_language(EN)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    save_analysis(context, window, "analysis-en.png")
-    save_improvement(context, window, "-en")
-    save_duplicates(context, window, "-en", CALLED_TWICE[EN])
-    close_desk()
-    del translators
+    save(case, "case", language)
+    case.close()
 
 
-def save_analysis(context: UiContext, window: MainWindow, name: str) -> None:
+def save_approval(context: UiContext, window: MainWindow, language: str) -> None:
+    """The decision on the oldest offer waiting for approval."""
+    from app.ui.compensation.approval import ApprovalDialog
+
+    waiting = figures.waiting()[0]
+    dialog = ApprovalDialog(figures.approval_view(waiting.id), lambda *_a: None, parent=window)
+    save(dialog, "approval", language)
+    dialog.close()
+
+
+def save_settings(window: MainWindow, language: str) -> None:
+    """The settings as the owner sees them, at the hours and deadlines."""
+    from app.ui.settings.dialog import SettingsDialog
+
+    dialog = SettingsDialog(signed_in("owner"), parent=window)
+    dialog.tabs.setCurrentIndex(1)
+    save(dialog, "settings", language)
+    dialog.close()
+
+
+def save_analysis(window: MainWindow, language: str) -> None:
     """The analysis view on October (a whole month) as the owner sees it, at 1366×768."""
     from app.services.analysis.period import Period
     from app.ui.analysis.view import AnalysisView
     from app.ui.runner import wait_for_jobs
 
-    context.sign_in(users.authenticate("owner", "demo", now=NOW))
-    view = AnalysisView(context, parent=window)
-    view.resize(1366, 768)
+    view = AnalysisView(signed_in("owner"), parent=window)
+    view.resize(*SCREEN)
     view.show_period(Period.month(2026, 10))
     wait_for_jobs()
     for _ in range(20):
         QApplication.processEvents()
-    save(view, name)
+    save(view, "analysis", language)
     view.close()
 
 
-def save_improvement(context: UiContext, window: MainWindow, suffix: str) -> None:
+def save_improvement(window: MainWindow, language: str) -> None:
     """The corrective actions as a manager sees them, the verified action with its effect,
     and a waiting early warning with its cases, each at 1366×768."""
     from app.services.improvement import listing as actions
@@ -112,15 +151,15 @@ def save_improvement(context: UiContext, window: MainWindow, suffix: str) -> Non
     from app.ui.improvement.action_view import ActionView
     from app.ui.improvement.warning_dialog import WarningDialog
 
-    context.sign_in(users.authenticate("manager", "demo", now=NOW))
+    context = signed_in("manager")
     shots: list[tuple[QWidget, str]] = [(ActionsWindow(context, parent=window), "actions")]
     verified = actions.list_actions(actor=context.user, status="verified")[0]
     shots.append((ActionView(context, verified.id, parent=window), "action"))
     waiting = max(open_warnings(reader=None)[0], key=lambda info: len(info.case_ids))
     shots.append((WarningDialog(context, waiting.id, parent=window), "warning"))
     for widget, name in shots:
-        widget.resize(1366, 768)
-        save(widget, f"{name}{suffix}.png")
+        widget.resize(*SCREEN)
+        save(widget, name, language)
         widget.close()
 
 
@@ -137,21 +176,22 @@ CALLED_TWICE = {
 }
 
 
-def save_duplicates(context: UiContext, window: MainWindow, suffix: str,
-                    texts: tuple[str, ...]) -> None:
+def save_duplicates(window: MainWindow, language: str) -> None:
     """The merge dialog on a customer's second call (at 1366×768), then, the two merged,
     intake's warning of a third call over the intake form."""
     from app.services.casework import duplicates, followups, merging
     from app.ui.case.merge_dialog import MergeDialog
+    from app.ui.intake.dialog import IntakeDialog
     from app.ui.intake.duplicate import DuplicateWarning
 
-    context.sign_in(users.authenticate("manager", "demo", now=NOW))
+    context, texts = signed_in("manager"), CALLED_TWICE[language]
+    suffix = "" if language == ZH else "-en"
     first, second = _called_twice(context, texts)
     followups.add_follow_up(second.id, due_at=NOW + timedelta(hours=2), note=texts[4][:20],
                             actor=context.user, now=NOW)
     merge = MergeDialog(context, second.id, lambda *_args: None, parent=window)
     merge.resize(1366, 768)
-    save(merge, f"merge{suffix}.png")
+    save(merge, "merge", language)
     merge.close()
     merging.merge(second.id, first.id, actor=context.user, now=NOW, merged_version=1,
                   into_version=1)
@@ -162,7 +202,7 @@ def save_duplicates(context: UiContext, window: MainWindow, suffix: str,
     intake.description.setPlainText(texts[5])
     found = duplicates.likely_duplicates(texts[1], "product_quality", now=NOW)
     save_over(intake, DuplicateWarning(found, texts[5], parent=intake), f"duplicate{suffix}.png")
-    intake.close()
+    intake.done(0)  # closed as it is: no question about what was typed
 
 
 def _called_twice(context: UiContext, texts: tuple[str, ...]) -> list[Complaint]:
@@ -195,7 +235,7 @@ def save_over(background: QWidget, dialog: QWidget, name: str) -> None:
     print(DOCS / name)
 
 
-def save_documents(receipt_number: str, folder: Path) -> None:
+def save_documents(folder: Path) -> None:
     """The first page of a receipt, a letter with compensation in money, and a summary."""
     from app.reports.letter import build_letter
     from app.reports.receipt import build_receipt
@@ -203,6 +243,7 @@ def save_documents(receipt_number: str, folder: Path) -> None:
     from app.services.documents import letter_content, papers
     from app.services.documents.summary import summary
 
+    receipt_number = Complaint.select(Complaint.number).order_by(Complaint.id.desc()).scalar()
     lettered = next(number for number in papers.decided_numbers(status="closed")
                     if "¥" in "".join(letter_content.letter(number, language=ZH,
                                                              now=NOW).compensation))
@@ -217,6 +258,29 @@ def save_documents(receipt_number: str, folder: Path) -> None:
         document.load(str(pdf))
         page_image(document, 0, 900).save(str(DOCS / f"{name}.png"))
         print(DOCS / f"{name}.png")
+
+
+def main() -> None:
+    """Builds a demo database (or reuses COMPLAINT_DESK_SCREENSHOT_DB) and takes the pictures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", default=[], help="register, intake, case, "
+                        "approval, settings, analysis, improvement, duplicates, documents")
+    wanted = set(parser.parse_args().only)
+    application = make_application()
+    application.setOrganizationName("ComplaintDeskScreenshots")
+    folder = Path(tempfile.mkdtemp())
+    database = os.environ.get("COMPLAINT_DESK_SCREENSHOT_DB") or str(folder / "demo.sqlite3")
+    fresh = not Path(database).exists()
+    open_desk(database)
+    if fresh:
+        generate.fill_demo(cases=3000, seed=1, now=NOW)
+    DOCS.mkdir(exist_ok=True)
+    for language in (ZH, EN):
+        shoot(language, wanted - {"documents"})
+    set_language(ZH)
+    if not wanted or "documents" in wanted:
+        save_documents(folder)
+    close_desk()
 
 
 if __name__ == "__main__":

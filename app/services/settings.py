@@ -50,7 +50,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("hours.open", "09:00", "time", Text("Opening time", "营业开始时间"), "calendar"),
     SettingSpec("hours.close", "18:00", "time", Text("Closing time", "营业结束时间"), "calendar"),
     SettingSpec("calendar.days_off", [], "weekdays",
-                Text("Weekly days off (0 = Monday)", "每周休息日（0 = 星期一）"), "calendar"),
+                Text("Weekly days off", "每周休息日"), "calendar"),
     SettingSpec("calendar.holidays", [], "dates", Text("Holidays", "节假日"), "calendar"),
     SettingSpec("deadline.resolution_days", 7, "int",
                 Text("Days to resolve a shop complaint", "门店投诉处理时限（天）"), "deadlines",

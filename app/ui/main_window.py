@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self.reminders_dock.setObjectName("reminders-dock")
         self.reminders_dock.setWidget(self.reminders)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
-        self.reminders_action = self.reminders_dock.toggleViewAction()
+        self.reminders_action = self._action(self.tr("Reminders"), "",
+                                             lambda: self._bring_forward(self.reminders_dock))
         self.approvals = ApprovalsPanel(self._context)
         self.approvals_dock = QDockWidget(self.tr("Approvals"), self)
         self.approvals_dock.setObjectName("approvals-dock")
@@ -106,7 +107,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.approvals_dock)
         self.tabifyDockWidget(self.reminders_dock, self.approvals_dock)
         self.reminders_dock.raise_()
-        self.approvals_action = self.approvals_dock.toggleViewAction()
+        # The toolbar's buttons always bring their panel to the front (a toggle would take
+        # away the panel the user wanted to see); a panel closes by its own title bar.
+        self.approvals_action = self._action(self.tr("Approvals"), "",
+                                             lambda: self._bring_forward(self.approvals_dock))
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
         self._build_menus()
@@ -193,6 +197,15 @@ class MainWindow(QMainWindow):
         waiting = self.approvals.refresh()
         text = self.tr("Approvals")
         self.approvals_action.setText(f"{text} ({waiting})" if waiting else text)
+
+    def _bring_forward(self, dock: QDockWidget) -> None:
+        """Called from the toolbar: the panel shown, in front of the one it shares a place
+        with, its list ready for the keyboard."""
+        dock.show()
+        dock.raise_()
+        inner = dock.widget()
+        if inner is not None:
+            inner.setFocus()
 
     def _on_tray_activated(self) -> None:
         """Called when the user clicks the tray icon or a notification."""

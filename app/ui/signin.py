@@ -41,7 +41,8 @@ class SignInDialog(QDialog):
         self.people = QComboBox()
         self.people.setObjectName("people")
         for account in users.list_users():
-            self.people.addItem(f"{account.display_name}（{label(ROLE_NAMES, account.role)}）",
+            self.people.addItem(self.tr("%1 (%2)").replace("%1", account.display_name)
+                                .replace("%2", label(ROLE_NAMES, account.role)),
                                 account.username)
         select_data(self.people, QSettings().value(SETTINGS_LAST_USER))
         self.password = QLineEdit()

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,6 +35,7 @@ __all__ = [
 ]
 
 ERROR_STYLE = "color: #b00020;"
+WIDEST = 320  # a table column no wider than this at first: longer texts wrap
 
 
 class FieldRow(QWidget):
@@ -50,6 +53,12 @@ class FieldRow(QWidget):
         layout.setSpacing(2)
         layout.addWidget(editor)
         layout.addWidget(self.error)
+        if editor.sizePolicy().verticalPolicy() in (QSizePolicy.Policy.Fixed,
+                                                    QSizePolicy.Policy.Maximum) \
+                or editor.minimumHeight() == editor.maximumHeight():
+            # A box of fixed height stays under its label: the room a dialog has to spare
+            # goes below the row, not around the box.
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setFocusProxy(editor)
 
     def show_error(self, message: str) -> None:
@@ -152,18 +161,24 @@ def read_only_table(headers: Sequence[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
+    rows = table.verticalHeader()
+    rows.hide()
+    # A few rows, each as tall as its wrapped text at the width the columns end up with.
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(True)
+    fit_columns(table)  # the titles in full, before any row is there
     return table
 
 
 def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
-    """Replaces the table's rows."""
+    """Replaces the table's rows; each column is as wide as its title and values need (up
+    to WIDEST: longer texts wrap), the last one taking what is left."""
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
+    fit_columns(table)
     table.resizeRowsToContents()
 
 
@@ -171,3 +186,17 @@ def clipped(text: str, length: int) -> str:
     """`text` on one line, cut to `length` characters with an ellipsis when longer."""
     flat = " ".join(text.split())
     return flat if len(flat) <= length else flat[:length - 1].rstrip() + "…"
+def fit_columns(table: QTableWidget) -> None:
+    """Widens each column of `table` that the user may resize to its title and contents, up
+    to WIDEST (never narrower than it was; a column that stretches or sizes itself is left
+    to do so)."""
+    header = table.horizontalHeader()
+    last = table.columnCount() - 1
+    for column in range(table.columnCount()):
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive or \
+                (column == last and header.stretchLastSection()):
+            continue
+        wanted = max(table.sizeHintForColumn(column),
+                     header.sectionSizeFromContents(column).width())
+        if wanted > header.sectionSize(column):
+            header.resizeSection(column, min(wanted, max(WIDEST, header.sectionSize(column))))

@@ -1138,47 +1138,47 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../app/ui/register/model.py" line="44"/>
+        <location filename="../../app/ui/register/columns.py" line="53"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/model.py" line="44"/>
+        <location filename="../../app/ui/register/columns.py" line="55"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/model.py" line="44"/>
+        <location filename="../../app/ui/register/columns.py" line="57"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/model.py" line="44"/>
+        <location filename="../../app/ui/register/columns.py" line="59"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/model.py" line="45"/>
+        <location filename="../../app/ui/register/columns.py" line="61"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/model.py" line="45"/>
+        <location filename="../../app/ui/register/columns.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/model.py" line="45"/>
+        <location filename="../../app/ui/register/columns.py" line="65"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/model.py" line="45"/>
+        <location filename="../../app/ui/register/columns.py" line="67"/>
         <source>Next due</source>
         <translation>下一期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/model.py" line="127"/>
+        <location filename="../../app/ui/register/model.py" line="139"/>
         <source>Overdue since %s</source>
         <translation>自 %s 起逾期</translation>
     </message>
@@ -1292,148 +1292,148 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="81"/>
-        <location filename="../../app/ui/case/window.py" line="133"/>
+        <location filename="../../app/ui/case/window.py" line="82"/>
+        <location filename="../../app/ui/case/window.py" line="134"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="82"/>
+        <location filename="../../app/ui/case/window.py" line="83"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="83"/>
+        <location filename="../../app/ui/case/window.py" line="84"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="84"/>
+        <location filename="../../app/ui/case/window.py" line="85"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="85"/>
+        <location filename="../../app/ui/case/window.py" line="86"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="86"/>
+        <location filename="../../app/ui/case/window.py" line="87"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="91"/>
+        <location filename="../../app/ui/case/window.py" line="92"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="108"/>
+        <location filename="../../app/ui/case/window.py" line="109"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="108"/>
+        <location filename="../../app/ui/case/window.py" line="109"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="142"/>
+        <location filename="../../app/ui/case/window.py" line="143"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="145"/>
+        <location filename="../../app/ui/case/window.py" line="146"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="146"/>
+        <location filename="../../app/ui/case/window.py" line="147"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="147"/>
+        <location filename="../../app/ui/case/window.py" line="148"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="155"/>
+        <location filename="../../app/ui/case/window.py" line="156"/>
         <source>Legal hold</source>
         <translation>法律保全</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="157"/>
+        <location filename="../../app/ui/case/window.py" line="158"/>
         <source>Merged into this case: %1</source>
         <translation>已并入本案：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="160"/>
+        <location filename="../../app/ui/case/window.py" line="161"/>
         <source>Personal data removed %1</source>
         <translation>个人信息已于 %1 删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="166"/>
+        <location filename="../../app/ui/case/window.py" line="167"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="168"/>
+        <location filename="../../app/ui/case/window.py" line="169"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="170"/>
+        <location filename="../../app/ui/case/window.py" line="171"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="191"/>
+        <location filename="../../app/ui/case/window.py" line="192"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="204"/>
+        <location filename="../../app/ui/case/window.py" line="205"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="208"/>
+        <location filename="../../app/ui/case/window.py" line="209"/>
         <source>Receipt for the customer</source>
         <translation>受理回执（交客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="209"/>
+        <location filename="../../app/ui/case/window.py" line="210"/>
         <source>Case summary for the file</source>
         <translation>投诉处理单（存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="212"/>
+        <location filename="../../app/ui/case/window.py" line="213"/>
         <source>Resolution letter…</source>
         <translation>处理结果告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="216"/>
+        <location filename="../../app/ui/case/window.py" line="217"/>
         <source>The signed letter came back…</source>
         <translation>登记客户签字后的告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="222"/>
+        <location filename="../../app/ui/case/window.py" line="223"/>
         <source>The signed letter</source>
         <translation>客户签字的告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="223"/>
+        <location filename="../../app/ui/case/window.py" line="224"/>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="293"/>
+        <location filename="../../app/ui/case/window.py" line="294"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="294"/>
+        <location filename="../../app/ui/case/window.py" line="295"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -1550,6 +1550,14 @@
         <location filename="../../app/ui/improvement/case_actions.py" line="45"/>
         <source>Not now</source>
         <translation>暂不</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <location filename="../../app/ui/register/chooser.py" line="86"/>
+        <source>Usual columns</source>
+        <translation>常用列</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +1986,7 @@
     <message>
         <location filename="../../app/ui/register/filters.py" line="48"/>
         <location filename="../../app/ui/register/filters.py" line="138"/>
+        <location filename="../../app/ui/register/filters.py" line="151"/>
         <source>Not yet decided</source>
         <translation>未处理完毕</translation>
     </message>
@@ -2008,16 +2017,19 @@
     </message>
     <message>
         <location filename="../../app/ui/register/filters.py" line="74"/>
+        <location filename="../../app/ui/register/filters.py" line="152"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
         <location filename="../../app/ui/register/filters.py" line="75"/>
+        <location filename="../../app/ui/register/filters.py" line="153"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
         <location filename="../../app/ui/register/filters.py" line="76"/>
+        <location filename="../../app/ui/register/filters.py" line="154"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
@@ -2390,53 +2402,55 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="97"/>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Your account was switched off, given another role or a new password since you signed in. Please sign in again.</source>
         <translation>您登录后，账户已被停用、更改角色或重设密码。请重新登录。</translation>
     </message>
@@ -2854,47 +2868,72 @@
 <context>
     <name>RegisterPanel</name>
     <message>
-        <location filename="../../app/ui/register/panel.py" line="54"/>
+        <location filename="../../app/ui/register/panel.py" line="55"/>
         <source>Search: number, customer, phone or any words of the complaint (Ctrl+F)</source>
         <translation>搜索：编号、客户姓名、电话或投诉内容中的任何文字 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/panel.py" line="59"/>
+        <location filename="../../app/ui/register/panel.py" line="60"/>
         <source>Show all cases</source>
         <translation>显示全部投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/panel.py" line="147"/>
+        <location filename="../../app/ui/register/panel.py" line="71"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/panel.py" line="79"/>
+        <source>Columns…</source>
+        <translation>显示列…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/panel.py" line="80"/>
+        <source>Choose the columns (or right-click a column title)</source>
+        <translation>选择要显示的列（也可右键点击列标题）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/panel.py" line="169"/>
         <source>Showing the cases behind a figure: %1</source>
         <translation>正在显示该指标对应的投诉：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/register/panel.py" line="208"/>
+        <location filename="../../app/ui/register/panel.py" line="238"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/ui/register/panel.py" line="258"/>
+        <source>Filters are on (%1): %2 of %3 cases are shown.</source>
+        <translation>筛选条件已启用（%1）：%3 件中显示 %2 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/register/panel.py" line="259"/>
+        <source>Filters are on (%1).</source>
+        <translation>筛选条件已启用（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>ReminderWatch</name>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="85"/>
+        <location filename="../../app/ui/reminders/watch.py" line="88"/>
         <source>Today</source>
         <translation>今日提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="86"/>
+        <location filename="../../app/ui/reminders/watch.py" line="89"/>
         <source>%1 overdue, %2 due today, %3 escalated</source>
         <translation>已逾期 %1 项，今天到期 %2 项，升级待确认 %3 项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="93"/>
+        <location filename="../../app/ui/reminders/watch.py" line="96"/>
         <source>Escalated: %1</source>
         <translation>升级：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/watch.py" line="95"/>
+        <location filename="../../app/ui/reminders/watch.py" line="98"/>
         <source>Early warning: %1</source>
         <translation>预警：%1</translation>
     </message>
@@ -2933,17 +2972,17 @@
     </message>
     <message>
         <location filename="../../app/ui/reminders/panel.py" line="48"/>
-        <location filename="../../app/ui/reminders/panel.py" line="90"/>
+        <location filename="../../app/ui/reminders/panel.py" line="92"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="88"/>
+        <location filename="../../app/ui/reminders/panel.py" line="90"/>
         <source>Open action</source>
         <translation>打开整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/panel.py" line="89"/>
+        <location filename="../../app/ui/reminders/panel.py" line="91"/>
         <source>Open warning</source>
         <translation>打开预警</translation>
     </message>
@@ -3091,107 +3130,112 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="41"/>
+        <location filename="../../app/ui/settings/dialog.py" line="42"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="44"/>
+        <location filename="../../app/ui/settings/dialog.py" line="45"/>
         <source>Business</source>
         <translation>商户信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../app/ui/settings/dialog.py" line="48"/>
         <source>Hours and deadlines</source>
         <translation>营业时间与时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="48"/>
+        <location filename="../../app/ui/settings/dialog.py" line="49"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="49"/>
+        <location filename="../../app/ui/settings/dialog.py" line="50"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="51"/>
+        <location filename="../../app/ui/settings/dialog.py" line="52"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="52"/>
+        <location filename="../../app/ui/settings/dialog.py" line="53"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="53"/>
+        <location filename="../../app/ui/settings/dialog.py" line="54"/>
         <source>Root causes</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="54"/>
+        <location filename="../../app/ui/settings/dialog.py" line="55"/>
         <source>Reply templates</source>
         <translation>统一回复口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="56"/>
+        <location filename="../../app/ui/settings/dialog.py" line="57"/>
         <source>Early warnings</source>
         <translation>预警规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="58"/>
+        <location filename="../../app/ui/settings/dialog.py" line="59"/>
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="62"/>
+        <location filename="../../app/ui/settings/dialog.py" line="63"/>
         <source>My training</source>
         <translation>我的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="64"/>
+        <location filename="../../app/ui/settings/dialog.py" line="65"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="66"/>
+        <location filename="../../app/ui/settings/dialog.py" line="67"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="67"/>
+        <location filename="../../app/ui/settings/dialog.py" line="68"/>
         <source>Personal data</source>
         <translation>个人信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="68"/>
+        <location filename="../../app/ui/settings/dialog.py" line="69"/>
         <source>This PC</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="74"/>
+        <location filename="../../app/ui/settings/dialog.py" line="70"/>
+        <source>Only the owner or an administrator can change these settings: you can read them here.</source>
+        <translation>只有负责人或系统管理员可以修改这些设置；您可以在此查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="91"/>
+        <location filename="../../app/ui/settings/dialog.py" line="106"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="98"/>
+        <location filename="../../app/ui/settings/dialog.py" line="113"/>
         <source>Show tray notifications on this PC</source>
         <translation>在本机显示托盘通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="103"/>
+        <location filename="../../app/ui/settings/dialog.py" line="118"/>
         <source>Language on this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="105"/>
+        <location filename="../../app/ui/settings/dialog.py" line="120"/>
         <source>The new language is used the next time Complaint Desk starts.</source>
         <translation>新的语言将在下次启动投诉处理台时生效。</translation>
     </message>
@@ -3199,12 +3243,47 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../app/ui/settings/form.py" line="46"/>
+        <location filename="../../app/ui/settings/form.py" line="32"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="32"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="33"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="33"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="34"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="34"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="35"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/form.py" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/form.py" line="79"/>
+        <location filename="../../app/ui/settings/form.py" line="87"/>
         <source>One date per line, e.g. 2026-10-01</source>
         <translation>每行一个日期，例如 2026-10-01</translation>
     </message>
@@ -3217,22 +3296,27 @@ Everything recorded after %2 will no longer be in the database. The database in 
         <translation>登录 — 投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="51"/>
+        <location filename="../../app/ui/signin.py" line="44"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin.py" line="52"/>
         <source>Who are you?</source>
         <translation>您是哪位？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="52"/>
+        <location filename="../../app/ui/signin.py" line="53"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="54"/>
+        <location filename="../../app/ui/signin.py" line="55"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="56"/>
+        <location filename="../../app/ui/signin.py" line="57"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

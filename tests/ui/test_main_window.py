@@ -88,16 +88,22 @@ def test_filters_change_the_rows_and_are_remembered(qtbot: QtBot, window: MainWi
     assert _numbers(window) == [cases[2].number]
     qtbot.waitUntil(lambda: "In progress (1)" in filters.states.currentItem().text())
     window.close()
-    assert '"state": "in_progress"' in str(QSettings().value(SETTINGS_FILTERS))
+    assert '"state": "in_progress"' in str(QSettings().value(
+        SETTINGS_FILTERS.format(user="staff1")))
 
 
 def test_mine_shows_the_signed_in_users_cases(window: MainWindow, context: UiContext,
-                                             staff2: User, cases: list) -> None:
-    window.register.filters.mine.setChecked(True)
+                                             staff: User, staff2: User, cases: list) -> None:
+    filters = window.register.filters
+    filters.mine.setChecked(True)
     assert _numbers(window) == []
-    context.sign_in(staff2)
+    context.sign_in(staff2)  # staff2's own filters: none yet, so every case
+    assert not filters.mine.isChecked() and len(_numbers(window)) == 3
+    filters.mine.setChecked(True)
     assert _numbers(window) == [cases[2].number]
     assert "刘明" in window.user_label.text()
+    context.sign_in(staff)  # and back: staff1's "only mine" as they left it
+    assert filters.mine.isChecked() and _numbers(window) == []
 
 
 def test_sorting_by_a_column_goes_to_the_database(window: MainWindow, cases: list) -> None:

@@ -69,7 +69,7 @@ ACTIONS: tuple[Action, ...] = (
            target="closed", states=frozenset({"new"})),
     Action("feedback", Text("Record feedback", "记录反馈"), ("feedback", "satisfaction"),
            ("feedback",), states=frozenset({"resolved", "rejected"})),
-    Action("close", Text("Close", "结案"), ("feedback", "satisfaction"), ("feedback",),
+    Action("close", Text("Close case", "结案"), ("feedback", "satisfaction"), ("feedback",),
            target="closed", states=frozenset({"resolved", "rejected"})),
     Action("satisfaction", Text("Record satisfaction", "记录满意度"), ("satisfaction",),
            ("satisfaction",), states=frozenset({"closed"})),

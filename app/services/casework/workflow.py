@@ -50,7 +50,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(_WORKING | {"new"}, "rejected", ("answer",),
                action=Text("Not upheld", "不予支持")),
     Transition(frozenset({"resolved", "rejected"}), "closed", ("feedback",),
-               action=Text("Close", "结案")),
+               action=Text("Close case", "结案")),
     Transition(frozenset({"new"}), "closed", ("root_cause", "resolution", "feedback"),
                action=Text("Solved on the spot", "当场解决")),
     Transition(frozenset({"resolved", "rejected", "closed"}), "reopened", needs_reason=True,

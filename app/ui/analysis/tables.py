@@ -20,7 +20,10 @@ def door_table(headers: Sequence[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # The names' column is never narrower than its title: the table scrolls instead.
+    header.setMinimumSectionSize(header.sectionSizeFromContents(0).width())
     return table
 
 

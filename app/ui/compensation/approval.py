@@ -53,7 +53,7 @@ class ApprovalDialog(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addLayout(grid, 1)  # the room to spare goes to what is read, not to the form
         layout.addWidget(self._decision_box())
         buttons, self.ok = dialog_buttons(self.tr("Record the decision"), self.tr("Cancel"),
                                           self._on_ok, self.reject)

@@ -33,6 +33,7 @@ class ApprovalsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        self.setFocusProxy(self.table)
         self.decide.clicked.connect(self.decide_selected)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.decide_selected())
         self.open.clicked.connect(self._on_open)

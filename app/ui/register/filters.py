@@ -97,7 +97,7 @@ class FilterPanel(QWidget):
             box.toggled.connect(lambda _on: self.changed.emit())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._on_date_changed)
-        self.clear.clicked.connect(self._on_clear)
+        self.clear.clicked.connect(self.clear_all)
 
     def reload_lists(self) -> None:
         """Refills the combos after the lists were edited, keeping the choices made."""
@@ -142,6 +142,23 @@ class FilterPanel(QWidget):
             elif code == ALL:
                 item.setText(f"{name} ({total})")
 
+    def active(self) -> list[str]:
+        """The filters holding cases back, in words (`Category: Delivery`, `Only mine`);
+        empty when every case is listed."""
+        found = []
+        state = self.state()["state"]
+        if state != ALL:
+            found.append(self.tr("Not yet decided") if state == OPEN else label(STATUSES, state))
+        for combo, title in ((self.category, self.tr("Category")),
+                             (self.department, self.tr("Department")),
+                             (self.handler, self.tr("Handler"))):
+            if combo.currentData() is not None:
+                found.append(f"{title}: {combo.currentText()}")
+        found += [box.text() for box in (self.mine, self.overdue, self.flagged) if box.isChecked()]
+        if self.dated.isChecked():
+            found.append(f"{self.dated.text()} {self.date_from.text()} – {self.date_to.text()}")
+        return found
+
     def state(self) -> dict[str, Any]:
         """The filters as plain values, to remember between runs."""
         item = self.states.currentItem()
@@ -180,7 +197,7 @@ class FilterPanel(QWidget):
         if self.dated.isChecked():
             self.changed.emit()
 
-    def _on_clear(self) -> None:
-        """Called when the user clicks Clear filters."""
+    def clear_all(self) -> None:
+        """Called when the user clicks Clear filters: every case listed again."""
         self.restore({"state": ALL, "from": date.today().isoformat(),
                       "to": date.today().isoformat()})

@@ -13,20 +13,24 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.labels import FLAGS, SEVERITIES, STATUSES, label
-from app.services.register import listing
+from app.services.labels import FLAGS, label
+from app.services.register import extras, listing
+from app.services.register.extras import CaseExtras
 from app.services.register.listing import CaseQuery, CaseRow
 from app.ui.context import UiContext
+from app.ui.register.columns import COLUMNS, SORT_KEYS, position
 from app.ui.widgets import when
+
+__all__ = ["CASE_ID", "SORT_KEYS", "CaseTableModel"]
 
 PAGE = 100
 CACHED_PAGES = 40
-SORT_KEYS = ("number", "received_at", "customer", "category", "severity", "status", "handler",
-             "next_due_at")
+_NONE = CaseExtras()
 OVERDUE = QColor("#c62828")
 FLAGGED = QColor("#fff1e0")
 CASE_ID = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
+_DUE_COLUMNS = (position("number"), position("next_due_at"))  # red when overdue
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -38,11 +42,11 @@ class CaseTableModel(QAbstractTableModel):
         self._query = CaseQuery()
         self._count = 0
         self._pages: OrderedDict[int, list[CaseRow]] = OrderedDict()
+        self._extras: dict[int, dict[int, CaseExtras]] = {}  # by page: the further columns
 
     def headers(self) -> list[str]:
         """Column titles in the current language."""
-        return [self.tr("Number"), self.tr("Received"), self.tr("Customer"), self.tr("Category"),
-                self.tr("Severity"), self.tr("Status"), self.tr("Handler"), self.tr("Next due")]
+        return [column.title() for column in COLUMNS]
 
     @property
     def query(self) -> CaseQuery:
@@ -56,6 +60,7 @@ class CaseTableModel(QAbstractTableModel):
         self._query = query
         self._count = total
         self._pages.clear()
+        self._extras.clear()
         self._pages[0] = rows
         self.endResetModel()
 
@@ -69,7 +74,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of columns."""
-        return 0 if parent.isValid() else len(SORT_KEYS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -84,10 +89,11 @@ class CaseTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
+            column = COLUMNS[index.column()]
+            return column.text(row, self._extras_of(index.row(), row) if column.extra else _NONE)
         if role == CASE_ID:
             return row.id
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (0, 7):
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in _DUE_COLUMNS:
             return QBrush(OVERDUE) if row.is_overdue(self._context.now()) else None
         if role == Qt.ItemDataRole.BackgroundRole and (row.flag_group or row.flag_risk):
             return QBrush(FLAGGED)
@@ -96,9 +102,11 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorts in the database by the column's key."""
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self._query, sort=SORT_KEYS[column], descending=descending))
+        """Sorts in the database by the column's key (a column without one is not sorted)."""
+        key = SORT_KEYS[column]
+        if key is not None:
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.set_query(replace(self._query, sort=key, descending=descending))
 
     def row_at(self, row: int) -> CaseRow | None:
         """The case on `row`, fetching its page if needed (None if it has just gone)."""
@@ -109,17 +117,21 @@ class CaseTableModel(QAbstractTableModel):
                                        offset=number * PAGE, limit=PAGE)
             self._pages[number] = page
             if len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
+                gone, _rows = self._pages.popitem(last=False)
+                self._extras.pop(gone, None)
         else:
             self._pages.move_to_end(number)
         position = row % PAGE
         return page[position] if position < len(page) else None
 
-    def _text(self, row: CaseRow, column: int) -> str:
-        values = (row.number, when(row.received_at), row.customer, row.category,
-                  label(SEVERITIES, row.severity), label(STATUSES, row.status),
-                  row.handler or "", when(row.next_due_at))
-        return values[column]
+    def _extras_of(self, row_number: int, row: CaseRow) -> CaseExtras:
+        """The further columns of `row`, read for its whole page at the first ask."""
+        number = row_number // PAGE
+        found = self._extras.get(number)
+        if found is None:
+            ids = [case.id for case in self._pages.get(number, [row])]
+            found = self._extras[number] = extras.extras_of(ids)
+        return found.get(row.id, _NONE)
 
     def _tooltip(self, row: CaseRow) -> str:
         lines = [label(FLAGS, flag) for flag in row.flags]

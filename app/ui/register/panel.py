@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,14 +24,14 @@ from app.services.desk import store
 from app.services.register import listing
 from app.services.register.listing import CaseQuery
 from app.ui.context import UiContext
+from app.ui.register.chooser import ColumnChooser
 from app.ui.register.filters import ALL, FilterPanel
 from app.ui.register.model import CASE_ID, SORT_KEYS, CaseTableModel
 
 SEARCH_DELAY_MS = 250  # staff type while the customer talks: search when they pause
 COUNTS_DELAY_MS = 30
-SETTINGS_FILTERS = "register/filters"
-SETTINGS_HEADER = "register/header"
-SETTINGS_SPLITTER = "register/splitter"
+SETTINGS_FILTERS = "register/{user}/filters"  # each user's own: one's filters never hide
+SETTINGS_SPLITTER = "register/splitter"  # cases from the next one to sign in on this PC
 
 
 class RegisterPanel(QWidget):
@@ -64,6 +65,20 @@ class RegisterPanel(QWidget):
         bar.addWidget(self.figure_clear)
         self.figure_bar.setStyleSheet("background: #fff8e1;")
         self.figure_bar.hide()
+        self.notice = QLabel()
+        self.notice.setObjectName("filter-notice")
+        self.notice.setWordWrap(True)
+        self.notice_clear = QPushButton(self.tr("Clear filters"))
+        self.notice_bar = QWidget()
+        notice_row = QHBoxLayout(self.notice_bar)
+        notice_row.setContentsMargins(6, 2, 6, 2)
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.notice_clear)
+        self.notice_bar.setStyleSheet("background: #e3f2fd;")
+        self.notice_bar.hide()
+        self.columns_button = QPushButton(self.tr("Columns…"))
+        self.columns_button.setToolTip(self.tr("Choose the columns (or right-click a column "
+                                               "title)"))
         self.model = CaseTableModel(self._context)
         self.table = QTableView()
         self.table.setObjectName("register")
@@ -78,8 +93,8 @@ class RegisterPanel(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         rows.hide()
+        self.chooser = ColumnChooser(self.table)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSortIndicator(SORT_KEYS.index("received_at"), Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
@@ -98,11 +113,13 @@ class RegisterPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
+        top.addWidget(self.columns_button)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
         column.addWidget(self.figure_bar)
+        column.addWidget(self.notice_bar)
         column.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.filters)
@@ -115,7 +132,12 @@ class RegisterPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(lambda _text: self.timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self.search.returnPressed.connect(self._on_search_entered)
+        self.search.installEventFilter(self)
+        self.notice_clear.clicked.connect(self.filters.clear_all)
+        self.columns_button.clicked.connect(
+            lambda: self.chooser.menu().exec(self.columns_button.mapToGlobal(
+                self.columns_button.rect().bottomLeft())))
         self.timer.timeout.connect(self.apply_filters)
         self.counts_timer.timeout.connect(self._show_counts)
         self.figure_clear.clicked.connect(self.clear_figure)
@@ -125,15 +147,15 @@ class RegisterPanel(QWidget):
         self._context.case_changed.connect(lambda _id: self.refresh())
         self._context.cases_changed.connect(self.refresh)
         self._context.lists_changed.connect(self.filters.reload_lists)
-        self._context.user_changed.connect(self.apply_filters)
+        self._context.user_changed.connect(self._on_user_changed)
 
     def current_query(self) -> CaseQuery:
         """The query the search box, the filters and the sort order describe."""
         header = self.table.horizontalHeader()
         fields = self.filters.query_fields()
         fields.update({key: value for key, value in self._drill.items() if value is not None})
-        return CaseQuery(search=self.search.text().strip(), **fields,
-                         sort=SORT_KEYS[header.sortIndicatorSection()],
+        sort = SORT_KEYS[header.sortIndicatorSection()] or self.model.query.sort
+        return CaseQuery(search=self.search.text().strip(), **fields, sort=sort,
                          descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
 
     def show_figure(self, fields: dict[str, Any], description: str) -> None:
@@ -181,39 +203,85 @@ class RegisterPanel(QWidget):
         return [case_id for case_id in found if case_id is not None]
 
     def save_layout(self) -> None:
-        """Remembers filters, column widths and the splitter for the next run."""
+        """Remembers the signed-in user's filters and columns, and the splitter, for the next
+        run."""
         settings = QSettings()
-        settings.setValue(SETTINGS_FILTERS, json.dumps(self.filters.state()))
-        settings.setValue(SETTINGS_HEADER, self.table.horizontalHeader().saveState())
+        settings.setValue(SETTINGS_FILTERS.format(user=self._user),
+                          json.dumps(self.filters.state()))
+        self.chooser.save()
         settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
 
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        header_state = settings.value(SETTINGS_HEADER)
-        if header_state is not None:
-            self.table.horizontalHeader().restoreState(header_state)
-        else:
-            for column, width in enumerate((130, 120, 90, 110, 60, 80, 80)):
-                self.table.setColumnWidth(column, width)
-        splitter_state = settings.value(SETTINGS_SPLITTER)
+        self._user = self._context.user.username
+        self.chooser.restore(self._user)
+        splitter_state = QSettings().value(SETTINGS_SPLITTER)
         if splitter_state is not None:
             self.splitter.restoreState(splitter_state)
+        self.filters.restore(self._saved_filters(), notify=False)
+
+    def _saved_filters(self) -> dict[str, Any]:
         try:
-            saved = json.loads(str(settings.value(SETTINGS_FILTERS, "{}")))
+            saved = json.loads(str(QSettings().value(SETTINGS_FILTERS.format(user=self._user),
+                                                     "{}")))
         except ValueError:
             saved = {}
-        self.filters.restore(saved if isinstance(saved, dict) else {}, notify=False)
+        return saved if isinstance(saved, dict) else {}
+
+    def _on_user_changed(self) -> None:
+        """Called when someone else signs in: their own filters and columns."""
+        if self._context.user.username != self._user:
+            self.save_layout()
+            self._restore_layout()
+        self.apply_filters()
 
     def _rows_changed(self) -> None:
         self.count.setText(self.tr("%n case(s)", "", self.model.rowCount()))
         self.counts_timer.start()
 
     def _show_counts(self) -> None:
-        """Called just after the rows changed: the number of cases beside each state."""
+        """Called just after the rows changed: the number of cases beside each state, and
+        whether the filters hide some."""
         if not store.is_open():
             return
         counts = listing.count_by_status(self.model.query, now=self._context.now())
         self.filters.show_counts(counts, sum(counts.values()))
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        """Says plainly which filters are on and how many cases they hide."""
+        active = [] if self._drill else self.filters.active()
+        self.notice_bar.setVisible(bool(active))
+        if not active:
+            return
+        everything = listing.count(CaseQuery(search=self.model.query.search),
+                                   now=self._context.now())
+        text = self.tr("Filters are on (%1): %2 of %3 cases are shown.") if everything else \
+            self.tr("Filters are on (%1).")
+        self.notice.setText(text.replace("%1", ", ".join(active))
+                            .replace("%2", str(self.model.rowCount()))
+                            .replace("%3", str(everything)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Down in the search box goes to the results."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and cast(QKeyEvent, event).key() == Qt.Key.Key_Down):
+            self._go_to_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_search_entered(self) -> None:
+        """Called on Enter in the search box: search now, then go to the results (Enter
+        there opens the case)."""
+        self.apply_filters()
+        self._go_to_results()
+
+    def _go_to_results(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.selectRow(self.table.currentIndex().row())
+        self.table.setFocus()
 
     def _on_sort(self, _column: int, _order: Qt.SortOrder) -> None:
         """Called when the user clicks a column header."""

@@ -51,6 +51,7 @@ class RemindersPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
+        self.setFocusProxy(self.tree)
         self.tree.itemActivated.connect(self._on_activated)
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.open.clicked.connect(lambda: self._on_activated(self.tree.currentItem(), 0))
@@ -68,6 +69,7 @@ class RemindersPanel(QWidget):
             if group in GROUP_COLOURS:
                 top.setForeground(0, QBrush(QColor(GROUP_COLOURS[group])))
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the group's name in full, across the columns
             for item in found.items.get(group, []):
                 row = QTreeWidgetItem([item.number, item.customer, when(item.due_at),
                                        item.reason])

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,18 +28,20 @@ from app.ui.settings.accounts import AccountsEditor
 from app.ui.settings.form import SettingsForm
 from app.ui.settings.lists import ListEditor
 from app.ui.settings.privacy import PrivacyPage
+from app.ui.settings.pages import PageList
 from app.ui.settings.templates import TemplatesEditor
 from app.ui.translation import SETTINGS_LANGUAGE
 
 
 class SettingsDialog(QDialog):
-    """Every setting in tabs; each tab saves through the services, which check permissions."""
+    """Every setting on its page; each page saves through the services, which check
+    permissions. Pages the user may only look at say so above them."""
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         user = context.user
-        self.tabs = QTabWidget()
+        self.tabs = PageList()
         self.tabs.addTab(SettingsForm(context, ("business",)), self.tr("Business"))
         self.tabs.addTab(SettingsForm(context, ("calendar", "deadlines", "reminders",
                                                 "improvement")),
@@ -66,17 +67,31 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(DatabasePage(context), self.tr("Database"))
             self.tabs.addTab(PrivacyPage(context), self.tr("Personal data"))
         self.tabs.addTab(self._language_page(), self.tr("This PC"))
+        self.locked = QLabel(self.tr("Only the owner or an administrator can change these "
+                                     "settings: you can read them here."))
+        self.locked.setObjectName("settings-locked")
+        self.locked.setWordWrap(True)
+        self.locked.setStyleSheet("background: #fff8e1; padding: 6px;")
+        self._read_only: list[QWidget] = []
         if not allowed(user, Permission.MANAGE_SETTINGS):
             for index in range(4):  # the settings forms: business to printing
                 if (page := self.tabs.widget(index)) is not None:
                     page.setEnabled(False)
+                    self._read_only.append(page)
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.locked)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(860, 600)
+        self.tabs.currentChanged.connect(lambda _index: self._show_locked())
+        self._show_locked()
+        self.resize(980, 600)
+
+    def _show_locked(self) -> None:
+        """Says why a page cannot be changed, while it is shown."""
+        self.locked.setVisible(self.tabs.currentWidget() in self._read_only)
 
     def show_page(self, kind: type[QWidget]) -> None:
         """Opens at the first tab of `kind`, if this user has one."""

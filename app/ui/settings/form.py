@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,13 @@ from app.ui.context import UiContext
 from app.ui.operations import explaining
 from app.ui.settings.image import ImagePicker
 from app.ui.widgets import FieldRow, add_row, button_row
+
+# The days of the week in the window's language (the system's would be Chinese on an English
+# screen on a Chinese PC, and the other way round).
+WEEKDAYS = (QT_TRANSLATE_NOOP("SettingsForm", "Mon"), QT_TRANSLATE_NOOP("SettingsForm", "Tue"),
+            QT_TRANSLATE_NOOP("SettingsForm", "Wed"), QT_TRANSLATE_NOOP("SettingsForm", "Thu"),
+            QT_TRANSLATE_NOOP("SettingsForm", "Fri"), QT_TRANSLATE_NOOP("SettingsForm", "Sat"),
+            QT_TRANSLATE_NOOP("SettingsForm", "Sun"))
 
 
 class SettingsForm(QWidget):
@@ -69,8 +76,9 @@ class SettingsForm(QWidget):
             holder = QWidget()
             row = QHBoxLayout(holder)
             row.setContentsMargins(0, 0, 0, 0)
-            for day in range(1, 8):  # Qt counts Monday as 1; the setting as 0
-                row.addWidget(QCheckBox(QLocale().dayName(day, QLocale.FormatType.ShortFormat)))
+            for day in WEEKDAYS:  # the setting counts from Monday, 0
+                row.addWidget(QCheckBox(QCoreApplication.translate("SettingsForm", str(day))))
+            row.addStretch()
             return holder
         if spec.kind == "image":
             return ImagePicker(can_sign=spec.key == "letter.owner_signature")
@@ -98,8 +106,8 @@ class SettingsForm(QWidget):
             editor.setCurrentText(str(value))
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText("\n".join(value))
-        elif isinstance(editor, QLineEdit):
-            editor.setText(str(value))
+        elif isinstance(editor, QLineEdit):  # a list (day bands) as the user types it
+            editor.setText(", ".join(map(str, value)) if isinstance(value, list) else str(value))
         else:
             for day, box in enumerate(editor.findChildren(QCheckBox)):
                 box.setChecked(day in value)
