@@ -51,7 +51,6 @@ from app.models.improvement import (
     WarningCase,
     WarningRule,
 )
-from app.models.legacy_notes import code_legacy_notes
 from app.models.people import JOINED_INDEX, Customer, User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
@@ -257,8 +256,7 @@ def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
     """Version 6: sign-in throttling and password generations on users, payments, a
     counter-offer answered once, the event hash chain and the guard triggers.
 
-    The notes older versions wrote in words become codes (legacy_notes), then every event
-    already recorded is chained in id order. A counter-offer that was accepted
+    Every event already recorded is chained in id order. A counter-offer that was accepted
     more than once (possible before this version) keeps its first acceptance linked; the
     later ones stay approved, as they were given, but no longer point at it.
     """
@@ -278,7 +276,6 @@ def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
         "compensation_offer.parent_id)")
     migrate(migrator.add_index("compensation_offer", ("parent_id",), True))
     database.create_tables([Payment, EventChain])
-    code_legacy_notes(database)  # before the chain: a chained event can no longer change
     _chain_existing_events(database)
     install_guards(database)
 

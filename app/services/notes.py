@@ -5,7 +5,8 @@ customer to be told of a compensation decision, a clock resumed, a review asked 
 payment's way and receipt, the file and row a case was imported from: each is stored as a
 code with its values (`app.models.notes`), never in the words of whoever happened to be
 signed in, and worded here when it is shown, printed or exported. Text someone typed is
-shown as it is.
+shown as it is. The same notes written in words by older versions are recognised when read
+(services.legacy_notes) and worded like the coded ones.
 
 `written` makes the stored form; `words` turns any stored note (coded or typed) into a
 `Text` of both languages. Wording reads nothing from the database: a value that names
@@ -18,14 +19,16 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from app.i18n import Text
 from app.models.notes import coded, decoded, is_coded
 from app.services.labels import OFFER_KINDS, PAYMENT_METHODS
+from app.services.legacy_notes import recognised, recognised_follow_up
 from app.services.text import yuan
 
-__all__ = ["DECIDED", "NOTES", "is_coded", "words", "written"]
+__all__ = ["DECIDED", "NOTES", "desks", "is_coded", "words", "written"]
 
 # How a decision on an offer is said in a sentence.
 DECIDED: Mapping[str, Text] = {
@@ -82,10 +85,20 @@ def written(code: str, **values: str | int) -> str:
     return coded(code, **values)
 
 
+@lru_cache(maxsize=4096)  # a timeline or an export reads the same few notes many times
+def desks(stored: str) -> str | None:
+    """The coded form of a note the desk wrote (stored coded, or in words by an older
+    version); None for text someone typed."""
+    if is_coded(stored):
+        return stored
+    return recognised(stored) or recognised_follow_up(stored)
+
+
 def words(stored: str) -> Text:
-    """A stored note in both languages: the desk's own worded from its code, anything typed
-    as it is."""
-    found = decoded(stored) if is_coded(stored) else None
+    """A stored note in both languages: the desk's own worded from its code (or from the
+    words an older version wrote), anything typed as it is."""
+    own = desks(stored) if stored else None
+    found = decoded(own) if own is not None else None
     if found is None:
         return Text(stored, stored)
     code, values = found

@@ -198,6 +198,10 @@ def text_shown(stored: str) -> str:
     return str(REMOVED_WORDS) if stored == REMOVED else stored
 
 
+# The timeline's fields holding a follow-up, which older versions wrote in words.
+_FOLLOW_UPS = frozenset({"follow_up", "follow_up_done"})
+
+
 def worded(code: str, stored: str, names: Names) -> Text:
     """A value as the timeline stores it (a code, a user name, a time, or a text the desk
     wrote itself: a follow-up) in words."""
@@ -205,7 +209,7 @@ def worded(code: str, stored: str, names: Names) -> Text:
         return _BLANK
     if stored == REMOVED:
         return REMOVED_WORDS
-    if notes.is_coded(stored):
+    if notes.is_coded(stored) or (code in _FOLLOW_UPS and notes.desks(stored) is not None):
         return notes.words(stored)
     known = FIELDS.get(code)
     kind = known.kind if known else TEXT

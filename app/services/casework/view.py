@@ -92,7 +92,7 @@ class TimelineEntry:
             "at": iso(self.at), "actor": self.actor, "kind": self.kind, "field": self.field,
             "old": _plain(self.old), "new": _plain(self.new),
             "note": self.note if self.note == REMOVED else self.describe_note()}
-        found = decoded(self.note)
+        found = decoded(notes.desks(self.note) or "") if self.note else None
         if found is not None:
             data["note_code"] = {"code": found[0], **found[1]}
         return {**data, "case": self.origin} if self.origin else data
@@ -100,7 +100,7 @@ class TimelineEntry:
 
 def _plain(stored: str) -> str:
     """A stored value as JSON gives it: a coded one (a follow-up) in words."""
-    return str(notes.words(stored)) if notes.is_coded(stored) else stored
+    return str(notes.words(stored)) if notes.desks(stored) is not None else stored
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ from app.ui.reminders.notifier import Notifier
 from app.ui.settings.accounts import AccountsEditor
 from app.ui.settings.form import SettingsForm
 from app.ui.settings.lists import ListEditor
-from app.ui.settings.privacy import PrivacyPage
 from app.ui.settings.pages import PageList
+from app.ui.settings.privacy import PrivacyPage
 from app.ui.settings.templates import TemplatesEditor
 from app.ui.translation import SETTINGS_LANGUAGE
 

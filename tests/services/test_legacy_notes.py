@@ -1,6 +1,6 @@
-"""Upgrading a stored database of schema 3, 4 or 5 turns the notes those versions wrote in
-words (in English or in Chinese) into codes, before the events are chained, so they read in
-the reader's language; what people typed is left as it was."""
+"""The notes older versions wrote in words (in English or in Chinese) are recognised as the
+codes they stand for when read, so a database upgraded from schema 3, 4 or 5 shows them in the
+reader's language; the record keeps them as written, and what people typed is left as it was."""
 
 import shutil
 import sqlite3
@@ -10,12 +10,12 @@ import pytest
 
 from app.i18n import ZH, speaking
 from app.models import CompensationOffer, Event, FollowUp
-from app.models.legacy_notes import recognised, recognised_follow_up
 from app.models.notes import decoded
 from app.services import notes
 from app.services.casework.view import CaseDetails
 from app.services.desk import integrity
 from app.services.desk.store import close_desk, open_desk
+from app.services.legacy_notes import recognised, recognised_follow_up
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 # (note as an older version stored it, the code it becomes, its values)
@@ -88,8 +88,8 @@ def _add_legacy_rows(path: Path) -> None:
 
 
 @pytest.mark.parametrize("version", [3, 4, 5])
-def test_the_upgrade_codes_what_the_desk_wrote_before_chaining(version: int,
-                                                               tmp_path: Path) -> None:
+def test_an_upgraded_database_words_what_the_desk_wrote_for_the_reader(version: int,
+                                                                       tmp_path: Path) -> None:
     old = tmp_path / f"v{version}.sqlite3"
     shutil.copy(FIXTURES / f"schema-v{version}.sqlite3", old)
     _add_legacy_rows(old)
@@ -107,9 +107,16 @@ def test_the_upgrade_codes_what_the_desk_wrote_before_chaining(version: int,
             "张小芳: Compensation approved by 李经理: Refund ¥1,500.00. Tell the customer.")
         assert timeline[4].describe() == ("Follow-up done: Call the customer: did the solution "
                                           "work? Record satisfaction. → 客户满意")
+        assert timeline[0].to_json()["note_code"] == {"code": "rule_shop", "days": 7}
+        # Kept as written: the record is not rewritten, only read.
+        assert Event.select().where(Event.note == "Solved on the spot").exists()
         # The demo's call-backs and the legacy follow-up, and the offer's reason.
-        assert not FollowUp.select().where(FollowUp.note.contains("回访客户")).exists()
-        assert FollowUp.select().where(FollowUp.note.startswith("\x1e")).count() > 1
+        legacy = FollowUp.select().where(FollowUp.note == WRITTEN[13][0]).get()
+        assert str(notes.words(legacy.note)) == ("Compensation approved by 李经理: Refund "
+                                                 "¥1,500.00. Tell the customer.")
+        with speaking(ZH):
+            said = {str(notes.words(f.note)) for f in FollowUp.select()}
+        assert "回访客户：问题是否已解决？记录满意度。" in said
         reasons = [notes.words(o.decision_reason) for o in CompensationOffer.select()]
         assert ("Within the proposer's own limit", "在提出人自己的权限内") in reasons
         assert ("符合补偿标准", "符合补偿标准") in reasons  # typed by someone: as it was

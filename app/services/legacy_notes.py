@@ -1,5 +1,5 @@
-"""The notes older versions wrote in words, turned into codes (app.models.notes) when a
-database is upgraded, so they are shown in the reader's language like the new ones.
+"""The notes older versions wrote in words, recognised as the codes (app.models.notes) they
+stand for when they are read, so they are shown in the reader's language like the new ones.
 
 Before schema 6 the desk wrote its own notes — the deadline rule, "solved on the spot", the
 call-back, the customer to be told of a compensation decision, a clock resumed, a review, an
@@ -7,15 +7,16 @@ import's file and row — in the language of whoever was signed in. The texts be
 versions' words, kept here as they were (the wording shown today lives in services.notes and
 may change); a note that matches one, in English or Chinese, becomes its code and values.
 Anything else was typed by someone and stays as it is.
+
+They are recognised when read rather than rewritten by a schema step: the events holding most
+of them are chained and guarded against change, and what an older version wrote stays in the
+record exactly as it was written.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from typing import Any
-
-from peewee import Database
 
 from app.models.notes import coded, is_coded
 
@@ -108,32 +109,3 @@ def recognised_follow_up(value: str) -> str | None:
     if found is None or note is None:
         return None
     return coded("follow_up", due=found.group("due"), who=found.group("who"), note=note)
-
-
-def code_legacy_notes(database: Database) -> None:
-    """Turns the notes older versions wrote in words into codes: events' notes and the
-    follow-ups on the timeline (before the events are chained: a schema step), follow-ups'
-    notes and offers' decision reasons."""
-    mark = database.param
-    for table, column, rows in (
-            ("event", "note", _rows(database, "event", "note", "note <> ''")),
-            ("event", "new_value", _rows(database, "event", "new_value",
-                                          "field = 'follow_up'", recognised_follow_up)),
-            ("event", "old_value", _rows(database, "event", "old_value",
-                                          "field = 'follow_up_done'")),
-            ("follow_up", "note", _rows(database, "follow_up", "note", "note <> ''")),
-            ("compensation_offer", "decision_reason",
-             _rows(database, "compensation_offer", "decision_reason", "decision_reason <> ''"))):
-        changed = list(rows)
-        if changed:
-            database.cursor().executemany(
-                f"UPDATE {table} SET {column} = {mark} WHERE id = {mark}", changed)
-
-
-def _rows(database: Database, table: str, column: str, where: str,
-          recognise: Callable[[str], str | None] = recognised) -> Iterator[tuple[str, int]]:
-    cursor = database.execute_sql(f"SELECT id, {column} FROM {table} WHERE {where}")
-    for row_id, text in cursor.fetchall():
-        found = recognise(text)
-        if found is not None:
-            yield found, row_id
