@@ -74,8 +74,8 @@ class SignInDialog(QDialog):
                                                self.password.text(),
                                                now=to_seconds(self._clock()))
         except DeskError as error:
+            self.password.clear()  # first: clearing the box clears its message too
             self.password_row.show_error(str(error))
-            self.password.clear()
             self.password.setFocus()
             return
         QSettings().setValue(SETTINGS_LAST_USER, self.user.username)

@@ -8,15 +8,19 @@ from datetime import datetime
 from typing import Any, cast
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
+    QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -53,6 +57,7 @@ class FieldRow(QWidget):
         layout.setSpacing(2)
         layout.addWidget(editor)
         layout.addWidget(self.error)
+        _on_edit(editor, self.clear_error)  # a message about a value goes once it is changed
         if editor.sizePolicy().verticalPolicy() in (QSizePolicy.Policy.Fixed,
                                                     QSizePolicy.Policy.Maximum) \
                 or editor.minimumHeight() == editor.maximumHeight():
@@ -70,6 +75,18 @@ class FieldRow(QWidget):
         """Hides the message."""
         self.error.clear()
         self.error.hide()
+
+
+def _on_edit(editor: QWidget, react: Callable[[], object]) -> None:
+    """Calls `react` whenever the user changes what `editor` (or a box inside it) holds."""
+    signals = {QLineEdit: "textChanged", QPlainTextEdit: "textChanged",
+               QComboBox: "currentIndexChanged", QDateTimeEdit: "dateTimeChanged",
+               QAbstractSpinBox: "editingFinished", QAbstractButton: "toggled"}
+    for widget in [editor, *editor.findChildren(QWidget)]:
+        for kind, name in signals.items():
+            if isinstance(widget, kind):
+                getattr(widget, name).connect(lambda *_a: react())
+                break
 
 
 def add_row(form: QFormLayout, label: str, editor: QWidget, *, required: bool = False,
@@ -136,7 +153,16 @@ def dialog_buttons(ok: str, cancel: str, on_ok: Callable[[], Any],
     buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(on_cancel)
+    submit_on_ctrl_enter(buttons, confirm)
     return buttons, confirm
+
+
+def submit_on_ctrl_enter(buttons: QWidget, confirm: QPushButton) -> None:
+    """Ctrl+Enter anywhere in the dialog of `buttons` clicks `confirm`, as in intake: the
+    hands stay on the keyboard, and Enter alone still makes a new line in a text box."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), buttons, confirm.click)  # the window's shortcut
+    confirm.setToolTip(f"{confirm.text()} (Ctrl+Enter)")
 
 
 def button_row(*left: QWidget, right: Iterable[QWidget] = ()) -> QHBoxLayout:

@@ -29,6 +29,14 @@ def _own_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _questions_answered_yes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A yes/no question is answered yes instead of waiting for a click no one makes: when
+    pytest-qt closes a test's windows, an intake form with something typed asks before its
+    words are thrown away. A test that looks at a question sets its own answer."""
+    monkeypatch.setattr(messages, "confirm", lambda *_a, **_k: True)
+
+
 @pytest.fixture
 def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Message boxes shown through the one seam, recorded instead of opened."""

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from peewee import fn
 
 from app.errors import DeskError, FormError, InputError
 from app.i18n import Text
-from app.models import Category, Complaint, User, database_proxy
+from app.models import Category, Complaint, TupleRows, User, database_proxy
 from app.services import audit, catalog, deadlines, notes, settings, vocabulary
 from app.services.casework import cases, numbering, workflow
 from app.services.casework.fields import FIELDS
@@ -29,6 +31,8 @@ from app.services.text import (
     to_seconds,
     when,
 )
+
+USE_DAYS = 90  # how far back "this shop's use" of a category counts
 
 
 @dataclass
@@ -132,6 +136,17 @@ def _insert(checked: dict[str, Any], *, actor: User, now: datetime) -> Complaint
     cases.refresh_next_due(case.id)
     warnings.check_case(case.id, now=now)  # the early warnings a new case may set off
     return Complaint.get_by_id(case.id)
+
+
+def categories_by_use(now: datetime, *, days: int = USE_DAYS) -> list[Category]:
+    """The categories in use, those this shop recorded most over the last `days` first (then
+    in the list's order): the intake form's choice starts with the commonest."""
+    recent = (Complaint.select(Complaint.category, fn.COUNT(Complaint.id))
+              .where(Complaint.received_at >= now - timedelta(days=days))
+              .group_by(Complaint.category).tuples())
+    counts: dict[int, int] = dict(cast(TupleRows, recent))
+    listed = catalog.entries(Category)
+    return sorted(listed, key=lambda entry: -counts.get(entry.id, 0))  # stable: list order
 
 
 def profile_rule(profile: str) -> str:

@@ -150,8 +150,8 @@ class ApprovalDialog(QDialog):
                          self.counter.text())
         except DeskError as error:
             target = "password" if isinstance(error, SignInError) else (error.field or "reason")
+            self.password.clear()  # first: typing again clears the message, clearing does too
             self.rows.get(target, self.rows["reason"]).show_error(str(error))
-            self.password.clear()
             return
         self.accept()
 

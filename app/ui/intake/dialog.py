@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DeskError, FormError, MissingFieldsError
-from app.models import Category, Complaint, RootCause
+from app.models import Complaint, RootCause
 from app.services import catalog, deadlines, guidance
 from app.services.casework import duplicates
-from app.services.casework.intake import IntakeForm, record_complaint
+from app.services.casework.intake import IntakeForm, categories_by_use, record_complaint
 from app.services.catalog import name_of
 from app.services.customers import directory
 from app.services.labels import CHANNELS, FLAGS, SEVERITIES, STATUSES, label
 from app.ui import messages
 from app.ui.context import Changes, UiContext
 from app.ui.intake.duplicate import ADD, NEW, DuplicateWarning
+from app.ui.intake.jump import JumpingCombo
 from app.ui.intake.success import SuccessPage
 from app.ui.operations import Operation
 from app.ui.widgets import (
@@ -80,15 +81,13 @@ class IntakeDialog(QDialog):
         self.phone, self.name, self.reference = QLineEdit(), QLineEdit(), QLineEdit()
         self.phone.setObjectName("phone")
         self.name.setObjectName("customer_name")
-        self.channel, self.category, self.severity = QComboBox(), QComboBox(), QComboBox()
+        self.channel, self.severity = QComboBox(), QComboBox()
         fill_combo(self.channel, ((str(t), code) for code, t in CHANNELS.items()))
         select_data(self.channel, QSettings().value(SETTINGS_CHANNEL, "counter"))
-        categories = catalog.entries(Category)
-        self._profiles = {c.code: c.profile for c in categories}
-        fill_combo(self.category, ((name_of(c), c.code) for c in categories),
-                   blank=self.tr("— choose —"))
+        self.category = self._category_choice()
         fill_combo(self.severity, ((str(t), code) for code, t in SEVERITIES.items()))
         select_data(self.severity, "medium")
+        self.mood = self._mood_choice()
         self.flags = {code: QCheckBox(str(text)) for code, text in FLAGS.items()}
         self.description, self.wish = text_box(4), text_box(2)
         self.promised = QDateTimeEdit()
@@ -104,6 +103,32 @@ class IntakeDialog(QDialog):
         self.earlier = QListWidget()
         self.earlier.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._lay_out_form()
+
+    def _category_choice(self) -> JumpingCombo:
+        """The categories this shop records most first, none chosen yet; a typed letter (or
+        the pinyin initials of a Chinese name) jumps to one."""
+        combo = JumpingCombo()
+        combo.setObjectName("category")
+        categories = categories_by_use(self._context.now())
+        self._profiles = {c.code: c.profile for c in categories}
+        combo.set_items((name_of(c), c.code, (c.name_zh, c.name_en)) for c in categories)
+        combo.setPlaceholderText(self.tr("— choose (type a letter) —"))
+        combo.setCurrentIndex(-1)
+        return combo
+
+    def _mood_choice(self) -> QComboBox:
+        """How the customer feels (客户情绪): a few usual words, or the staff's own."""
+        combo = QComboBox()
+        combo.setObjectName("mood")
+        combo.setEditable(True)
+        combo.addItems(["", self.tr("Calm"), self.tr("Unhappy"), self.tr("Anxious"),
+                        self.tr("Angry"), self.tr("Very angry"), self.tr("Disappointed")])
+        combo.setCurrentIndex(0)
+        line = combo.lineEdit()
+        assert line is not None  # an editable combo has one
+        line.setPlaceholderText(self.tr("e.g. angry: kept apart from their words"))
+        line.setMaxLength(100)
+        return combo
 
     def _form_rows(self) -> dict[str, FieldRow]:
         self.form = QFormLayout()
@@ -123,6 +148,7 @@ class IntakeDialog(QDialog):
             ("flags", self.tr("Flags"), flags, False),
             ("description", self.tr("What happened (customer's words)"), self.description, True),
             ("wish", self.tr("What the customer wants"), self.wish, False),
+            ("mood", self.tr("How the customer feels"), self.mood, False),
             ("reference", self.tr("Order / policy number"), self.reference, False),
             ("promised_at", self.tr("Promised answer by"), self.promised, False),
         ):
@@ -189,6 +215,7 @@ class IntakeDialog(QDialog):
             customer_name=self.name.text(), phone=self.phone.text(),
             channel=self.channel.currentData(), category=self.category.currentData() or "",
             description=self.description.toPlainText(), severity=self.severity.currentData(),
+            mood=self.mood.currentText(),
             wish=self.wish.toPlainText(), reference=self.reference.text(),
             flags=[code for code, box in self.flags.items() if box.isChecked()],
             promised_at=from_qdatetime(self.promised.dateTime()) if self._promise_edited
@@ -242,7 +269,9 @@ class IntakeDialog(QDialog):
     def _on_recorded(self, case: Complaint) -> None:
         """Called when the case is recorded: its number, large, on the success page."""
         QSettings().setValue(SETTINGS_CHANNEL, self.channel.currentData())
-        self.success.show_case(case.id, case.number, label(STATUSES, case.status))
+        promised = None if case.status == "closed" else case.first_response_due
+        self.success.show_case(case.id, case.number, label(STATUSES, case.status),
+                               promised=promised)
         self.pages.setCurrentWidget(self.success)
 
     def _on_refused(self, error: DeskError) -> None:
@@ -264,6 +293,24 @@ class IntakeDialog(QDialog):
                 first = row
         if first is not None:
             first.setFocus()
+
+    def reject(self) -> None:
+        """Esc or Cancel: closes at once when nothing was typed, else asks first (a customer's
+        words are not thrown away by a stray key)."""
+        if self.pages.currentWidget() is self.form_page and self.typed_something() and \
+                not messages.confirm(self, self.tr("Close the form? What you typed for this "
+                                                   "complaint will be lost.")):
+            return
+        super().reject()
+
+    def typed_something(self) -> bool:
+        """True once anything of this complaint was typed or chosen."""
+        texts = (self.phone.text(), self.name.text(), self.reference.text(),
+                 self.mood.currentText(), self.description.toPlainText(),
+                 self.wish.toPlainText(), self.resolution.toPlainText(),
+                 self.feedback.toPlainText())
+        return (any(text.strip() for text in texts) or self.category.currentIndex() >= 0
+                or self.on_spot.isChecked() or any(b.isChecked() for b in self.flags.values()))
 
     def _on_phone_changed(self, text: str) -> None:
         """Called as the phone is typed: a known number fills in the customer."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.widgets import when
 
 
 class SuccessPage(QWidget):
@@ -24,6 +28,10 @@ class SuccessPage(QWidget):
         self.number.setStyleSheet("font-size: 32pt; font-weight: bold; color: #0d47a1;")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = QLabel()
+        self.promise = QLabel()
+        self.promise.setObjectName("promise")
+        self.promise.setStyleSheet("font-size: 16pt;")
+        self.promise.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy = QPushButton(self.tr("Copy number"))
         self.receipt = QPushButton(self.tr("Print receipt"))
         self.open = QPushButton(self.tr("Open case"))
@@ -35,7 +43,7 @@ class SuccessPage(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addStretch()
-        for widget in (self.caption, self.number, self.state):
+        for widget in (self.caption, self.number, self.state, self.promise):
             layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(buttons)
         layout.addStretch()
@@ -46,13 +54,18 @@ class SuccessPage(QWidget):
         self.next.clicked.connect(self.new_requested)
         self.done.clicked.connect(self.close_requested)
 
-    def show_case(self, case_id: int, number: str, state: str, *, added: bool = False) -> None:
-        """Shows the number of the case just recorded (or that the words were `added` to)."""
+    def show_case(self, case_id: int, number: str, state: str, *, added: bool = False,
+                  promised: datetime | None = None) -> None:
+        """Shows the number of the case just recorded (or that the words were `added` to),
+        and the answer time promised, to read out to the customer."""
         self._case_id = case_id
         self.caption.setText(self.tr("Added to the open case. Case number:") if added
                              else self.tr("Complaint recorded. Case number:"))
         self.number.setText(number)
         self.state.setText(state)
+        self.promise.setVisible(promised is not None)
+        self.promise.setText(self.tr("Tell the customer: we will answer you by %1.")
+                             .replace("%1", when(promised)))
         self.done.setFocus()
 
     def _on_copy(self) -> None:

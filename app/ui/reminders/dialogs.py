@@ -21,7 +21,14 @@ from app.errors import DeskError
 from app.services.casework import followups, outcomes
 from app.ui.context import UiContext
 from app.ui.operations import explaining
-from app.ui.widgets import ERROR_STYLE, fill_combo, from_qdatetime, text_box, to_qdatetime
+from app.ui.widgets import (
+    ERROR_STYLE,
+    fill_combo,
+    from_qdatetime,
+    submit_on_ctrl_enter,
+    text_box,
+    to_qdatetime,
+)
 
 
 class _FollowUpDialog(QDialog):
@@ -40,6 +47,7 @@ class _FollowUpDialog(QDialog):
         self.cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_ok)
         buttons.rejected.connect(self.reject)
+        submit_on_ctrl_enter(buttons, self.ok)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
