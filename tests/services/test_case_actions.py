@@ -31,7 +31,7 @@ def test_actions_follow_the_state(make_case: MakeCase, staff: User) -> None:
     always_open = ["follow_up", "flags", "pause", "new_facts"]
     d = CaseDetails.load(make_case().number)
     assert _codes(d, staff) == ["acknowledge", "assign", "reject", "solve_now", *always_open]
-    d = _do("acknowledge", d, staff)
+    d = _do("acknowledge", d, staff, inputs={"reply": "已受理，三天内答复您。"})
     assert _codes(d, staff) == ["assign", "investigate", "reject", *always_open]
     d = _do("assign", d, staff, values={"department": "after_sales", "handler": "staff1"})
     assert _codes(d, staff) == ["reassign", "investigate", "propose", "resolve", "reject",
@@ -91,7 +91,7 @@ def test_required_fields_are_named_before_anything_is_written(make_case: MakeCas
 def test_an_action_on_a_stale_view_is_refused(make_case: MakeCase, staff: User,
                                               staff2: User) -> None:
     seen = CaseDetails.load(make_case().number)
-    _do("acknowledge", seen, staff2)
+    _do("acknowledge", seen, staff2, inputs={"reply": "已受理"})
     with pytest.raises(ConflictError):
         _do("reject", seen, staff, values={"answer": "不属于质量问题"})
 

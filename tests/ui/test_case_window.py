@@ -110,7 +110,7 @@ def test_a_stale_edit_shows_what_changed_and_reloads(qtbot: QtBot, window: CaseW
                                                      staff2: User) -> None:
     actions.perform("acknowledge", window.details.id,
                     expected_version=CaseDetails.load_id(window.details.id).version, values={},
-                    actor=staff2, now=NOW + timedelta(minutes=5))
+                    inputs={"reply": "已受理"}, actor=staff2, now=NOW + timedelta(minutes=5))
     seen: list[str] = []
 
     def on_conflict(dialog: ConflictDialog) -> None:

@@ -16,7 +16,14 @@ from app.errors import InputError
 from app.i18n import Text
 from app.models import User
 from app.services import audit
-from app.services.casework import cases, clock, escalations, followups, workflow
+from app.services.casework import (
+    acknowledgement,
+    cases,
+    clock,
+    escalations,
+    followups,
+    workflow,
+)
 from app.services.casework.fields import FIELDS, is_empty
 from app.services.casework.view import CaseDetails
 from app.services.labels import OPEN_STATUSES
@@ -32,7 +39,10 @@ INPUTS: dict[str, Text] = {
     "due": Text("When", "时间"),
     "told": Text("How the customer was told", "告知客户的方式"),
     "note": Text("What to do", "跟进事项"),
+    "reply": acknowledgement.TOLD,
+    "promised": Text("Decision promised by", "承诺处理期限"),
 }
+OPTIONAL_INPUTS = frozenset({"promised"})  # left out, the deadline stays as the rule set it
 
 
 @dataclass(frozen=True)
@@ -44,13 +54,14 @@ class Action:
     fields: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
     target: str | None = None  # the state it moves to
-    inputs: tuple[str, ...] = ()  # all inputs are required
+    inputs: tuple[str, ...] = ()  # required, but for OPTIONAL_INPUTS
     states: frozenset[str] = frozenset()  # where it applies; for moves, narrows the table
     permission: Permission = Permission.WORK_CASES
 
 
 ACTIONS: tuple[Action, ...] = (
-    Action("acknowledge", Text("Acknowledge", "答复受理"), target="acknowledged"),
+    Action("acknowledge", Text("Acknowledge", "答复受理"), target="acknowledged",
+           inputs=("reply", "promised")),
     Action("assign", Text("Assign", "指派处理"), ("department", "handler"),
            ("department", "handler"), target="in_progress"),
     Action("reassign", Text("Reassign", "改派"), ("department", "handler"),
@@ -178,7 +189,15 @@ def _acknowledge_escalation(case_id: int, *, inputs: Mapping[str, Any], actor: U
                                    expected_version=expected_version)
 
 
+def _acknowledge(case_id: int, *, inputs: Mapping[str, Any], actor: User, now: datetime,
+                 expected_version: int) -> object:
+    return acknowledgement.acknowledge(case_id, reply=inputs["reply"],
+                                       promised=inputs.get("promised"), actor=actor, now=now,
+                                       expected_version=expected_version)
+
+
 _HANDLERS: dict[str, Handler] = {
+    "acknowledge": _acknowledge,
     "follow_up": _add_follow_up,
     "pause": _pause_clock,
     "resume": _resume_clock,
@@ -215,6 +234,6 @@ def _check_required(action: Action, values: Mapping[str, Any], inputs: Mapping[s
             raise InputError(Text("{label} is required.", "请填写{label}。")
                              .format(label=FIELDS[name].label), field=name)
     for name in action.inputs:
-        if is_empty(inputs.get(name)):
+        if name not in OPTIONAL_INPUTS and is_empty(inputs.get(name)):
             raise InputError(Text("{label} is required.", "请填写{label}。")
                              .format(label=INPUTS[name]), field=name)

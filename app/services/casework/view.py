@@ -139,6 +139,7 @@ class OfferInfo:
     paid_at: datetime | None = None
     paid_how: str = ""  # a code of labels.PAYMENT_METHODS
     paid_ref: str = ""  # the receipt or voucher number
+    reason: str = ""  # why it was proposed
 
     def describe_reason(self) -> str:
         """The reason of the decision in words of the current language (the desk's own,
@@ -394,7 +395,7 @@ def offers_of_cases(case_ids: list[int], people: People) -> dict[int, tuple[Offe
             o.id, o.kind, Decimal(o.amount_fen) / 100, o.description, o.status,
             Decimal(o.counter_fen) / 100 if o.counter_fen else None,
             people.get(o.requester_id), people.get(o.approver_id), o.decision_reason,
-            o.created_at, *_payment(payment)))
+            o.created_at, *_payment(payment), reason=o.reason))
     return {case_id: tuple(offers) for case_id, offers in found.items()}
 
 

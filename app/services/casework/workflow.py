@@ -7,7 +7,7 @@ the work, and new → closed for a complaint solved on the spot.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from app.errors import InputError, MissingFieldsError, RuleError
 from app.i18n import Text
 from app.models import Complaint, User, database_proxy
+from app.services.audit import Change
 from app.services.casework import cases, followups
 from app.services.casework.fields import FIELDS, LONG_TEXT, CaseField, current_value, is_empty
 from app.services.labels import STATUSES, lookup
@@ -89,12 +90,14 @@ def move(
     case_id: int, target: str, *, actor: User, now: datetime, expected_version: int,
     values: Mapping[str, Any] | None = None, note: str = "", by_rules: bool = False,
     columns: Mapping[str, Any] | None = None, written_note: str = "",
+    extra: Sequence[Change] = (),
 ) -> Complaint:
     """Takes the case to `target`, setting `values` on the way, or refuses and says why.
 
     `note` is what the user typed; `written_note` one the desk writes itself, already in
     its stored form (services.notes). `columns` are further bookkeeping the calling rule
-    sets in the same write (a review request's new deadline). A decision schedules the
+    sets in the same write (a review request's new deadline), `extra` events that change no
+    column (what an acknowledgement told the customer). A decision schedules the
     satisfaction call-back in the same transaction. (A row for `case_id` is accepted from
     the compensation service only.)
     """
@@ -113,7 +116,7 @@ def move(
                                   "请填写重新处理的原因。"), field="reason")
         written = {"status": target, **_stamps(case, target, now), **(columns or {})}
         moved = cases.write(case, parsed, written, actor=actor, now=now,
-                            expected_version=expected_version, note=note)
+                            expected_version=expected_version, note=note, extra=extra)
         if target in ("resolved", "rejected"):
             followups.schedule_callback(moved.id, actor=actor, now=now)
     return moved

@@ -46,10 +46,10 @@ ROOT_CAUSES = (
 REPLY_TEMPLATES = (
     ("ack", "zh_CN", "受理答复",
      "{客户}您好，感谢您的反馈。您的投诉已受理，编号 {编号}。"
-     "我们将在 {承诺答复时间} 前给您初步答复。"),
+     "我们将在 {处理期限} 前告知您处理结果。"),
     ("ack", "en", "Acknowledgement",
      "Dear {customer}, thank you for telling us. Your complaint is recorded as {number}. "
-     "We will give you a first answer by {promised}."),
+     "We will tell you our decision by {due}."),
     ("progress", "zh_CN", "进度告知",
      "{客户}您好，关于投诉 {编号}，我们正在调查处理中，预计 {处理期限} 前给您处理结果。"),
     ("progress", "en", "Progress update",

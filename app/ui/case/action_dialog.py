@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError, DeskError, MissingFieldsError
-from app.services.casework.actions import INPUTS, Action
+from app.services.casework.actions import INPUTS, OPTIONAL_INPUTS, Action
 from app.services.casework.fields import FIELDS
 from app.services.casework.view import CaseDetails
 from app.ui.case.editors import editor_for, value_of
@@ -37,14 +37,21 @@ Submit = Callable[[dict[str, Any], dict[str, Any]], None]
 
 def input_editor(name: str, details: CaseDetails, now: datetime) -> QWidget:
     """The editor of an action input: a date and time, or text."""
-    if name == "due":
-        start = (details.resolution_due or now) + timedelta(days=7) if details.resolution_due \
-            else now + timedelta(days=1)
+    if name in ("due", "promised"):
+        start = _first_date(name, details, now)
         edit = QDateTimeEdit(to_qdatetime(start.replace(second=0)))
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setCalendarPopup(True)
         return edit
-    return QLineEdit() if name in ("told", "note") else text_box(3)
+    return QLineEdit() if name in ("told", "note") else text_box(4 if name == "reply" else 3)
+
+
+def _first_date(name: str, details: CaseDetails, now: datetime) -> datetime:
+    """What a date starts at: the promise at the deadline, an extension a week after it."""
+    if name == "promised":
+        return details.resolution_due or now + timedelta(days=1)
+    return details.resolution_due + timedelta(days=7) if details.resolution_due \
+        else now + timedelta(days=1)
 
 
 def input_value(editor: QWidget) -> Any:
@@ -68,7 +75,7 @@ class ActionDialog(QDialog):
         self._build_ui(details, now or datetime.now())
 
     def _build_ui(self, details: CaseDetails, now: datetime) -> None:
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         blank = self.tr("— none —")
         self.editors = {name: editor_for(name, details, blank) for name in self._action.fields}
         self.rows: dict[str, FieldRow] = {
@@ -78,7 +85,8 @@ class ActionDialog(QDialog):
         }
         self.inputs = {name: input_editor(name, details, now) for name in self._action.inputs}
         for name, editor in self.inputs.items():
-            self.rows[name] = add_row(form, str(INPUTS[name]), editor, required=True)
+            self.rows[name] = add_row(form, str(INPUTS[name]), editor,
+                                      required=name not in OPTIONAL_INPUTS)
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)

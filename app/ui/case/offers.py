@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.casework.view import CaseDetails, OfferInfo
 from app.services.compensation import offers, payments
+from app.services.labels import OFFER_KINDS, OFFER_STATUSES, label
+from app.services.text import yuan
 from app.ui import messages
 from app.ui.case import tabs
 from app.ui.compensation.approval import decide_offer
@@ -29,9 +33,14 @@ class OffersPage(QWidget):
         self.accept_counter = QPushButton(self.tr("Accept the counter-offer"))
         self.decide = QPushButton(self.tr("Decide…"))
         self.pay = QPushButton(self.tr("Mark paid…"))
+        self.content = QLabel()
+        self.content.setObjectName("offer-content")
+        self.content.setWordWrap(True)
+        self.content.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = button_row(self.decide, self.accept_counter, self.withdraw, self.pay)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.content)
         layout.addLayout(buttons)
         self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
         self.withdraw.clicked.connect(self._on_withdraw)
@@ -43,6 +52,8 @@ class OffersPage(QWidget):
         """Lists the offers of the case."""
         self._details = details
         fill(self.table, tabs.offer_rows(details))
+        if details.offers:  # the latest offer, in full below the table
+            self.table.selectRow(len(details.offers) - 1)
         self._update_buttons()
 
     def selected(self) -> OfferInfo | None:
@@ -51,8 +62,26 @@ class OffersPage(QWidget):
         listed = self._details.offers if self._details else ()
         return listed[row] if 0 <= row < len(listed) else None
 
+    def _show_content(self, offer: OfferInfo | None) -> None:
+        """The selected offer in full: what exactly, why, and what was decided."""
+        if offer is None:
+            self.content.setText(self.tr("Select an offer to see what it holds."))
+            return
+        lines = [f"<b>{label(OFFER_KINDS, offer.kind)} {yuan(int(offer.amount * 100))}</b>"
+                 f" · {label(OFFER_STATUSES, offer.status)}"]
+        for caption, text in ((self.tr("What exactly"), offer.description),
+                              (self.tr("Why"), offer.reason),
+                              (self.tr("Decision"), offer.describe_reason())):
+            if text:
+                lines.append(f"<b>{caption}:</b> {html.escape(text)}")
+        if offer.counter is not None:
+            lines.append(self.tr("Counter-offer: %1").replace("%1",
+                                                                yuan(int(offer.counter * 100))))
+        self.content.setText("<br>".join(lines))
+
     def _update_buttons(self) -> None:
         offer = self.selected()
+        self._show_content(offer)
         possible: frozenset[str] = frozenset()
         if offer is not None:
             requester = offer.requester.username if offer.requester else None

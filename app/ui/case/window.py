@@ -6,8 +6,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,7 +30,8 @@ from app.services.documents import letter_content, papers
 from app.services.labels import FLAGS, STATUSES, label
 from app.services.vocabulary import LIST
 from app.ui import messages
-from app.ui.case import tabs
+from app.ui.case import keys, tabs
+from app.ui.case.acknowledge import AcknowledgeDialog
 from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.conflict import ConflictDialog
 from app.ui.case.follow_ups import FollowUpsPage
@@ -94,6 +95,7 @@ class CaseWindow(QDialog):
         self.show_guidance.toggled.connect(self._on_guidance_toggled)
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
         shortcut.activated.connect(self._on_follow_up_shortcut)
+        keys.tab_shortcuts(self, self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
@@ -178,27 +180,27 @@ class CaseWindow(QDialog):
                 if (widget := item.widget()) is not None:
                     widget.hide()  # deleteLater waits for the event loop
                     widget.deleteLater()
+        named: list[tuple[QPushButton, str]] = []  # each button with its English name
+        steps: list[tuple[QPushButton, str]] = []
         for action in actions.available(self.details, self._context.user):
             button = QPushButton(str(action.label))
             button.setObjectName(f"action-{action.code}")
             button.clicked.connect(lambda _c=False, a=action: self._on_action(a))
-            row = self.actions_row if action.code in STEP_ACTIONS else self.more_row
-            row.addWidget(button)
-            button.show()  # a widget added to a shown window stays hidden until shown
-        print_button = self._print_button()
-        self.more_row.addWidget(print_button)
-        print_button.show()
+            (steps if action.code in STEP_ACTIONS else named).append((button, action.label.en))
+        named.append((self._print_button(), "Print"))
         if self.details.status != "closed":
             reply = QPushButton(self.tr("Reply with template…"))
             reply.setObjectName("action-reply")
             reply.clicked.connect(self._on_reply)
-            self.more_row.addWidget(reply)
-            reply.show()
-        record = RecordMenu(self._context, self.details, self)
-        self.more_row.addWidget(record)
-        record.show()
-        self.actions_row.addStretch()
-        self.more_row.addStretch()
+            named.append((reply, "Reply with template…"))
+        named.append((RecordMenu(self._context, self.details, self), "Record"))
+        keys.give_access_keys([*steps, *named])
+        for row, buttons in ((self.actions_row, steps), (self.more_row, named)):
+            for button, _english in buttons:
+                row.addWidget(button)
+                button.show()  # a widget added to a shown window stays hidden until shown
+            row.addStretch()
+        keys.first_focus([button for button, _english in [*steps, *named]], self.tabs)
 
     def _print_button(self) -> QPushButton:
         """Print: the receipt, the summary, the letter; and the signed letter coming back."""
@@ -258,8 +260,8 @@ class CaseWindow(QDialog):
                             values=values, inputs=inputs, actor=self._context.user,
                             now=self._context.now())
 
-        dialog = ActionDialog(action, self.details, submit, parent=self,
-                              now=self._context.now())
+        kind = AcknowledgeDialog if action.code == "acknowledge" else ActionDialog
+        dialog = kind(action, self.details, submit, parent=self, now=self._context.now())
         if self._operation().run_dialog(dialog) and action.code == "resolve":
             offer_link_after_resolving(self, self._context, self.details)
         if dialog.conflict is not None:
@@ -307,8 +309,7 @@ class CaseWindow(QDialog):
             return
         info = self.details.attachments[row]
         folder = Path(tempfile.gettempdir()) / "complaint-desk-files"
-        Operation(self).run(lambda: attachments.save_copy(info.id, folder),
-                            lambda copy: QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))))
+        Operation(self).run(lambda: attachments.save_copy(info.id, folder), messages.open_file)
 
     def _on_case_changed(self, case_id: int) -> None:
         """Called when any case changes: redraw if it is this one."""
