@@ -29,6 +29,7 @@ from app.ui.compensation.queue import ApprovalsPanel
 from app.ui.context import Restart, UiContext
 from app.ui.improvement.windows import ImprovementWindows
 from app.ui.register.panel import RegisterPanel
+from app.ui.reminders.notice import ReminderNotice
 from app.ui.reminders.notifier import Notifier
 from app.ui.reminders.panel import RemindersPanel
 from app.ui.reminders.watch import CHECK_EVERY_MS, ReminderWatch
@@ -69,7 +70,9 @@ class MainWindow(QMainWindow):
         middle = QWidget()
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
+        self.notice = ReminderNotice()
         column.addWidget(self.banner)
+        column.addWidget(self.notice)
         column.addWidget(self.register, 1)
         self.setCentralWidget(middle)
         self.user_label = QLabel()
@@ -168,6 +171,9 @@ class MainWindow(QMainWindow):
         self.approvals.open_case.connect(self.open_case)
         self.watch.updated.connect(self._on_reminders)
         self.notifier.activated.connect(self._on_tray_activated)
+        if self.notifier.tray is None:  # no tray to show them: the window says it
+            self.notifier.notified.connect(self.notice.notify)
+        self.notice.open_reminders.connect(lambda: self._bring_forward(self.reminders_dock))
         self._context.user_changed.connect(self._on_user_changed)
         self._context.restart_requested.connect(self._on_restart_requested)
         self.backups.warned.connect(self.banner.show_warnings)

@@ -78,12 +78,38 @@ def choose_folder(parent: QWidget | None, caption: str, start: str = "") -> Path
     return Path(name) if name else None
 
 
-def open_file(path: Path) -> None:
-    """Opens a file in the program the system uses for it (Excel, the PDF viewer)."""
+def open_file(path: Path) -> bool:
+    """Opens a file (or a folder) in the program the system uses for it (Excel, the PDF
+    viewer); when no program opens it, says so and offers its folder. True when opened."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    from app.ui.opening import no_program_for
+
+    if not no_program_for(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    if path.is_dir() or not offer_folder(path):
+        return False
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def offer_folder(path: Path) -> bool:
+    """Tells the user no program opens `path` and where it is; True when they want its
+    folder opened."""
+    from PySide6.QtWidgets import QApplication
+
+    text = QCoreApplication.translate(
+        "messages", "No program on this PC opens %1 files, so the file was not opened. It is "
+        "saved here:\n%2").replace("%1", path.suffix or path.name).replace("%2", str(path))
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("messages", "Complaint Desk"), text,
+                      parent=QApplication.activeWindow())
+    folder = box.addButton(QCoreApplication.translate("messages", "Open the folder"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("messages", "Close"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is folder
 
 
 def documents_folder() -> Path:
