@@ -126,14 +126,27 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <location filename="../../app/ui/case/acknowledge.py" line="34"/>
+        <source>— write freely —</source>
+        <translation>— 自由填写 —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/acknowledge.py" line="37"/>
+        <source>Template</source>
+        <translation>答复模板</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="72"/>
+        <location filename="../../app/ui/case/action_dialog.py" line="79"/>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/action_dialog.py" line="86"/>
+        <location filename="../../app/ui/case/action_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1292,98 +1305,98 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="82"/>
-        <location filename="../../app/ui/case/window.py" line="134"/>
+        <location filename="../../app/ui/case/window.py" line="83"/>
+        <location filename="../../app/ui/case/window.py" line="136"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="83"/>
+        <location filename="../../app/ui/case/window.py" line="84"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="84"/>
+        <location filename="../../app/ui/case/window.py" line="85"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="85"/>
+        <location filename="../../app/ui/case/window.py" line="86"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="86"/>
+        <location filename="../../app/ui/case/window.py" line="87"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="87"/>
+        <location filename="../../app/ui/case/window.py" line="88"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="92"/>
+        <location filename="../../app/ui/case/window.py" line="93"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="109"/>
+        <location filename="../../app/ui/case/window.py" line="111"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="109"/>
+        <location filename="../../app/ui/case/window.py" line="111"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="143"/>
+        <location filename="../../app/ui/case/window.py" line="145"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="146"/>
+        <location filename="../../app/ui/case/window.py" line="148"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="147"/>
+        <location filename="../../app/ui/case/window.py" line="149"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="148"/>
+        <location filename="../../app/ui/case/window.py" line="150"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="156"/>
+        <location filename="../../app/ui/case/window.py" line="158"/>
         <source>Legal hold</source>
         <translation>法律保全</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="158"/>
+        <location filename="../../app/ui/case/window.py" line="160"/>
         <source>Merged into this case: %1</source>
         <translation>已并入本案：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="161"/>
+        <location filename="../../app/ui/case/window.py" line="163"/>
         <source>Personal data removed %1</source>
         <translation>个人信息已于 %1 删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="167"/>
+        <location filename="../../app/ui/case/window.py" line="169"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="169"/>
+        <location filename="../../app/ui/case/window.py" line="171"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="171"/>
+        <location filename="../../app/ui/case/window.py" line="173"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
@@ -1393,47 +1406,47 @@
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="205"/>
+        <location filename="../../app/ui/case/window.py" line="207"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="209"/>
+        <location filename="../../app/ui/case/window.py" line="211"/>
         <source>Receipt for the customer</source>
         <translation>受理回执（交客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="210"/>
+        <location filename="../../app/ui/case/window.py" line="212"/>
         <source>Case summary for the file</source>
         <translation>投诉处理单（存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="213"/>
+        <location filename="../../app/ui/case/window.py" line="215"/>
         <source>Resolution letter…</source>
         <translation>处理结果告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="217"/>
+        <location filename="../../app/ui/case/window.py" line="219"/>
         <source>The signed letter came back…</source>
         <translation>登记客户签字后的告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="223"/>
+        <location filename="../../app/ui/case/window.py" line="225"/>
         <source>The signed letter</source>
         <translation>客户签字的告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="224"/>
+        <location filename="../../app/ui/case/window.py" line="226"/>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="294"/>
+        <location filename="../../app/ui/case/window.py" line="296"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="295"/>
+        <location filename="../../app/ui/case/window.py" line="297"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -1828,37 +1841,37 @@
 <context>
     <name>DoneDialog</name>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="75"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="83"/>
         <source>The problem is not solved: reopen the case</source>
         <translation>问题未解决：重新处理该投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="76"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="84"/>
         <source>What was to be done</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="77"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="85"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="78"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="86"/>
         <source>Satisfaction (1–5)</source>
         <translation>满意度（1–5）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="80"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="81"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="89"/>
         <source>Follow-up done</source>
         <translation>完成跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="82"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="90"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -2131,113 +2144,162 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="62"/>
+        <location filename="../../app/ui/intake/dialog.py" line="63"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="89"/>
-        <location filename="../../app/ui/intake/dialog.py" line="138"/>
+        <location filename="../../app/ui/intake/dialog.py" line="164"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="97"/>
+        <location filename="../../app/ui/intake/dialog.py" line="96"/>
         <source>Solved on the spot (close the case now)</source>
         <translation>当场解决（立即结案）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="98"/>
+        <location filename="../../app/ui/intake/dialog.py" line="97"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="100"/>
+        <location filename="../../app/ui/intake/dialog.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="118"/>
+        <location filename="../../app/ui/intake/dialog.py" line="115"/>
+        <source>— choose (type a letter) —</source>
+        <translation>— 请选择（可输入拼音首字母）—</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <source>Calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <source>Unhappy</source>
+        <translation>不满</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <source>Anxious</source>
+        <translation>着急</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="125"/>
+        <source>Angry</source>
+        <translation>生气</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="125"/>
+        <source>Very angry</source>
+        <translation>很生气</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="125"/>
+        <source>Disappointed</source>
+        <translation>失望</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="129"/>
+        <source>e.g. angry: kept apart from their words</source>
+        <translation>如：生气（与客户原话分开记录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="119"/>
+        <location filename="../../app/ui/intake/dialog.py" line="144"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="120"/>
+        <location filename="../../app/ui/intake/dialog.py" line="145"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="121"/>
+        <location filename="../../app/ui/intake/dialog.py" line="146"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="122"/>
+        <location filename="../../app/ui/intake/dialog.py" line="147"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="123"/>
+        <location filename="../../app/ui/intake/dialog.py" line="148"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <location filename="../../app/ui/intake/dialog.py" line="149"/>
         <source>What happened (customer&apos;s words)</source>
         <translation>投诉事件（客户原话）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="125"/>
+        <location filename="../../app/ui/intake/dialog.py" line="150"/>
         <source>What the customer wants</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="126"/>
+        <location filename="../../app/ui/intake/dialog.py" line="151"/>
+        <source>How the customer feels</source>
+        <translation>客户情绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="152"/>
         <source>Order / policy number</source>
         <translation>订单号/保单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="127"/>
+        <location filename="../../app/ui/intake/dialog.py" line="153"/>
         <source>Promised answer by</source>
         <translation>承诺答复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="134"/>
+        <location filename="../../app/ui/intake/dialog.py" line="160"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="140"/>
+        <location filename="../../app/ui/intake/dialog.py" line="166"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="142"/>
+        <location filename="../../app/ui/intake/dialog.py" line="168"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="144"/>
+        <location filename="../../app/ui/intake/dialog.py" line="170"/>
         <source>Told the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="253"/>
+        <location filename="../../app/ui/intake/dialog.py" line="282"/>
         <source>Required when solved on the spot.</source>
         <translation>当场解决时必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="280"/>
+        <location filename="../../app/ui/intake/dialog.py" line="301"/>
+        <source>Close the form? What you typed for this complaint will be lost.</source>
+        <translation>关闭登记表？本次投诉已填写的内容将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialog.py" line="327"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/dialog.py" line="282"/>
+        <location filename="../../app/ui/intake/dialog.py" line="329"/>
         <source>Returning customer: %n earlier case(s)</source>
         <translation>
             <numerusform>老客户：以前投诉过 %n 次</numerusform>
@@ -2336,121 +2398,121 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Print letters…</source>
         <translation>批量打印告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Analysis</source>
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>Start a corrective action from the selected cases…</source>
         <translation>针对选中的投诉启动整改措施…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>About Complaint Desk</source>
         <translation>关于投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
-        <location filename="../../app/ui/main_window.py" line="101"/>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
-        <location filename="../../app/ui/main_window.py" line="112"/>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>Approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;Desk</source>
         <translation>投诉台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Cases</source>
         <translation>投诉(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Signed in: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Your account was switched off, given another role or a new password since you signed in. Please sign in again.</source>
         <translation>您登录后，账户已被停用、更改角色或重设密码。请重新登录。</translation>
     </message>
@@ -2559,32 +2621,57 @@
 <context>
     <name>OffersPage</name>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="28"/>
+        <location filename="../../app/ui/case/offers.py" line="32"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="29"/>
+        <location filename="../../app/ui/case/offers.py" line="33"/>
         <source>Accept the counter-offer</source>
         <translation>接受还价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="30"/>
+        <location filename="../../app/ui/case/offers.py" line="34"/>
         <source>Decide…</source>
         <translation>审批…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="31"/>
+        <location filename="../../app/ui/case/offers.py" line="35"/>
         <source>Mark paid…</source>
         <translation>登记支付…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/case/offers.py" line="68"/>
+        <source>Select an offer to see what it holds.</source>
+        <translation>选择一条补偿方案查看其内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="72"/>
+        <source>What exactly</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="73"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/case/offers.py" line="74"/>
+        <source>Decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="78"/>
+        <source>Counter-offer: %1</source>
+        <translation>还价：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/offers.py" line="103"/>
         <source>Withdraw the offer</source>
         <translation>撤回补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/offers.py" line="74"/>
+        <location filename="../../app/ui/case/offers.py" line="103"/>
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
@@ -2913,6 +3000,19 @@
         <location filename="../../app/ui/register/panel.py" line="259"/>
         <source>Filters are on (%1).</source>
         <translation>筛选条件已启用（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotice</name>
+    <message>
+        <location filename="../../app/ui/reminders/notice.py" line="26"/>
+        <source>Show reminders</source>
+        <translation>查看提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders/notice.py" line="27"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
     </message>
 </context>
 <context>
@@ -3357,27 +3457,27 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="104"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="112"/>
         <source>Until</source>
         <translation>推迟到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="105"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="113"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="106"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="107"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="115"/>
         <source>Snooze follow-up</source>
         <translation>推迟跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders/dialogs.py" line="108"/>
+        <location filename="../../app/ui/reminders/dialogs.py" line="116"/>
         <source>Snooze</source>
         <translation>推迟</translation>
     </message>
@@ -3393,43 +3493,48 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>SuccessPage</name>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="21"/>
-        <location filename="../../app/ui/intake/success.py" line="53"/>
+        <location filename="../../app/ui/intake/success.py" line="25"/>
+        <location filename="../../app/ui/intake/success.py" line="63"/>
         <source>Complaint recorded. Case number:</source>
         <translation>投诉已受理，编号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="27"/>
+        <location filename="../../app/ui/intake/success.py" line="35"/>
         <source>Copy number</source>
         <translation>复制编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="28"/>
+        <location filename="../../app/ui/intake/success.py" line="36"/>
         <source>Print receipt</source>
         <translation>打印受理回执</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="29"/>
+        <location filename="../../app/ui/intake/success.py" line="37"/>
         <source>Open case</source>
         <translation>打开投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="30"/>
+        <location filename="../../app/ui/intake/success.py" line="38"/>
         <source>Next complaint</source>
         <translation>受理下一件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="31"/>
+        <location filename="../../app/ui/intake/success.py" line="39"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="52"/>
+        <location filename="../../app/ui/intake/success.py" line="62"/>
         <source>Added to the open case. Case number:</source>
         <translation>已补充到未办结的投诉。投诉编号：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="61"/>
+        <location filename="../../app/ui/intake/success.py" line="67"/>
+        <source>Tell the customer: we will answer you by %1.</source>
+        <translation>请告知客户：我们将在 %1 前答复您。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="74"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -3915,6 +4020,7 @@ Open the file now?</source>
     </message>
     <message>
         <location filename="../../app/ui/messages.py" line="29"/>
+        <location filename="../../app/ui/messages.py" line="105"/>
         <source>Complaint Desk</source>
         <translation>投诉处理台</translation>
     </message>
@@ -3937,6 +4043,23 @@ Open the file now?</source>
         <location filename="../../app/ui/messages.py" line="46"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="101"/>
+        <source>No program on this PC opens %1 files, so the file was not opened. It is saved here:
+%2</source>
+        <translation>本机没有可以打开 %1 文件的程序，文件未能打开。文件已保存在：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="107"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="109"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
