@@ -19,7 +19,7 @@ from app.services.improvement import rules
 from app.services.improvement.words import COUNT_DIMENSIONS, RULE_KINDS, label
 from app.ui.context import ACTIONS, UiContext
 from app.ui.operations import Operation
-from app.ui.widgets import button_row, fill_combo
+from app.ui.widgets import button_row, fill_combo, fit_columns
 
 NUMBERS = ("threshold", "days", "minimum")
 
@@ -71,6 +71,7 @@ class RulesEditor(QWidget):
             active = QCheckBox()
             active.setChecked(rule.active)
             self.table.setCellWidget(row, 4, active)
+        fit_columns(self.table)  # the titles in full, in either language
 
     def edited(self) -> list[tuple[int, dict[str, int | bool]]]:
         """Each rule whose numbers or switch differ from what is saved, with the new values."""
