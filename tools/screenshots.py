@@ -93,7 +93,7 @@ def save_intake(context: UiContext, window: MainWindow, language: str) -> None:
     intake.description.setPlainText("上周买的电饭煲又坏了，第二次出现无法开机，要求退货。")
     intake.category.setCurrentIndex(intake.category.findData("product_quality"))
     save(intake, "intake", language)
-    intake.close()
+    intake.done(0)  # closed as it is: no question about what was typed
 
 
 def save_case(window: MainWindow, language: str) -> None:
