@@ -102,6 +102,9 @@ class IntakeDialog(QDialog):
         self.known = QLabel()
         self.earlier = QListWidget()
         self.earlier.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.earlier.setWordWrap(True)  # each earlier case in full, never cut at the side
+        self.earlier.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.earlier.setResizeMode(QListWidget.ResizeMode.Adjust)
         self._lay_out_form()
 
     def _category_choice(self) -> JumpingCombo:
