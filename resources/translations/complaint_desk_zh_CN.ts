@@ -2149,7 +2149,7 @@
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="164"/>
+        <location filename="../../app/ui/intake/dialog.py" line="167"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -2169,137 +2169,137 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="115"/>
+        <location filename="../../app/ui/intake/dialog.py" line="118"/>
         <source>— choose (type a letter) —</source>
         <translation>— 请选择（可输入拼音首字母）—</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <location filename="../../app/ui/intake/dialog.py" line="127"/>
         <source>Calm</source>
         <translation>平静</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <location filename="../../app/ui/intake/dialog.py" line="127"/>
         <source>Unhappy</source>
         <translation>不满</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <location filename="../../app/ui/intake/dialog.py" line="127"/>
         <source>Anxious</source>
         <translation>着急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="125"/>
+        <location filename="../../app/ui/intake/dialog.py" line="128"/>
         <source>Angry</source>
         <translation>生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="125"/>
+        <location filename="../../app/ui/intake/dialog.py" line="128"/>
         <source>Very angry</source>
         <translation>很生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="125"/>
+        <location filename="../../app/ui/intake/dialog.py" line="128"/>
         <source>Disappointed</source>
         <translation>失望</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="129"/>
+        <location filename="../../app/ui/intake/dialog.py" line="132"/>
         <source>e.g. angry: kept apart from their words</source>
         <translation>如：生气（与客户原话分开记录）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="143"/>
+        <location filename="../../app/ui/intake/dialog.py" line="146"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="144"/>
+        <location filename="../../app/ui/intake/dialog.py" line="147"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="145"/>
+        <location filename="../../app/ui/intake/dialog.py" line="148"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="146"/>
+        <location filename="../../app/ui/intake/dialog.py" line="149"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="147"/>
+        <location filename="../../app/ui/intake/dialog.py" line="150"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="148"/>
+        <location filename="../../app/ui/intake/dialog.py" line="151"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="149"/>
+        <location filename="../../app/ui/intake/dialog.py" line="152"/>
         <source>What happened (customer&apos;s words)</source>
         <translation>投诉事件（客户原话）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="150"/>
+        <location filename="../../app/ui/intake/dialog.py" line="153"/>
         <source>What the customer wants</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="151"/>
+        <location filename="../../app/ui/intake/dialog.py" line="154"/>
         <source>How the customer feels</source>
         <translation>客户情绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="152"/>
+        <location filename="../../app/ui/intake/dialog.py" line="155"/>
         <source>Order / policy number</source>
         <translation>订单号/保单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="153"/>
+        <location filename="../../app/ui/intake/dialog.py" line="156"/>
         <source>Promised answer by</source>
         <translation>承诺答复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="160"/>
+        <location filename="../../app/ui/intake/dialog.py" line="163"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="166"/>
+        <location filename="../../app/ui/intake/dialog.py" line="169"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="168"/>
+        <location filename="../../app/ui/intake/dialog.py" line="171"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="170"/>
+        <location filename="../../app/ui/intake/dialog.py" line="173"/>
         <source>Told the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="282"/>
+        <location filename="../../app/ui/intake/dialog.py" line="285"/>
         <source>Required when solved on the spot.</source>
         <translation>当场解决时必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="301"/>
+        <location filename="../../app/ui/intake/dialog.py" line="304"/>
         <source>Close the form? What you typed for this complaint will be lost.</source>
         <translation>关闭登记表？本次投诉已填写的内容将丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="327"/>
+        <location filename="../../app/ui/intake/dialog.py" line="330"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/dialog.py" line="329"/>
+        <location filename="../../app/ui/intake/dialog.py" line="332"/>
         <source>Returning customer: %n earlier case(s)</source>
         <translation>
             <numerusform>老客户：以前投诉过 %n 次</numerusform>
