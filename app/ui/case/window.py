@@ -198,6 +198,7 @@ class CaseWindow(QDialog):
         for row, buttons in ((self.actions_row, steps), (self.more_row, named)):
             for button, _english in buttons:
                 row.addWidget(button)
+                button.raise_()  # its place among the window's children is its place shown
                 button.show()  # a widget added to a shown window stays hidden until shown
             row.addStretch()
         keys.first_focus([button for button, _english in [*steps, *named]], self.tabs)
