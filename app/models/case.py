@@ -104,6 +104,11 @@ class Complaint(BaseModel):
             (("root_cause", "received_at"), False),
             (("reference", "received_at"), False),
             (("department", "resolved_at", "resolution_due"), False),
+            # Schema step 8, for the register's pages read by key (keyset paging): a state's
+            # or a severity's cases in id order, so sorting by either reads one index range
+            # per value instead of sorting every case.
+            (("status", "id"), False),
+            (("severity", "id"), False),
         )
 
 

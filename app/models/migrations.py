@@ -16,6 +16,7 @@ from peewee import (
     Database,
     DateTimeField,
     ForeignKeyField,
+    PostgresqlDatabase,
     SchemaManager,
 )
 from playhouse.migrate import SchemaMigrator, migrate
@@ -52,6 +53,7 @@ from app.models.people import User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
 from app.models.snapshot import CopyCheckError, copy_database
+from app.models.tallies import StatusCount, install_status_counts
 
 Step = Callable[[Database, SchemaMigrator], None]
 
@@ -150,6 +152,8 @@ def create_schema(database: Database) -> None:
         install_guards(database)
         install_search_index(database)
         EventChain.create(id=1, events=0, last_hash=chain.GENESIS)
+        install_status_counts(database)
+        _install_server_sort_indexes(database)
         SchemaVersion.create(version=CURRENT_VERSION, migrated_at=datetime.now())
 
 
@@ -352,6 +356,28 @@ def _moment(value: datetime | date | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
 
 
+def _v8_register_paging(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 8: the register reads its pages by key. Customers by name, a state's and a
+    severity's cases in id order (each sort reads index ranges), and the count of cases in
+    each state kept by triggers (the counts beside the states without counting)."""
+    migrate(migrator.add_index("customer", ("name", "id"), False),
+            migrator.add_index("complaint", ("status", "id"), False),
+            migrator.add_index("complaint", ("severity", "id"), False))
+    database.create_tables([StatusCount])
+    install_status_counts(database)
+    _install_server_sort_indexes(database)
+
+
+def _install_server_sort_indexes(database: Database) -> None:
+    """PostgreSQL's indexes do not end in the row's id as SQLite's do: the register's other
+    sort keys get the id added, so a page after a row is one index range there too."""
+    if not isinstance(database, PostgresqlDatabase):
+        return
+    for column in ("received_at", "next_due_at", "category_id", "handler_id", "customer_id"):
+        database.execute_sql(f"CREATE INDEX IF NOT EXISTS complaint_{column}_id_order "
+                             f"ON complaint ({column}, id)")
+
+
 # One step per target version, run in order; version 1 is the first schema.
 STEPS: dict[int, Step] = {
     2: _v2_search_index,
@@ -360,5 +386,6 @@ STEPS: dict[int, Step] = {
     5: _v5_backup_records,
     6: _v6_money_and_trust,
     7: _v7_improvement,
+    8: _v8_register_paging,
 }
 CURRENT_VERSION = 1 + len(STEPS)

@@ -30,6 +30,7 @@ from app.models.improvement import (
 )
 from app.models.people import Customer, Department, User
 from app.models.reference import Category, ReplyTemplate, RootCause, Setting
+from app.models.tallies import StatusCount
 
 
 class SchemaVersion(BaseModel):
@@ -70,4 +71,5 @@ ALL_MODELS = (
     WarningRule,
     EarlyWarning,
     WarningCase,
+    StatusCount,
 )

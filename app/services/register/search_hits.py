@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from typing import cast
 
-from peewee import SqliteDatabase
+from peewee import SQL, Expression, NodeList, SqliteDatabase
 
 from app.models import database_proxy
 from app.models.search import SEARCH_COLUMNS, SEARCH_TABLE
@@ -29,7 +30,7 @@ def hits_table(term: str) -> str:
     if term not in tables:
         name = f"search_hits_{getattr(_state, 'serial', 0)}"
         _state.serial = getattr(_state, "serial", 0) + 1
-        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = _pattern(term)
         matches = " OR ".join(f"c{i} LIKE ? ESCAPE '\\'" for i in range(len(SEARCH_COLUMNS)))
         connection.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
         connection.execute(f"INSERT INTO temp.{name} SELECT id FROM {SEARCH_TABLE}_content "
@@ -38,6 +39,25 @@ def hits_table(term: str) -> str:
         _forget_oldest(connection, tables)
         _state.stamp = _stamp(connection)  # our own temp writes do not make the hits stale
     return tables[term]
+
+
+def kept_table(term: str) -> str | None:
+    """The temporary table of `term`'s matches if one is kept and still true, else None."""
+    database: SqliteDatabase = database_proxy.obj
+    return _tables_for(database.connection()).get(term)
+
+
+def contains(case_id: object, term: str) -> Expression:
+    """A condition true when the text of the case `case_id` (a column) contains `term`:
+    looked up case by case, so a page stops as soon as it is full."""
+    matches = " OR ".join(f"s.c{i} LIKE ? ESCAPE '\\'" for i in range(len(SEARCH_COLUMNS)))
+    return cast(Expression, NodeList((
+        SQL(f"EXISTS (SELECT 1 FROM {SEARCH_TABLE}_content s WHERE s.id ="), case_id,
+        SQL(f"AND ({matches}))", [_pattern(term)] * len(SEARCH_COLUMNS)))))
+
+
+def _pattern(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _tables_for(connection: sqlite3.Connection) -> dict[str, str]:

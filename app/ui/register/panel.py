@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services.desk import store
 from app.services.register import listing
 from app.services.register.listing import CaseQuery
+from app.ui import runner
 from app.ui.context import UiContext
 from app.ui.register.filters import ALL, FilterPanel
 from app.ui.register.model import CASE_ID, SORT_KEYS, CaseTableModel
@@ -118,6 +119,7 @@ class RegisterPanel(QWidget):
         self.search.returnPressed.connect(self.apply_filters)
         self.timer.timeout.connect(self.apply_filters)
         self.counts_timer.timeout.connect(self._show_counts)
+        self.model.counted.connect(self._show_total)
         self.figure_clear.clicked.connect(self.clear_figure)
         self.filters.changed.connect(self.apply_filters)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
@@ -159,6 +161,7 @@ class RegisterPanel(QWidget):
         """Runs the query now (the search timer calls this after a pause in typing)."""
         self.timer.stop()
         self.model.set_query(self.current_query())
+        self.table.scrollToTop()  # a new order or filter starts at its first row
         self._rows_changed()
 
     def refresh(self) -> None:
@@ -205,15 +208,26 @@ class RegisterPanel(QWidget):
         self.filters.restore(saved if isinstance(saved, dict) else {}, notify=False)
 
     def _rows_changed(self) -> None:
-        self.count.setText(self.tr("%n case(s)", "", self.model.rowCount()))
+        self._show_total()
         self.counts_timer.start()
 
+    def _show_total(self) -> None:
+        """Called when the rows or their count changed: "…" until the count is known."""
+        total = self.model.total
+        self.count.setText("…" if total is None else self.tr("%n case(s)", "", total))
+
     def _show_counts(self) -> None:
-        """Called just after the rows changed: the number of cases beside each state."""
+        """Called just after the rows changed: the number of cases beside each state,
+        counted on the worker (a search scanning every case's text takes a while)."""
         if not store.is_open():
             return
-        counts = listing.count_by_status(self.model.query, now=self._context.now())
-        self.filters.show_counts(counts, sum(counts.values()))
+        query, now = self.model.query, self._context.now()
+
+        def show(counts: dict[str, int]) -> None:
+            if query == self.model.query:  # an answer for rows no longer shown is dropped
+                self.filters.show_counts(counts, sum(counts.values()))
+
+        runner.run_quietly(self, lambda: listing.count_by_status(query, now=now), show)
 
     def _on_sort(self, _column: int, _order: Qt.SortOrder) -> None:
         """Called when the user clicks a column header."""
