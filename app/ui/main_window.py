@@ -33,7 +33,7 @@ from app.ui.reminders.notifier import Notifier
 from app.ui.reminders.panel import RemindersPanel
 from app.ui.reminders.watch import CHECK_EVERY_MS, ReminderWatch
 from app.ui.session import SessionGuard
-from app.ui.widgets import app_icon
+from app.ui.widgets import FirstPaint, app_icon
 
 if TYPE_CHECKING:
     from app.ui.analysis.view import AnalysisView
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.notifier = Notifier(app_icon(), self)
         self.watch = ReminderWatch(context, self.notifier, watch_interval_ms)
+        self._first_paint: FirstPaint | None = None
         self.backups = BackupWatch(self, context)  # started by the program, not by tests
         self.improvement = ImprovementWindows(self, context)
         self.restart: Restart | None = None  # set when the window closes to start again
@@ -170,10 +171,18 @@ class MainWindow(QMainWindow):
         self.banner.back_up.connect(self._on_back_up)
         self.banner.open_settings.connect(lambda: self._on_settings(backups=True))
         self.session.ended.connect(self._on_session_ended)
+        # The approvals queue follows a decision at once, not with the next reminders check.
+        self._context.case_changed.connect(lambda _id: self._refresh_approvals())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        """The first show starts the reminders check (and its summary)."""
+        """The first show starts the reminders check (and its summary) once the register
+        has painted: the rows are what the user is waiting for."""
         super().showEvent(event)
+        if not self.watch.timer.isActive() and self._first_paint is None:
+            self._first_paint = FirstPaint(self.register.table.viewport(), self._start_watch)
+
+    def _start_watch(self) -> None:
+        """Called just after the register's first paint."""
         if not self.watch.timer.isActive():
             self.watch.start()
 
