@@ -15,6 +15,7 @@ from peewee import (
     DateTimeField,
     ForeignKeyField,
     IntegerField,
+    ModelIndex,
     SmallIntegerField,
     TextField,
 )
@@ -124,6 +125,32 @@ ESCALATION_INDEX = Complaint.index(
     where=(Complaint.escalated_at.is_null(False) & Complaint.escalation_ack_at.is_null()),
     name="complaint_unacknowledged_escalation")
 Complaint.add_index(ESCALATION_INDEX)
+
+
+
+def _owed_indexes() -> tuple[ModelIndex, ...]:
+    """What a user's reminders count (schema step 5): open cases by who owes them (handler,
+    or the receiver while nobody handles the case) and by the due time of each kind of item,
+    with the state, so each count and each most urgent page is one small index range."""
+    kinds = (
+        ("first_answer", Complaint.first_response_due, Complaint.first_response_at.is_null()),
+        ("decision", Complaint.resolution_due,
+         Complaint.resolved_at.is_null() & Complaint.clock_paused_at.is_null()),
+        ("contact", Complaint.last_contact_at, Complaint.resolved_at.is_null()),
+    )
+    made = []
+    for name, due, owed in kinds:
+        made.append(Complaint.index(Complaint.handler, due, Complaint.status, where=owed,
+                                    name=f"complaint_owed_{name}_handler"))
+        made.append(Complaint.index(Complaint.received_by, due, Complaint.status,
+                                    where=owed & Complaint.handler.is_null(),
+                                    name=f"complaint_owed_{name}_receiver"))
+    return tuple(made)
+
+
+OWED_INDEXES = _owed_indexes()
+for _index in OWED_INDEXES:
+    Complaint.add_index(_index)
 
 
 class Event(BaseModel):

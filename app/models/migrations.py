@@ -31,6 +31,7 @@ from app.models.case import (
     ESCALATION_INDEX,
     FLAGGED_INDEX,
     OPEN_FOLLOW_UP_INDEX,
+    OWED_INDEXES,
     STATUS_CHANGE_INDEX,
     Complaint,
     Event,
@@ -359,10 +360,13 @@ def _moment(value: datetime | date | str) -> datetime:
 def _v8_register_paging(database: Database, migrator: SchemaMigrator) -> None:
     """Version 8: the register reads its pages by key. Customers by name, a state's and a
     severity's cases in id order (each sort reads index ranges), and the count of cases in
-    each state kept by triggers (the counts beside the states without counting)."""
+    each state kept by triggers (the counts beside the states without counting); open cases
+    by who owes what by when (the reminders counted in small index ranges)."""
     migrate(migrator.add_index("customer", ("name", "id"), False),
             migrator.add_index("complaint", ("status", "id"), False),
             migrator.add_index("complaint", ("severity", "id"), False))
+    for index in OWED_INDEXES:
+        database.execute(Complaint._schema._create_index(index))  # type: ignore[attr-defined]
     database.create_tables([StatusCount])
     install_status_counts(database)
     _install_server_sort_indexes(database)

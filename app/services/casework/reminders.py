@@ -160,26 +160,31 @@ def reminders(*, user: User | None, now: datetime, limit: int = 200) -> Reminder
 
 @dataclass(frozen=True)
 class _Kind:
-    """One kind of item: the rows that owe it, and the column its due time comes from
-    (`shift` later: no contact for N days is due N days after the last contact)."""
+    """One kind of item: the rows of `model` that owe it under `owed`, how a listed item is
+    read (`listed`: the select with the names joined), and the column its due time comes
+    from (`shift` later: no contact for N days is due N days after the last contact)."""
 
     name: str
-    select: ModelSelect[Any]
+    model: Any
+    owed: tuple[Any, ...]
+    listed: ModelSelect[Any]
     due: Any
     shift: timedelta = timedelta()
     overdue_only: bool = False  # news owed to the customer is listed once it is late
 
-    def _between(self, start: datetime | None, end: datetime) -> ModelSelect[Any]:
-        select = self.select.where(self.due < end - self.shift)
-        return select if start is None else select.where(self.due >= start - self.shift)
+    def _between(self, start: datetime | None, end: datetime) -> list[Any]:
+        bounds = [self.due < end - self.shift]
+        return bounds if start is None else [*bounds, self.due >= start - self.shift]
 
     def count(self, start: datetime | None, end: datetime) -> int:
-        """How many items fall due in [start, end)."""
-        return self._between(start, end).select(fn.COUNT(SQL("*"))).order_by().scalar()
+        """How many items fall due in [start, end): over the item's own table, no join."""
+        return (self.model.select(fn.COUNT(SQL("*")))
+                .where(*self.owed, *self._between(start, end)).scalar())
 
     def items(self, start: datetime | None, end: datetime, limit: int) -> list[Item]:
         """The `limit` earliest items due in [start, end)."""
-        query = self._between(start, end).order_by(self.due, Complaint.number).limit(limit)
+        query = (self.listed.where(*self.owed, *self._between(start, end))
+                 .order_by(self.due, Complaint.number).limit(limit))
         found = []
         for case_id, number, customer, due, follow_up, note in \
                 database_proxy.obj.execute(query).fetchall():
@@ -196,26 +201,27 @@ def _kinds(user: User | None, progress_days: int) -> Iterator[_Kind]:
         Complaint.handler == user.id,
         Complaint.handler.is_null() & (Complaint.received_by == user.id)]
     for owner in whose:
-        def cases(*owed: Any, due: Any, owner: Any = owner) -> ModelSelect[Any]:
-            select = (Complaint.select(Complaint.id, Complaint.number, Customer.name, due,
-                                       SQL("NULL"), SQL("NULL"))
-                      .join(Customer).where(Complaint.status.in_(OPEN_STATUSES), *owed))
-            return select if owner is None else select.where(owner)
+        def case_kind(name: str, due: Any, *owed: Any, owner: Any = owner,
+                      **options: Any) -> _Kind:
+            conditions = (Complaint.status.in_(OPEN_STATUSES), *owed,
+                          *(() if owner is None else (owner,)))
+            listed = (Complaint.select(Complaint.id, Complaint.number, Customer.name, due,
+                                       SQL("NULL"), SQL("NULL")).join(Customer))
+            return _Kind(name, Complaint, conditions, listed, due, **options)
 
-        yield _Kind("first_answer", cases(Complaint.first_response_at.is_null(),
-                                          due=Complaint.first_response_due),
-                    Complaint.first_response_due)
-        yield _Kind("decision", cases(Complaint.clock_paused_at.is_null(),
-                                      due=Complaint.resolution_due), Complaint.resolution_due)
-        yield _Kind("progress", cases(due=Complaint.last_contact_at), Complaint.last_contact_at,
-                    timedelta(days=progress_days), overdue_only=True)
-    follow_ups: ModelSelect[Any] = (
-        FollowUp.select(Complaint.id, Complaint.number, Customer.name, FollowUp.due_at,
-                        FollowUp.id, FollowUp.note)
-        .join(Complaint).join(Customer).where(FollowUp.done_at.is_null()))
-    if user is not None:
-        follow_ups = follow_ups.where(FollowUp.assignee == user.id)
-    yield _Kind("follow_up", follow_ups, FollowUp.due_at)
+        yield case_kind("first_answer", Complaint.first_response_due,
+                        Complaint.first_response_at.is_null())
+        # A decided case has its decision stamped (a reopening clears it): saying so lets the
+        # database count through the index of open cases (models.case.OWED_INDEXES).
+        yield case_kind("decision", Complaint.resolution_due, Complaint.resolved_at.is_null(),
+                        Complaint.clock_paused_at.is_null())
+        yield case_kind("progress", Complaint.last_contact_at, Complaint.resolved_at.is_null(),
+                        shift=timedelta(days=progress_days), overdue_only=True)
+    mine = () if user is None else (FollowUp.assignee == user.id,)
+    yield _Kind("follow_up", FollowUp, (FollowUp.done_at.is_null(), *mine),
+                FollowUp.select(Complaint.id, Complaint.number, Customer.name, FollowUp.due_at,
+                                FollowUp.id, FollowUp.note).join(Complaint).join(Customer),
+                FollowUp.due_at)
 
 
 # --- Corrective actions and early warnings (services/improvement/reminders.py) -----------
