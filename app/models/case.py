@@ -129,7 +129,7 @@ Complaint.add_index(ESCALATION_INDEX)
 
 
 def _owed_indexes() -> tuple[ModelIndex, ...]:
-    """What a user's reminders count (schema step 5): open cases by who owes them (handler,
+    """What a user's reminders count (schema step 8): open cases by who owes them (handler,
     or the receiver while nobody handles the case) and by the due time of each kind of item,
     with the state, so each count and each most urgent page is one small index range."""
     kinds = (

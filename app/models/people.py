@@ -41,7 +41,7 @@ class Customer(BaseModel):
     updated_at = DateTimeField()
 
     class Meta:
-        # The register sorted by customer walks customers by name (schema step 5).
+        # The register sorted by customer walks customers by name (schema step 8).
         indexes = ((("name", "id"), False),)
 
 
