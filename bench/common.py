@@ -3,15 +3,17 @@
 The demo databases (100,000 and 1,000,000 cases) are generated once with `complaint-desk
 demo` into the folder named by COMPLAINT_DESK_BENCH_DATA (default `bench/data`) and reused
 by every later run; how long each took is kept beside it (`demo-1000k.json`). A database
-saved by an older schema is never upgraded in place: the benchmarks work on an upgraded copy
-per schema version (`demo-1000k.v5.sqlite3`), so programs of different versions can share
-the folder. Every run gets its own settings and data folders (`isolate`), so no run inherits
-another's saved filters or window layout.
+saved by another schema is never changed: the benchmarks work on a copy with this program's
+schema, named by its version and a digest of its tables and indexes (`demo-1000k.v7-
+1a2b3c4d.sqlite3`), upgraded from an older file or generated anew, so programs of different
+versions can share the folder. Every run gets its own settings and data folders
+(`isolate`), so no run inherits another's saved filters or window layout.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import sqlite3
@@ -23,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 DATA_VAR = "COMPLAINT_DESK_BENCH_DATA"
 DATA = Path(os.environ.get(DATA_VAR) or Path(__file__).parent / "data")
@@ -88,13 +91,19 @@ def _generate(target: Path, cases: int) -> float:
 
 
 def _at_current_version(generated: Path) -> Path:
-    """`generated` if it is at this program's schema, else its upgraded copy (made once)."""
+    """`generated` if it has this program's schema, else a copy that has it, made once:
+    upgraded from an older schema, or generated anew when the file's schema is another
+    program's of the same or a later version (two versions under development)."""
+    wanted = _fresh_fingerprint()
+    if _fingerprint(generated) == wanted:
+        return generated
     from app.models.migrations import CURRENT_VERSION
 
-    if _version(generated) == CURRENT_VERSION:
-        return generated
-    copy = generated.with_name(f"{generated.stem}.v{CURRENT_VERSION}.sqlite3")
+    copy = generated.with_name(f"{generated.stem}.v{CURRENT_VERSION}-{wanted[:8]}.sqlite3")
     if copy.exists():
+        return copy
+    if _version(generated) >= CURRENT_VERSION:
+        _generate(copy, int(generated.stem.split("-")[1].removesuffix("k")) * 1000)
         return copy
     partial = copy.with_name(f"{copy.stem}.partial.sqlite3")
     with sqlite3.connect(generated) as source, sqlite3.connect(partial) as target:
@@ -102,16 +111,44 @@ def _at_current_version(generated: Path) -> Path:
     source.close()
     target.close()
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import sys; from app.services.desk.store import "
-                    "open_desk, close_desk; open_desk(sys.argv[1]); close_desk()", str(partial)],
-                   check=True)
+    _open_and_close(partial)
     upgrade = {"from": _version(generated), "to": CURRENT_VERSION,
                "seconds": round(time.perf_counter() - started, 1)}
     for kept in partial.parent.glob(f"{partial.stem}.before-v*.bak"):
         kept.unlink()  # the upgrade's own safety copy of a copy
+    assert _fingerprint(partial) == wanted, "the upgraded copy differs from a new schema"
     os.replace(partial, copy)
     copy.with_suffix(".json").write_text(json.dumps({"upgrade": upgrade}, indent=1))
     return copy
+
+
+def _open_and_close(path: Path) -> None:
+    """Opens the database at `path` with this program (creating or upgrading it), in a
+    process of its own, and closes it."""
+    subprocess.run([sys.executable, "-c", "import sys; from app.services.desk.store import "
+                    "open_desk, close_desk; open_desk(sys.argv[1]); close_desk()", str(path)],
+                   check=True)
+
+
+def _fresh_fingerprint() -> str:
+    """The fingerprint of the schema this program creates."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fresh.sqlite3"
+        _open_and_close(path)
+        return _fingerprint(path)
+
+
+def _fingerprint(path: Path) -> str:
+    """A digest of a database's tables, indexes and triggers (the search index's own tables
+    left out), as the migration tests compare them."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'complaint_search_%' ORDER BY name").fetchall()
+    conn.close()
+    text = "\n".join(f"{kind} {name} {' '.join((sql or '').replace(chr(34), '').split())}"
+                     for kind, name, sql in rows)
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def _version(path: Path) -> int:
@@ -175,3 +212,82 @@ def report(rows: list[tuple[str, float, str]]) -> None:
     print("|---|---:|---|")
     for name, millis, note in rows:
         print(f"| {name} | {millis:.1f} | {note} |")
+
+
+def recorded(action: Callable[[], object]) -> list[tuple[str, tuple[Any, ...]]]:
+    """The SQL statements (and parameters) `action` runs, on any thread."""
+    from app.models import database_proxy
+
+    database = database_proxy.obj
+    original = database.execute_sql
+    seen: list[tuple[str, tuple[Any, ...]]] = []
+
+    def spy(sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        seen.append((sql, tuple(params or ())))
+        return original(sql, params, *args, **kwargs)
+
+    database.execute_sql = spy
+    try:
+        action()
+    finally:
+        database.execute_sql = original
+    return [(sql, params) for sql, params in seen
+            if not sql.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT",
+                                                    "RELEASE"))]
+
+
+def replay(statements: list[tuple[str, tuple[Any, ...]]], path: Path) -> Callable[[], None]:
+    """Runs the statements through a bare sqlite3 connection of their own (temporary tables
+    a statement makes start afresh each time, as they did for the program)."""
+    def run() -> None:
+        conn = sqlite3.connect(path)
+        for sql, params in statements:
+            conn.execute(sql, [_plain(p) for p in params]).fetchall()
+        conn.close()
+    return run
+
+
+def _plain(value: object) -> object:
+    return value.isoformat(sep=" ") if isinstance(value, datetime) else value
+
+
+def cpu_of(action: Callable[[], object], runs: int) -> float:
+    """The least process CPU time of `runs` runs, in ms (the wall time on a shared machine
+    includes waiting for a core; this does not)."""
+    timings = []
+    for _ in range(runs):
+        started = time.process_time()
+        action()
+        timings.append(time.process_time() - started)
+    return min(timings) * 1000
+
+
+def versus(name: str, action: Callable[[], object], path: Path, runs: int, note: str = "",
+           *, prepare: Callable[[], object] | None = None) -> tuple[str, float, str]:
+    """`action` timed (best of `runs`), and the SQL it ran replayed bare in the same run;
+    `prepare` runs before each timing, untimed (forgetting what the last run remembered)."""
+    def timed() -> None:
+        if prepare is not None:
+            prepare()
+        action()
+
+    if prepare is not None:
+        prepare()
+    statements = recorded(action)
+    ours = _best_prepared(action, prepare, runs)
+    bare = best_of(replay(statements, path), runs)
+    text = (f"CPU {cpu_of(timed, runs):.1f} ms; bare SQL ({len(statements)} statements) "
+            f"{bare:.1f} ms, ratio {ours / bare:.2f}x")
+    return name, ours, f"{text}; {note}" if note else text
+
+
+def _best_prepared(action: Callable[[], object], prepare: Callable[[], object] | None,
+                   runs: int) -> float:
+    timings = []
+    for _ in range(runs + 1):  # the first is a warm-up
+        if prepare is not None:
+            prepare()
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return min(timings[1:]) * 1000

@@ -134,3 +134,15 @@ def test_counts_per_state_are_kept_by_the_database(desk: str) -> None:
     assert kept["closed"] == counted.get("closed", 0) + 1
     assert listing.count(CaseQuery(statuses=("new",)), now=NOW) == counted["new"] - 1
     assert listing.count(CaseQuery(), now=NOW) == sum(counted.values())
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_value_no_list_knows_comes_last_and_is_never_lost(desk: str, descending: bool,
+                                                             ) -> None:
+    odd = Complaint.select(Complaint.id).order_by(Complaint.id).first().id
+    Complaint.update(severity="extreme").where(Complaint.id == odd).execute()
+    walked = _walk(CaseQuery(sort="severity", descending=descending))
+    assert walked[-1] == odd and len(walked) == len(set(walked)) == 120
+    last = listing.read_page(CaseQuery(sort="severity", descending=descending), now=NOW,
+                             from_end=True, limit=1)
+    assert [row.id for row in last.rows] == [odd]

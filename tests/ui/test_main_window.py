@@ -112,3 +112,16 @@ def test_enter_opens_the_case(qtbot: QtBot, window: MainWindow, cases: list) -> 
     qtbot.keyClick(table, Qt.Key.Key_Return)
     opened = window.findChildren(CaseWindow)
     assert [w.details.number for w in opened if w.isVisible()] == [cases[0].number]
+
+
+def test_a_short_search_shows_the_newest_matches_then_all_once_counted(
+        qtbot: QtBot, window: MainWindow, cases: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services.register import search_hits
+
+    monkeypatch.setattr(search_hits, "NEWEST", 1)  # the first page reads the newest case only
+    register = window.register
+    register.search.setText("王")  # in the oldest case's customer name only
+    register.apply_filters()
+    assert _numbers(window) == [] and register.count.text() == "…"
+    qtbot.waitUntil(lambda: register.count.text() == "1 case(s)", timeout=3000)
+    assert _numbers(window) == [cases[0].number]

@@ -139,10 +139,16 @@ class Page:
 
 def read_page(query: CaseQuery, *, now: datetime, after: Cursor | None = None,
               before: Cursor | None = None, from_end: bool = False, skip: int = 0,
-              limit: int = 100) -> Page:
+              limit: int = 100, exact: bool = True) -> Page:
     """`limit` cases in the order of `query`: the first ones, or those after the row at
     `after`, or those before the row at `before` or before the end; the first `skip` of them
-    left out (counted backwards when reading before a row or the end)."""
+    left out (counted backwards when reading before a row or the end).
+
+    With `exact` False, a search of one or two characters not yet counted looks at the
+    newest cases only (see `provisional`): the window's first page, completed after.
+    """
+    if exact:
+        _keep_short_matches(query)
     found = _walk(query, now).ids(after=after, before=before, from_end=from_end, skip=skip,
                                   limit=limit)
     if before is not None or from_end:
@@ -164,6 +170,7 @@ def anchors(query: CaseQuery, *, now: datetime, every: int) -> dict[int, Cursor]
 
 def ordered_ids(query: CaseQuery, *, now: datetime) -> list[int]:
     """The ids of every case under `query`, in its sort order (what an export walks)."""
+    _keep_short_matches(query)
     return [case_id for case_id, _ in _walk(query, now).ids()]
 
 
@@ -341,6 +348,34 @@ def _needs_customer_join(search: str) -> bool:
     return bool(search.strip()) and not uses_search_table(database_proxy.obj)
 
 
+def provisional(query: CaseQuery) -> bool:
+    """True when a page of `query` may be missing matches until it is counted: a search of
+    one or two characters whose matches are not kept yet looks at the newest cases only."""
+    return uses_search_table(database_proxy.obj) and any(
+        len(term) < TRIGRAM and search_hits.kept_table(term) is None
+        for term in search_terms(query.search))
+
+
+def short_matches(query: CaseQuery) -> dict[str, list[int]]:
+    """The ids matching each term of one or two characters of `query` (the whole scan, for
+    the worker; `adopt_matches` hands them to the thread that reads the pages)."""
+    if not uses_search_table(database_proxy.obj):
+        return {}
+    return {term: search_hits.matches(term) for term in search_terms(query.search)
+            if len(term) < TRIGRAM}
+
+
+def _keep_short_matches(query: CaseQuery) -> None:
+    if provisional(query):
+        short_matches(query)
+
+
+def adopt_matches(found: dict[str, list[int]]) -> None:
+    """Keeps matches found on another thread for this thread's pages."""
+    for term, ids in found.items():
+        search_hits.adopt(term, ids)
+
+
 def _term_condition(term: str, *, paging: bool) -> Expression:
     if uses_search_table(database_proxy.obj):
         if len(term) >= TRIGRAM:
@@ -349,8 +384,9 @@ def _term_condition(term: str, *, paging: bool) -> Expression:
                 SQL(f"(SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)", [phrase])
             )
         # Trigram MATCH silently finds nothing for one or two characters. A page looks at
-        # each case's text in the page's order and stops when the page is full; counting
-        # scans the text once and keeps the matches while the database is unchanged.
+        # each of the newest cases' text in the page's order and stops when the page is
+        # full; counting scans the text once and keeps the matches while the database is
+        # unchanged, and pages read after it use them.
         kept = search_hits.kept_table(term)
         if kept is None and paging:
             return search_hits.contains(Complaint.id, term)

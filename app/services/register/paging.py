@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from peewee import SQL, Expression, ModelSelect, Tuple, fn
+from peewee import SQL, Expression, ModelSelect, NodeList, Tuple, fn
 
 from app.models import Category, Complaint, Customer, TupleRows, User, database_proxy
 from app.services.labels import SEVERITIES, STATUSES
@@ -42,6 +42,7 @@ class Part:
     where: Expression | None
     keys: tuple[Any, ...] = ()
     customer: bool = False  # the keys are the customer's: the part joins the customer
+    rare: bool = False  # few rows or none: found through `where`'s index, then sorted
 
 
 SORTS = ("number", "received_at", "customer", "category", "severity", "status", "handler",
@@ -62,7 +63,7 @@ def parts(sort: str, *, descending: bool, zh: bool) -> list[Part]:
         column = Complaint.status if sort == "status" else Complaint.severity
         codes = list(STATUSES if sort == "status" else SEVERITIES)
         valued = [Part(column == code) for code in _turned(codes, descending)]
-        return [*valued, Part(column.not_in(codes))]  # anything unknown last, never lost
+        return [*valued, Part(_none_of(column, codes), rare=True)]  # unknown codes last
     if sort == "category":
         name = Category.name_zh if zh else Category.name_en
         ids = [row[0] for row in cast(TupleRows, Category.select(Category.id)
@@ -74,6 +75,16 @@ def parts(sort: str, *, descending: bool, zh: bool) -> list[Part]:
         return [*(Part(Complaint.handler == each) for each in _turned(ids, descending)),
                 Part(Complaint.handler.is_null())]
     return [Part(None, (Complaint.received_at,))]
+
+
+def _none_of(column: Any, codes: list[str]) -> Expression:
+    """`column NOT IN codes`, written as the ranges between the codes so that the column's
+    index finds the (usually no) rows at once instead of reading every other row."""
+    ordered = sorted(codes)
+    condition = (column < ordered[0]) | (column > ordered[-1])
+    for low, high in zip(ordered, ordered[1:], strict=False):
+        condition = condition | ((column > low) & (column < high))
+    return condition
 
 
 def _turned(values: list[Any], descending: bool) -> list[Any]:
@@ -143,8 +154,10 @@ class Walk:
             here = Tuple(*part.keys, Complaint.id)
             there = Tuple(*boundary.key, boundary.id)
             select = select.where(here < there if descending else here > there)
-        return select.order_by(*(_direction(key, descending)
-                                 for key in (*part.keys, Complaint.id)))
+        # Unary plus keeps the database from walking the cases in id order to find a rare
+        # part's rows (which may be none): it finds them through their index and sorts them.
+        ident = NodeList((SQL("+"), Complaint.id), glue="") if part.rare else Complaint.id
+        return select.order_by(*(_direction(key, descending) for key in (*part.keys, ident)))
 
     def count_from(self, cursor: Cursor | None) -> int:
         """How many rows come after `cursor` (all of them for None)."""

@@ -64,9 +64,17 @@ class CaseTableModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: CaseQuery) -> None:
-        """Shows the cases matching `query` from the first row; a full first page is
-        followed by the count and the places of rows far down, read on the worker."""
-        page = listing.read_page(query, now=self._context.now(), limit=PAGE)
+        """Shows the cases matching `query` from the first row; a full first page (or one a
+        short search could not complete yet) is followed by the count and the places of
+        rows far down, read on the worker."""
+        provisional = listing.provisional(query)
+        page = listing.read_page(query, now=self._context.now(), limit=PAGE, exact=False)
+        self._show_first(query, page, complete=len(page.rows) < PAGE and not provisional)
+        if self.total is None:
+            self._count_later(query, self._serial, provisional)
+
+    def _show_first(self, query: CaseQuery, page: Page, *, complete: bool) -> None:
+        """Shows `page` as the first rows of `query`, with the total when it is `complete`."""
         self.beginResetModel()
         self._query = query
         self._pages.clear()
@@ -75,24 +83,32 @@ class CaseTableModel(QAbstractTableModel):
         self._pages[0] = page.rows
         self._remember(0, page)
         self._count = len(page.rows)
-        self.total = len(page.rows) if len(page.rows) < PAGE else None
+        self.total = len(page.rows) if complete else None
         self.endResetModel()
-        if self.total is None:
-            self._count_later(query, self._serial)
 
     def refresh(self) -> None:
         """Reads the rows again (after a change here or on another PC)."""
         self.set_query(self._query)
 
-    def _count_later(self, query: CaseQuery, serial: int) -> None:
+    def _count_later(self, query: CaseQuery, serial: int, provisional: bool) -> None:
         now = self._context.now()
-        runner.run_quietly(self, lambda: listing.count(query, now=now),
-                           lambda total: self._on_counted(serial, total))
 
-    def _on_counted(self, serial: int, total: int) -> None:
-        """Called on the UI thread with the count of a query (dropped if the query changed)."""
+        def count() -> tuple[int, dict[str, list[int]]]:
+            total = listing.count(query, now=now)
+            return total, listing.short_matches(query) if provisional else {}
+
+        runner.run_quietly(self, count, lambda found: self._on_counted(serial, *found))
+
+    def _on_counted(self, serial: int, total: int, matches: dict[str, list[int]]) -> None:
+        """Called on the UI thread with the count of a query (dropped if the query changed);
+        a short search's first page is read again from all its matches."""
         if serial != self._serial:
             return
+        if matches:
+            listing.adopt_matches(matches)
+            page = listing.read_page(self._query, now=self._context.now(), limit=PAGE)
+            self._show_first(self._query, page, complete=False)
+            serial = self._serial
         self._set_count(total)
         self.total = total
         self.counted.emit()

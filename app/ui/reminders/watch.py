@@ -57,7 +57,7 @@ class ReminderWatch(QObject):
     def check(self, *, announce: bool = True) -> None:
         """Reads the reminders on the worker; `updated` fires with them, and items that fell
         due since the last check are announced."""
-        if not store.is_open():
+        if not store.is_open() or not self._context.signed_in:
             return
         user, now = self._context.user, self._context.now()
         # A failure (a database out of reach for a moment: a server restarting, a share
@@ -69,8 +69,8 @@ class ReminderWatch(QObject):
     def _on_found(self, found: Reminders, user_id: int, now: datetime, announce: bool,
                   ) -> None:
         """Called on the UI thread with the reminders read for `user_id` at `now`."""
-        if user_id != self._context.user.id:
-            return  # someone else signed in meanwhile: their own check follows
+        if not self._context.signed_in or user_id != self._context.user.id:
+            return  # someone else signed in meanwhile (their own check follows), or nobody
         due = [item for group in ANNOUNCED_GROUPS for item in found.items.get(group, [])]
         due += [item for item in found.items.get("action", []) if item.due_at < now]
         if not self._summarised:
