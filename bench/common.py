@@ -215,15 +215,20 @@ def report(rows: list[tuple[str, float, str]]) -> None:
 
 
 def recorded(action: Callable[[], object]) -> list[tuple[str, tuple[Any, ...]]]:
-    """The SQL statements (and parameters) `action` runs, on any thread."""
+    """The SQL statements (and parameters) `action` runs on this thread (what the worker
+    runs meanwhile is timed apart)."""
+    import threading
+
     from app.models import database_proxy
 
     database = database_proxy.obj
     original = database.execute_sql
     seen: list[tuple[str, tuple[Any, ...]]] = []
+    here = threading.current_thread()
 
     def spy(sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
-        seen.append((sql, tuple(params or ())))
+        if threading.current_thread() is here:
+            seen.append((sql, tuple(params or ())))
         return original(sql, params, *args, **kwargs)
 
     database.execute_sql = spy

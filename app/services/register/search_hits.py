@@ -20,7 +20,7 @@ from app.models.search import SEARCH_COLUMNS, SEARCH_TABLE
 KEPT = 4  # searches remembered; typing refines a term, so only the last few matter
 # A page of a search not yet counted looks at the text of this many newest cases at most:
 # the newest matches at once, the rest when the count (run on the worker) has found them all.
-NEWEST = 50_000
+NEWEST = 20_000
 
 _state = threading.local()  # peewee gives each thread its own connection, and temp tables
 
