@@ -25,7 +25,6 @@ from app.services.labels import ROLE_NAMES, label
 from app.services.permissions import Permission, allowed
 from app.ui.backup.banner import BackupBanner
 from app.ui.backup.watch import BackupWatch
-from app.ui.compensation.queue import ApprovalsPanel
 from app.ui.context import Restart, UiContext
 from app.ui.improvement.windows import ImprovementWindows
 from app.ui.register.panel import RegisterPanel
@@ -38,6 +37,7 @@ from app.ui.widgets import FirstPaint, app_icon
 if TYPE_CHECKING:
     from app.ui.analysis.view import AnalysisView
     from app.ui.case.window import CaseWindow
+    from app.ui.compensation.queue import ApprovalsPanel
 
 SETTINGS_GEOMETRY = "main/geometry"
 SETTINGS_STATE = "main/state"  # the docks and toolbar
@@ -100,10 +100,9 @@ class MainWindow(QMainWindow):
         self.reminders_dock.setWidget(self.reminders)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.reminders_action = self.reminders_dock.toggleViewAction()
-        self.approvals = ApprovalsPanel(self._context)
+        self._approvals: ApprovalsPanel | None = None  # made for those who may approve
         self.approvals_dock = QDockWidget(self.tr("Approvals"), self)
         self.approvals_dock.setObjectName("approvals-dock")
-        self.approvals_dock.setWidget(self.approvals)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.approvals_dock)
         self.tabifyDockWidget(self.reminders_dock, self.approvals_dock)
         self.reminders_dock.raise_()
@@ -162,7 +161,6 @@ class MainWindow(QMainWindow):
         self.reminders.open_warning.connect(self.improvement.open_warning)
         self.improvement.open_case.connect(self.open_case)
         self.improvement.watch.fired.connect(lambda _n: self.watch.check())
-        self.approvals.open_case.connect(self.open_case)
         self.watch.updated.connect(self._on_reminders)
         self.notifier.activated.connect(self._on_tray_activated)
         self._context.user_changed.connect(self._on_user_changed)
@@ -194,6 +192,18 @@ class MainWindow(QMainWindow):
         text = self.tr("Reminders")
         self.reminders_action.setText(f"{text} ({urgent})" if urgent else text)
         self._refresh_approvals()
+
+    @property
+    def approvals(self) -> ApprovalsPanel:
+        """The approvals queue, made when first needed: staff, who may not approve, never
+        load it (nor what it imports) when the window starts."""
+        if self._approvals is None:
+            from app.ui.compensation.queue import ApprovalsPanel
+
+            self._approvals = ApprovalsPanel(self._context)
+            self._approvals.open_case.connect(self.open_case)
+            self.approvals_dock.setWidget(self._approvals)
+        return self._approvals
 
     def _refresh_approvals(self) -> None:
         """The approvals queue and its count, for those who may approve."""

@@ -15,7 +15,14 @@ from dataclasses import replace
 from itertools import count as serials
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.labels import FLAGS, SEVERITIES, STATUSES, label
@@ -29,6 +36,7 @@ from app.ui.widgets import when
 PAGE = 100
 CACHED_PAGES = 40
 ANCHOR_EVERY = 2000
+ANCHOR_DELAY_MS = 300
 SORT_KEYS = ("number", "received_at", "customer", "category", "severity", "status", "handler",
              "next_due_at")
 OVERDUE = QColor("#c62828")
@@ -113,10 +121,17 @@ class CaseTableModel(QAbstractTableModel):
         self.total = total
         self.counted.emit()
         if total > 2 * ANCHOR_EVERY:
-            query, now = self._query, self._context.now()
-            runner.run_quietly(
-                self, lambda: listing.anchors(query, now=now, every=ANCHOR_EVERY),
-                lambda found: self._on_anchors(serial, found))
+            # A moment later: the rows and the window are painted first, and a user still
+            # choosing filters does not start a pass that the next choice makes useless.
+            QTimer.singleShot(ANCHOR_DELAY_MS, lambda: self._find_places(serial))
+
+    def _find_places(self, serial: int) -> None:
+        """Finds, on the worker, where every ANCHOR_EVERY-th row is (for far jumps)."""
+        if serial != self._serial:
+            return
+        query, now = self._query, self._context.now()
+        runner.run_quietly(self, lambda: listing.anchors(query, now=now, every=ANCHOR_EVERY),
+                           lambda found: self._on_anchors(serial, found))
 
     def _on_anchors(self, serial: int, found: dict[int, Cursor]) -> None:
         if serial == self._serial:
