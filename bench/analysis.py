@@ -5,7 +5,7 @@ same run, through a bare sqlite3 connection: the "bare SQL" column is what SQLit
 needs for the same aggregates, so the figures read as a ratio.
 
     python -m bench.analysis            # the 100,000-case database (generated if missing)
-    python -m bench.analysis --million  # also bench/data/demo-1000k.sqlite3, if it exists
+    python -m bench.analysis --million  # also the 1,000,000-case database (bench/common.py)
 """
 
 from __future__ import annotations
@@ -31,9 +31,7 @@ from app.services.analysis.pareto import pareto
 from app.services.analysis.period import Period
 from app.services.analysis.review_files import write_review
 from app.services.desk.store import close_desk, open_desk
-from bench.common import DATA, best_of, demo_database, demo_now, report
-
-MILLION = DATA / "demo-1000k.sqlite3"
+from bench.common import MILLION, best_of, demo_database, demo_now, report
 
 
 def recorded(action: Callable[[], object]) -> list[tuple[str, tuple]]:
@@ -154,8 +152,8 @@ def run() -> list[tuple[str, float, str]]:
     """The 100,000-case measurements (and the million when asked and present)."""
     path, _ = demo_database()
     rows = measure(path, "100k", 10)
-    if "--million" in sys.argv and MILLION.exists():
-        rows += measure(MILLION, "1M", 3)
+    if "--million" in sys.argv:
+        rows += measure(demo_database(MILLION)[0], "1M", 3)
     return rows
 
 

@@ -89,7 +89,7 @@ def _search(path: Path, label: str, text: str, now: datetime) -> list[tuple[str,
     found = listing.count(query, now=now)
     return [
         versus(f"{label}: search “{text}”, first page", lambda: listing.read_page(
-            query, now=now), path, 3, f"{found:,} matches",
+            query, now=now, exact=False), path, 3, f"{found:,} matches",
             prepare=search_hits.forget),
         versus(f"{label}: search “{text}”, the total", lambda: listing.count(
             query, now=now), path, 3, "counted on the worker after the rows",

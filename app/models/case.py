@@ -110,6 +110,8 @@ class Complaint(BaseModel):
             # per value instead of sorting every case.
             (("status", "id"), False),
             (("severity", "id"), False),
+            # The overdue filter's counts beside the states, from the index alone.
+            (("next_due_at", "status"), False),
         )
 
 

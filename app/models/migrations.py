@@ -364,7 +364,8 @@ def _v8_register_paging(database: Database, migrator: SchemaMigrator) -> None:
     by who owes what by when (the reminders counted in small index ranges)."""
     migrate(migrator.add_index("customer", ("name", "id"), False),
             migrator.add_index("complaint", ("status", "id"), False),
-            migrator.add_index("complaint", ("severity", "id"), False))
+            migrator.add_index("complaint", ("severity", "id"), False),
+            migrator.add_index("complaint", ("next_due_at", "status"), False))
     for index in OWED_INDEXES:
         database.execute(Complaint._schema._create_index(index))  # type: ignore[attr-defined]
     database.create_tables([StatusCount])

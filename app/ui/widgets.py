@@ -173,12 +173,17 @@ class FirstPaint(QObject):
 
     def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
         super().__init__(widget)
-        self._then = then
+        # A QTimer object, not QTimer.singleShot with a Python callable: in this PySide6
+        # that loses a reference to what the callable returns each time.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(then)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Waits for the widget's first paint event, then lets it paint first."""
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            self._timer.start()
         return False

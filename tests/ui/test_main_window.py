@@ -125,3 +125,23 @@ def test_a_short_search_shows_the_newest_matches_then_all_once_counted(
     assert _numbers(window) == [] and register.count.text() == "…"
     qtbot.waitUntil(lambda: register.count.text() == "1 case(s)", timeout=3000)
     assert _numbers(window) == [cases[0].number]
+
+
+def test_waiting_for_a_paint_loses_no_reference(qtbot: QtBot) -> None:
+    """PySide6's QTimer.singleShot with a Python callable drops a reference to what the
+    callable returns (None here) each time, until Python aborts: FirstPaint must not."""
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.widgets import FirstPaint
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    before = sys.getrefcount(None)
+    waits = [FirstPaint(widget, lambda: calls.append(1)) for _ in range(300)]
+    widget.show()
+    widget.repaint()
+    qtbot.waitUntil(lambda: len(calls) == 300, timeout=3000)
+    assert sys.getrefcount(None) > before - 100 and len(waits) == 300

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
-from peewee import JOIN, SQL, Expression, Field, ModelSelect, fn
+from peewee import JOIN, SQL, Expression, Field, ModelSelect, NodeList, fn
 
 from app.i18n import ZH, current_language
 from app.models import (
@@ -27,7 +27,7 @@ from app.models import (
     User,
     database_proxy,
 )
-from app.models.search import SEARCH_TABLE, uses_search_table
+from app.models.search import uses_search_table
 from app.models.tallies import counts_by_status
 from app.services.analysis.slices import Slice, decided_late
 from app.services.labels import OPEN_STATUSES, STATUSES
@@ -193,7 +193,7 @@ def _walk(query: CaseQuery, now: datetime) -> Walk:
         return select.where(*conditions) if conditions else select
 
     return Walk(parts(query.sort, descending=query.descending, zh=zh), query.descending,
-                filtered)
+                filtered, few=provisional(query))
 
 
 def _rows_of(ids: list[int]) -> list[CaseRow]:
@@ -379,10 +379,7 @@ def adopt_matches(found: dict[str, list[int]]) -> None:
 def _term_condition(term: str, *, paging: bool) -> Expression:
     if uses_search_table(database_proxy.obj):
         if len(term) >= TRIGRAM:
-            phrase = '"' + term.replace('"', '""') + '"'
-            return Complaint.id.in_(
-                SQL(f"(SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?)", [phrase])
-            )
+            return _among_matches(term, walk=paging)
         # Trigram MATCH silently finds nothing for one or two characters. A page looks at
         # each of the newest cases' text in the page's order and stops when the page is
         # full; counting scans the text once and keeps the matches while the database is
@@ -393,6 +390,18 @@ def _term_condition(term: str, *, paging: bool) -> Expression:
         return Complaint.id.in_(SQL(f"(SELECT id FROM temp.{kept or hits_table(term)})"))
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return _any_column(lambda col: col.ilike(f"%{escaped}%"))
+
+
+def _among_matches(term: str, *, walk: bool) -> Expression:
+    """Cases among the trigram index's matches of `term`, kept in a temporary table. When
+    they are a fiftieth of all cases or more, a page (`walk`) goes down the order's index
+    and looks each case up among them (a hundred are found within a few thousand; unary plus
+    keeps the database from the other way); when fewer, and for counting, the matches are
+    read by id (and a page sorts them)."""
+    matches = SQL(f"(SELECT id FROM temp.{hits_table(term)})")
+    if walk and search_hits.size(term) * 50 >= sum(counts_by_status(database_proxy.obj).values()):
+        return Expression(NodeList((SQL("+"), Complaint.id), glue=""), "IN", matches)
+    return Complaint.id.in_(matches)
 
 
 def _any_column(match: Callable[[Field], Expression]) -> Expression:

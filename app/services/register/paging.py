@@ -99,6 +99,9 @@ class Walk:
     descending: bool
     # The query's filters added to a part's SELECT (told whether it joins the customer).
     filtered: Callable[[ModelSelect[Complaint], bool], ModelSelect[Complaint]]
+    # The filters narrow the cases to a small range of ids (a search not counted yet): they
+    # are found by that range and sorted, not by walking the whole order's index.
+    few: bool = False
 
     def ids(self, *, after: Cursor | None = None, before: Cursor | None = None,
             from_end: bool = False, skip: int = 0, limit: int | None = None,
@@ -154,10 +157,14 @@ class Walk:
             here = Tuple(*part.keys, Complaint.id)
             there = Tuple(*boundary.key, boundary.id)
             select = select.where(here < there if descending else here > there)
-        # Unary plus keeps the database from walking the cases in id order to find a rare
-        # part's rows (which may be none): it finds them through their index and sorts them.
-        ident = NodeList((SQL("+"), Complaint.id), glue="") if part.rare else Complaint.id
-        return select.order_by(*(_direction(key, descending) for key in (*part.keys, ident)))
+        # Unary plus keeps the database from walking the cases in an index's order to find a
+        # few rows (a rare part's, or a narrow filter's): it finds them first and sorts them.
+        keys = [*part.keys, Complaint.id]
+        if self.few:
+            keys = [NodeList((SQL("+"), key), glue="") for key in keys]
+        elif part.rare:
+            keys[-1] = NodeList((SQL("+"), Complaint.id), glue="")
+        return select.order_by(*(_direction(key, descending) for key in keys))
 
     def count_from(self, cursor: Cursor | None) -> int:
         """How many rows come after `cursor` (all of them for None)."""

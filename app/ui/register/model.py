@@ -60,6 +60,10 @@ class CaseTableModel(QAbstractTableModel):
         self._known: dict[int, Cursor] = {}  # row number → its place in the order
         self._serial = 0
         self._serials = serials(1)
+        self._places_timer = QTimer(self)
+        self._places_timer.setSingleShot(True)
+        self._places_timer.setInterval(ANCHOR_DELAY_MS)
+        self._places_timer.timeout.connect(self._find_places)
 
     def headers(self) -> list[str]:
         """Column titles in the current language."""
@@ -88,6 +92,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pages.clear()
         self._known.clear()
         self._serial = next(self._serials)
+        self._places_timer.stop()
         self._pages[0] = page.rows
         self._remember(0, page)
         self._count = len(page.rows)
@@ -123,13 +128,13 @@ class CaseTableModel(QAbstractTableModel):
         if total > 2 * ANCHOR_EVERY:
             # A moment later: the rows and the window are painted first, and a user still
             # choosing filters does not start a pass that the next choice makes useless.
-            QTimer.singleShot(ANCHOR_DELAY_MS, lambda: self._find_places(serial))
+            # (A QTimer object: QTimer.singleShot with a Python callable loses a reference
+            # to what the callable returns, in this PySide6, and ends the program in time.)
+            self._places_timer.start()
 
-    def _find_places(self, serial: int) -> None:
+    def _find_places(self) -> None:
         """Finds, on the worker, where every ANCHOR_EVERY-th row is (for far jumps)."""
-        if serial != self._serial:
-            return
-        query, now = self._query, self._context.now()
+        serial, query, now = self._serial, self._query, self._context.now()
         runner.run_quietly(self, lambda: listing.anchors(query, now=now, every=ANCHOR_EVERY),
                            lambda found: self._on_anchors(serial, found))
 
