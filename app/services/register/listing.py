@@ -6,14 +6,13 @@ Python on an interactive path.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
-from peewee import JOIN, SQL, Expression, Field, ModelSelect, NodeList, fn
+from peewee import JOIN, SQL, Expression, ModelSelect, fn
 
 from app.i18n import ZH, current_language
 from app.models import (
@@ -31,12 +30,20 @@ from app.models.search import uses_search_table
 from app.models.tallies import counts_by_status
 from app.services.analysis.slices import Slice, decided_late
 from app.services.labels import OPEN_STATUSES, STATUSES
-from app.services.register import search_hits
 from app.services.register.paging import Cursor, Walk, parts
-from app.services.register.search_hits import hits_table
+from app.services.register.searching import (
+    adopt_matches,
+    keep_short_matches,
+    provisional,
+    search_terms,
+    short_matches,
+    term_condition,
+)
 from app.services.text import iso
 
-TRIGRAM = 3  # the FTS5 trigram index finds substrings of at least three characters
+__all__ = ["CaseQuery", "CaseRow", "Page", "adopt_matches", "anchors", "count",
+           "count_by_status", "fetch_page", "first_page", "ordered_ids", "provisional",
+           "read_page", "search_terms", "short_matches"]
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,7 @@ def read_page(query: CaseQuery, *, now: datetime, after: Cursor | None = None,
     newest cases only (see `provisional`): the window's first page, completed after.
     """
     if exact:
-        _keep_short_matches(query)
+        keep_short_matches(query.search)
     found = _walk(query, now).ids(after=after, before=before, from_end=from_end, skip=skip,
                                   limit=limit)
     if before is not None or from_end:
@@ -170,7 +177,7 @@ def anchors(query: CaseQuery, *, now: datetime, every: int) -> dict[int, Cursor]
 
 def ordered_ids(query: CaseQuery, *, now: datetime) -> list[int]:
     """The ids of every case under `query`, in its sort order (what an export walks)."""
-    _keep_short_matches(query)
+    keep_short_matches(query.search)
     return [case_id for case_id, _ in _walk(query, now).ids()]
 
 
@@ -193,7 +200,7 @@ def _walk(query: CaseQuery, now: datetime) -> Walk:
         return select.where(*conditions) if conditions else select
 
     return Walk(parts(query.sort, descending=query.descending, zh=zh), query.descending,
-                filtered, few=provisional(query))
+                filtered, few=provisional(query.search))
 
 
 def _rows_of(ids: list[int]) -> list[CaseRow]:
@@ -318,7 +325,7 @@ def _conditions(query: CaseQuery, now: datetime, *, paging: bool = False,
         end = datetime.combine(query.received_to + timedelta(days=1), datetime.min.time())
         yield Complaint.received_at < end
     for term in search_terms(query.search):
-        yield _term_condition(term, paging=paging)
+        yield term_condition(term, paging=paging)
     yield from _drill_down(query)
 
 
@@ -335,79 +342,7 @@ def _drill_down(query: CaseQuery) -> Iterator[Expression]:
         yield query.figure.condition()
 
 
-def search_terms(text: str) -> list[str]:
-    """The words of a search; phone-like words lose their dashes (phones are stored as digits)."""
-    terms = []
-    for word in unicodedata.normalize("NFKC", text).split():
-        digits = word.replace("-", "")
-        terms.append(digits if digits.isdigit() else word)
-    return terms
-
-
 def _needs_customer_join(search: str) -> bool:
     return bool(search.strip()) and not uses_search_table(database_proxy.obj)
 
 
-def provisional(query: CaseQuery) -> bool:
-    """True when a page of `query` may be missing matches until it is counted: a search of
-    one or two characters whose matches are not kept yet looks at the newest cases only."""
-    return uses_search_table(database_proxy.obj) and any(
-        len(term) < TRIGRAM and search_hits.kept_table(term) is None
-        for term in search_terms(query.search))
-
-
-def short_matches(query: CaseQuery) -> dict[str, list[int]]:
-    """The ids matching each term of one or two characters of `query` (the whole scan, for
-    the worker; `adopt_matches` hands them to the thread that reads the pages)."""
-    if not uses_search_table(database_proxy.obj):
-        return {}
-    return {term: search_hits.matches(term) for term in search_terms(query.search)
-            if len(term) < TRIGRAM}
-
-
-def _keep_short_matches(query: CaseQuery) -> None:
-    if provisional(query):
-        short_matches(query)
-
-
-def adopt_matches(found: dict[str, list[int]]) -> None:
-    """Keeps matches found on another thread for this thread's pages."""
-    for term, ids in found.items():
-        search_hits.adopt(term, ids)
-
-
-def _term_condition(term: str, *, paging: bool) -> Expression:
-    if uses_search_table(database_proxy.obj):
-        if len(term) >= TRIGRAM:
-            return _among_matches(term, walk=paging)
-        # Trigram MATCH silently finds nothing for one or two characters. A page looks at
-        # each of the newest cases' text in the page's order and stops when the page is
-        # full; counting scans the text once and keeps the matches while the database is
-        # unchanged, and pages read after it use them.
-        kept = search_hits.kept_table(term)
-        if kept is None and paging:
-            return search_hits.contains(Complaint.id, term)
-        return Complaint.id.in_(SQL(f"(SELECT id FROM temp.{kept or hits_table(term)})"))
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return _any_column(lambda col: col.ilike(f"%{escaped}%"))
-
-
-def _among_matches(term: str, *, walk: bool) -> Expression:
-    """Cases among the trigram index's matches of `term`, kept in a temporary table. When
-    they are a fiftieth of all cases or more, a page (`walk`) goes down the order's index
-    and looks each case up among them (a hundred are found within a few thousand; unary plus
-    keeps the database from the other way); when fewer, and for counting, the matches are
-    read by id (and a page sorts them)."""
-    matches = SQL(f"(SELECT id FROM temp.{hits_table(term)})")
-    if walk and search_hits.size(term) * 50 >= sum(counts_by_status(database_proxy.obj).values()):
-        return Expression(NodeList((SQL("+"), Complaint.id), glue=""), "IN", matches)
-    return Complaint.id.in_(matches)
-
-
-def _any_column(match: Callable[[Field], Expression]) -> Expression:
-    columns = (Complaint.number, Customer.name, Customer.phone, Complaint.description,
-               Complaint.wish)
-    condition = match(columns[0])
-    for column in columns[1:]:
-        condition = condition | match(column)
-    return condition

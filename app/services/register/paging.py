@@ -166,16 +166,6 @@ class Walk:
             keys[-1] = NodeList((SQL("+"), Complaint.id), glue="")
         return select.order_by(*(_direction(key, descending) for key in keys))
 
-    def count_from(self, cursor: Cursor | None) -> int:
-        """How many rows come after `cursor` (all of them for None)."""
-        total = 0
-        for index in range(len(self.parts)):
-            if cursor is not None and index < cursor.part:
-                continue
-            boundary = cursor if cursor is not None and cursor.part == index else None
-            total += _count(self._select(index, boundary, False))
-        return total
-
 
 def _direction(key: Any, descending: bool) -> Any:
     return key.desc() if descending else key.asc()
@@ -195,10 +185,6 @@ def _bounded_count(select: ModelSelect[Complaint], bound: int) -> int:
     """How many rows `select` has, counting no further than `bound` (index-only: the ids)."""
     inner = select.select(SQL("1")).order_by().limit(bound)
     return _count_of(inner)
-
-
-def _count(select: ModelSelect[Complaint]) -> int:
-    return _count_of(select.select(SQL("1")).order_by())
 
 
 def _count_of(inner: ModelSelect[Complaint]) -> int:

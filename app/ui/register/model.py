@@ -79,7 +79,7 @@ class CaseTableModel(QAbstractTableModel):
         """Shows the cases matching `query` from the first row; a full first page (or one a
         short search could not complete yet) is followed by the count and the places of
         rows far down, read on the worker."""
-        provisional = listing.provisional(query)
+        provisional = listing.provisional(query.search)
         page = listing.read_page(query, now=self._context.now(), limit=PAGE, exact=False)
         self._show_first(query, page, complete=len(page.rows) < PAGE and not provisional)
         if self.total is None:
@@ -108,7 +108,7 @@ class CaseTableModel(QAbstractTableModel):
 
         def count() -> tuple[int, dict[str, list[int]]]:
             total = listing.count(query, now=now)
-            return total, listing.short_matches(query) if provisional else {}
+            return total, listing.short_matches(query.search) if provisional else {}
 
         runner.run_quietly(self, count, lambda found: self._on_counted(serial, *found))
 
