@@ -195,3 +195,16 @@ def test_cases_added_and_leaving_while_scrolling_up(desk: str, sort: str,
     above = ordered[:ordered.index(top_seen)]
     page = listing.read_page(query, now=NOW, before=last.cursors[0], limit=PAGE)
     assert [row.id for row in page.rows] == above[-PAGE:]
+
+
+@pytest.mark.parametrize("narrowing", [{"overdue": True}, {"flagged": True}])
+def test_counts_beside_the_states_under_the_overdue_and_flagged_filters(
+        desk: str, narrowing: dict[str, bool]) -> None:
+    rows = Complaint.select(Complaint.status, Complaint.next_due_at, Complaint.flag_group,
+                            Complaint.flag_risk).tuples()
+    wanted = [status for status, due, group, risk in rows
+              if (not narrowing.get("overdue") or (due is not None and due < NOW))
+              and (not narrowing.get("flagged") or group or risk)]
+    assert wanted
+    counts = listing.count_by_status(CaseQuery(statuses=("new",), **narrowing), now=NOW)
+    assert counts == {status: wanted.count(status) for status in STATUSES}

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
-from peewee import JOIN, SQL, Expression, ModelSelect, fn
+from peewee import JOIN, SQL, Expression, ModelSelect, NodeList, SqliteDatabase, fn
 
 from app.i18n import ZH, current_language
 from app.models import (
@@ -280,9 +280,20 @@ def count_by_status(query: CaseQuery, *, now: datetime) -> dict[str, int]:
                  if status in OPEN_STATUSES or not query.open_only}
     else:
         select = _filtered(_count_base(query, Complaint.status, fn.COUNT(SQL("*"))),
-                           unfiltered, now).group_by(Complaint.status)
+                           unfiltered, now).group_by(_grouping(unfiltered))
         found = dict(cast(TupleRows, select.tuples()))
     return {status: found.get(status, 0) for status in STATUSES}
+
+
+def _grouping(query: CaseQuery) -> Any:
+    """The state to group by. Under the overdue or flagged filter it is `+status`: grouped
+    plainly, SQLite walks every case in the state index to avoid sorting the groups (0.7 s
+    at a million cases) rather than read the filter's own index range and sort its rows
+    (0.07 s); other filters' indexes hold the state or are chosen anyway. (PostgreSQL has
+    no unary plus for text, nor the need.)"""
+    if (query.overdue or query.flagged) and isinstance(database_proxy.obj, SqliteDatabase):
+        return NodeList((SQL("+"), Complaint.status), glue="")
+    return Complaint.status
 
 
 def _states_only(query: CaseQuery) -> bool:
