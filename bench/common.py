@@ -242,13 +242,17 @@ def recorded(action: Callable[[], object]) -> list[tuple[str, tuple[Any, ...]]]:
 
 
 def replay(statements: list[tuple[str, tuple[Any, ...]]], path: Path) -> Callable[[], None]:
-    """Runs the statements through a bare sqlite3 connection of their own (temporary tables
-    a statement makes start afresh each time, as they did for the program)."""
+    """Runs the statements through a bare sqlite3 connection of their own, kept open between
+    runs as the program's is (its page cache warm); temporary tables a statement makes are
+    dropped after each run, so each run makes them afresh, as the program did."""
+    conn = sqlite3.connect(path)
+
     def run() -> None:
-        conn = sqlite3.connect(path)
         for sql, params in statements:
             conn.execute(sql, [_plain(p) for p in params]).fetchall()
-        conn.close()
+        made = conn.execute("SELECT name FROM temp.sqlite_master WHERE type = 'table'")
+        for (name,) in made.fetchall():
+            conn.execute(f'DROP TABLE temp."{name}"')
     return run
 
 
@@ -256,43 +260,44 @@ def _plain(value: object) -> object:
     return value.isoformat(sep=" ") if isinstance(value, datetime) else value
 
 
-def cpu_of(action: Callable[[], object], runs: int) -> float:
-    """The least process CPU time of `runs` runs, in ms (the wall time on a shared machine
-    includes waiting for a core; this does not)."""
-    timings = []
-    for _ in range(runs):
-        started = time.process_time()
+def median(values: list[float]) -> float:
+    """The middle value (the upper one of an even count)."""
+    return sorted(values)[len(values) // 2]
+
+
+def timings(action: Callable[[], object], runs: int,
+            prepare: Callable[[], object] | None = None, *,
+            clock: Callable[[], float] = time.process_time) -> tuple[list[float], list[float]]:
+    """The wall and CPU times of `runs` runs of `action` after a warm-up, in ms; `prepare`
+    runs before each, untimed. On a machine shared with other work the wall time includes
+    waiting for a core; the CPU time does not. `clock` is the process's CPU time (every
+    thread), or `time.thread_time` for what one thread spends (the window's)."""
+    walls, cpus = [], []
+    for _ in range(runs + 1):
+        if prepare is not None:
+            prepare()
+        started, cpu = time.perf_counter(), clock()
         action()
-        timings.append(time.process_time() - started)
-    return min(timings) * 1000
+        walls.append((time.perf_counter() - started) * 1000)
+        cpus.append((clock() - cpu) * 1000)
+    return walls[1:], cpus[1:]
+
+
+def cpu_of(action: Callable[[], object], runs: int) -> float:
+    """The median process CPU time of `runs` runs of `action` after a warm-up, in ms."""
+    return median(timings(action, runs)[1])
 
 
 def versus(name: str, action: Callable[[], object], path: Path, runs: int, note: str = "",
            *, prepare: Callable[[], object] | None = None) -> tuple[str, float, str]:
-    """`action` timed (best of `runs`), and the SQL it ran replayed bare in the same run;
-    `prepare` runs before each timing, untimed (forgetting what the last run remembered)."""
-    def timed() -> None:
-        if prepare is not None:
-            prepare()
-        action()
-
+    """`action`'s median CPU time over `runs`, beside the median CPU time of the SQL it ran
+    replayed bare in the same run; `prepare` runs before each timing, untimed (forgetting
+    what the last run remembered)."""
     if prepare is not None:
         prepare()
     statements = recorded(action)
-    ours = _best_prepared(action, prepare, runs)
-    bare = best_of(replay(statements, path), runs)
-    text = (f"CPU {cpu_of(timed, runs):.1f} ms; bare SQL ({len(statements)} statements) "
-            f"{bare:.1f} ms, ratio {ours / bare:.2f}x")
-    return name, ours, f"{text}; {note}" if note else text
-
-
-def _best_prepared(action: Callable[[], object], prepare: Callable[[], object] | None,
-                   runs: int) -> float:
-    timings = []
-    for _ in range(runs + 1):  # the first is a warm-up
-        if prepare is not None:
-            prepare()
-        started = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - started)
-    return min(timings[1:]) * 1000
+    walls, cpus = timings(action, runs, prepare)
+    _, bare = timings(replay(statements, path), runs)
+    text = (f"bare SQL ({len(statements)} statements) {median(bare):.1f} ms, ratio "
+            f"{median(cpus) / max(median(bare), 0.01):.2f}x; wall {median(walls):.1f} ms")
+    return name, median(cpus), f"{text}; {note}" if note else text
