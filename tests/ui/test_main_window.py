@@ -115,13 +115,18 @@ def test_enter_opens_the_case(qtbot: QtBot, window: MainWindow, cases: list) -> 
 
 
 def test_a_short_search_shows_the_newest_matches_then_all_once_counted(
-        qtbot: QtBot, window: MainWindow, cases: list, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, window: MainWindow, cases: list, monkeypatch: pytest.MonkeyPatch,
+        db: str) -> None:
     from app.services.register import search_hits
 
     monkeypatch.setattr(search_hits, "NEWEST", 1)  # the first page reads the newest case only
     register = window.register
     register.search.setText("王")  # in the oldest case's customer name only
     register.apply_filters()
+    if db.startswith("postgresql://"):  # no search table there: the server answers at once
+        assert _numbers(window) == [cases[0].number]
+        qtbot.waitUntil(lambda: register.count.text() == "1 case(s)", timeout=3000)
+        return
     assert _numbers(window) == [] and register.count.text() == "…"
     qtbot.waitUntil(lambda: register.count.text() == "1 case(s)", timeout=3000)
     assert _numbers(window) == [cases[0].number]
