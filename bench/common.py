@@ -139,16 +139,23 @@ def _fresh_fingerprint() -> str:
 
 
 def _fingerprint(path: Path) -> str:
-    """A digest of a database's tables, indexes and triggers (the search index's own tables
-    left out), as the migration tests compare them."""
+    """A digest of a database's shape as the migration tests compare it: each table's
+    columns (name, type, not-null, default), each index's and trigger's SQL (the search
+    index's own tables left out). A table's SQL text is not compared: a column added by an
+    upgrade reads differently there from the same column in a new table."""
     with sqlite3.connect(path) as conn:
         rows = conn.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
             "AND name NOT LIKE 'complaint_search_%' ORDER BY name").fetchall()
+        parts = []
+        for kind, name, sql in rows:
+            if kind == "table":
+                columns = [row[1:5] for row in conn.execute(f'PRAGMA table_info("{name}")')]
+                parts.append(f"table {name} {columns}")
+            else:
+                parts.append(f"{kind} {name} {' '.join((sql or '').replace(chr(34), '').split())}")
     conn.close()
-    text = "\n".join(f"{kind} {name} {' '.join((sql or '').replace(chr(34), '').split())}"
-                     for kind, name, sql in rows)
-    return hashlib.sha1(text.encode()).hexdigest()
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
 
 
 def _version(path: Path) -> int:
