@@ -175,6 +175,8 @@ def create_empty_schema(database: Database, fill: Callable[[], object] = lambda:
         manager.create_indexes()
     install_guards(database)
     install_search_index(database)
+    install_status_counts(database)  # the triggers, and the counts made again from the rows
+    _install_server_sort_indexes(database)
 
 
 def upgrade(database: Database, found: int) -> None:
