@@ -4,10 +4,10 @@ The demo databases (100,000 and 1,000,000 cases) are generated once with `compla
 demo` into the folder named by COMPLAINT_DESK_BENCH_DATA (default `bench/data`) and reused
 by every later run; how long each took is kept beside it (`demo-1000k.json`). A database
 saved by another schema is never changed: the benchmarks work on a copy with this program's
-schema, named by its version and a digest of its tables and indexes (`demo-1000k.v7-
-1a2b3c4d.sqlite3`), upgraded from an older file or generated anew, so programs of different
-versions can share the folder. Every run gets its own settings and data folders
-(`isolate`), so no run inherits another's saved filters or window layout.
+schema, named by its version and a digest of its tables' columns, indexes and triggers
+(`demo-1000k.v8-1a2b3c4d.sqlite3`), upgraded from an older file or generated anew, so
+programs of different versions can share the folder. Every run gets its own settings and
+data folders (`isolate`), so no run inherits another's saved filters or window layout.
 """
 
 from __future__ import annotations
