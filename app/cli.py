@@ -52,6 +52,7 @@ def build_parser() -> Parser:
         backup,
         cases,
         compensation,
+        customers,
         excel,
         followups,
         improvement,
@@ -67,7 +68,7 @@ def build_parser() -> Parser:
     add_global_options(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for group in (cases, followups, compensation, printing, excel, analysis, improvement,
-                  training, admin, backup):
+                  training, admin, backup, customers):
         group.add_commands(commands, common)
     return parser
 

@@ -1,5 +1,6 @@
-"""Renders the README screenshots (Chinese window and documents, demo data; the analysis view
-and the corrective actions in Chinese and in English) into docs/.
+"""Renders the README screenshots (Chinese window and documents, demo data; the analysis view,
+the corrective actions, the merge dialog and intake's duplicate warning in Chinese and in
+English) into docs/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
 """
@@ -8,16 +9,18 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.i18n import EN, ZH, set_language
+from app.models import Complaint
 from app.services import users
 from app.services.demo import generate
 from app.services.desk.store import close_desk, open_desk
@@ -71,12 +74,14 @@ def main() -> None:
     save_documents(busy.number, folder)
     save_analysis(context, window, "analysis.png")
     save_improvement(context, window, "")
+    save_duplicates(context, window, "", CALLED_TWICE[ZH])
     for translator in translators:
         app.removeTranslator(translator)
     set_language(EN)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     save_analysis(context, window, "analysis-en.png")
     save_improvement(context, window, "-en")
+    save_duplicates(context, window, "-en", CALLED_TWICE[EN])
     close_desk()
     del translators
 
@@ -117,6 +122,77 @@ def save_improvement(context: UiContext, window: MainWindow, suffix: str) -> Non
         widget.resize(1366, 768)
         save(widget, f"{name}{suffix}.png")
         widget.close()
+
+
+# A customer who called twice about one fault, in the screen's language: (name, phone,
+# address, what they said the first time, the second time, and at the counter).
+CALLED_TWICE = {
+    ZH: ("陈静", "13912345678", "西湖区文三路 88 号", "电饭煲用了一周就不能开机，要求换新。",
+         "又来电：电饭煲还是不能开机，已经等了三天，希望尽快换货。",
+         "到门店反映：电饭煲仍无法开机，带来了购物小票。"),
+    EN: ("Chen Jing", "13987654321", "88 Wensan Road", "The rice cooker stopped working after a "
+         "week; she wants a new one.", "Called again: the rice cooker still does not switch "
+         "on, three days of waiting; wants the exchange soon.", "At the counter: the rice "
+         "cooker still does not switch on; brought the receipt."),
+}
+
+
+def save_duplicates(context: UiContext, window: MainWindow, suffix: str,
+                    texts: tuple[str, ...]) -> None:
+    """The merge dialog on a customer's second call (at 1366×768), then, the two merged,
+    intake's warning of a third call over the intake form."""
+    from app.services.casework import duplicates, followups, merging
+    from app.ui.case.merge_dialog import MergeDialog
+    from app.ui.intake.duplicate import DuplicateWarning
+
+    context.sign_in(users.authenticate("manager", "demo", now=NOW))
+    first, second = _called_twice(context, texts)
+    followups.add_follow_up(second.id, due_at=NOW + timedelta(hours=2), note=texts[4][:20],
+                            actor=context.user, now=NOW)
+    merge = MergeDialog(context, second.id, lambda *_args: None, parent=window)
+    merge.resize(1366, 768)
+    save(merge, f"merge{suffix}.png")
+    merge.close()
+    merging.merge(second.id, first.id, actor=context.user, now=NOW, merged_version=1,
+                  into_version=1)
+    intake = IntakeDialog(context, parent=window)
+    intake.resize(1366, 768)
+    intake.phone.setText(texts[1])
+    intake.category.setCurrentIndex(intake.category.findData("product_quality"))
+    intake.description.setPlainText(texts[5])
+    found = duplicates.likely_duplicates(texts[1], "product_quality", now=NOW)
+    save_over(intake, DuplicateWarning(found, texts[5], parent=intake), f"duplicate{suffix}.png")
+    intake.close()
+
+
+def _called_twice(context: UiContext, texts: tuple[str, ...]) -> list[Complaint]:
+    from app.services.casework.intake import IntakeForm, record_complaint
+
+    name, phone, address, *said = texts
+    return [record_complaint(IntakeForm(
+        customer_name=name, phone=phone, address=address, channel=channel,
+        category="product_quality", description=words,
+        received_at=NOW - timedelta(minutes=minutes)), actor=context.user, now=NOW)
+        for minutes, channel, words in ((95, "phone", said[0]), (20, "wechat", said[1]))]
+
+
+def save_over(background: QWidget, dialog: QWidget, name: str) -> None:
+    """The dialog at its own size, framed, in the middle of the window behind it."""
+    background.show()
+    dialog.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    picture, shown = background.grab(), dialog.grab()
+    painter = QPainter(picture)
+    left = (picture.width() - shown.width()) // 2
+    top = (picture.height() - shown.height()) // 2
+    painter.drawPixmap(left, top, shown)
+    painter.setPen(QColor("#555555"))
+    painter.drawRect(left - 1, top - 1, shown.width() + 1, shown.height() + 1)
+    painter.end()
+    picture.save(str(DOCS / name))
+    dialog.close()
+    print(DOCS / name)
 
 
 def save_documents(receipt_number: str, folder: Path) -> None:

@@ -15,7 +15,7 @@ from app.services import catalog, users, vocabulary
 from app.services.analysis import slices
 from app.services.analysis.period import parse_period
 from app.services.casework import workflow
-from app.services.casework.cases import get_case
+from app.services.casework.cases import get_case, normal_number
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.casework.layout import all_fields
 from app.services.casework.view import CaseDetails, explain
@@ -114,17 +114,20 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         output.print_json(details.to_json())
         return 0
+    if normal_number(args.number) != details.number:
+        print(str(Text("{old} was merged into {number}:", "{old} 已合并至 {number}：").format(
+            old=normal_number(args.number), number=details.number)))
     output.pairs(all_fields(details))
     print()
     print(str(Text("How the deadline was reached", "处理期限的由来")))
     for step in explain(details.timeline):
-        note = f"  ({step.note})" if step.note else ""
+        note = f"  ({step.shown_note()})" if step.note else ""
         output.lines(f"{step.describe()}{note}", indent=" " * 4,
                      first=f"  {output.when(step.at)}  {step.actor_name or '-'}  ")
     print()
     print(str(Text("Timeline", "处理记录")))
     for entry in details.timeline:
-        note = f"  ({entry.note})" if entry.note else ""
+        note = f"  ({entry.shown_note()})" if entry.note else ""
         output.lines(f"{label(EVENT_KINDS, entry.kind)}  {entry.describe()}{note}",
                      first=f"  {output.when(entry.at)}  {entry.actor_name or '-'}  ",
                      indent=" " * 4)

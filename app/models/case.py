@@ -40,6 +40,7 @@ class Complaint(BaseModel):
     fault_department_id: ForeignKeyField[int | None]
     root_cause_id: ForeignKeyField[int | None]
     escalation_ack_by_id: ForeignKeyField[int | None]
+    merged_into_id: ForeignKeyField[int | None]
 
     number = CharField(max_length=20, unique=True)  # TS-<year>-<6 digits>
     customer = ForeignKeyField(Customer, backref="complaints")
@@ -86,6 +87,12 @@ class Complaint(BaseModel):
     escalated_at = DateTimeField(null=True)  # managers and owners were alerted
     escalation_ack_at = DateTimeField(null=True)
     escalation_ack_by = ForeignKeyField(User, null=True, index=False)
+    # Schema step 8: personal data. A duplicate merged into another case leads to it (and is
+    # counted, listed and reminded of as part of it); a legal hold keeps the case from
+    # retention; `redacted_at` records when its personal data was removed.
+    merged_into = ForeignKeyField("self", null=True, index=False, backref="merged_cases")
+    legal_hold = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
+    redacted_at = DateTimeField(null=True)
 
     class Meta:
         indexes = (
@@ -105,7 +112,7 @@ class Complaint(BaseModel):
             (("root_cause", "received_at"), False),
             (("reference", "received_at"), False),
             (("department", "resolved_at", "resolution_due"), False),
-            # Schema step 8, for the register's pages read by key (keyset paging): a state's
+            # Schema step 9, for the register's pages read by key (keyset paging): a state's
             # or a severity's cases in id order, so sorting by either reads one index range
             # per value instead of sorting every case.
             (("status", "id"), False),
@@ -127,11 +134,16 @@ ESCALATION_INDEX = Complaint.index(
     where=(Complaint.escalated_at.is_null(False) & Complaint.escalation_ack_at.is_null()),
     name="complaint_unacknowledged_escalation")
 Complaint.add_index(ESCALATION_INDEX)
+# The few cases merged into others: what the register, the figures and the reminders leave
+# out, found without reading the others.
+MERGED_INDEX = Complaint.index(Complaint.merged_into, where=Complaint.merged_into.is_null(False),
+                               name="complaint_merged_into")
+Complaint.add_index(MERGED_INDEX)
 
 
 
 def _owed_indexes() -> tuple[ModelIndex, ...]:
-    """What a user's reminders count (schema step 8): open cases by who owes them (handler,
+    """What a user's reminders count (schema step 9): open cases by who owes them (handler,
     or the receiver while nobody handles the case) and by the due time of each kind of item,
     with the state, so each count and each most urgent page is one small index range."""
     kinds = (
@@ -180,6 +192,10 @@ class Event(BaseModel):
     # between a case and an action names both, so it shows on either timeline. Part of the
     # hashed content when set (app.models.chain).
     action = ForeignKeyField(CorrectiveAction, null=True, index=False)
+    # Schema step 8: empty, until the event's personal texts are replaced by chain.REMOVED
+    # (retention, a customer's erasure): then SHA-256 of its content as written, which the
+    # chain links.
+    original_digest = CharField(max_length=64, default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         # The analysis finds what happened in a period (scored, extended, paused) by field and
@@ -316,3 +332,27 @@ class CaseCounter(BaseModel):
 
     year = IntegerField(primary_key=True)
     last_number = IntegerField(default=0)
+
+
+class CaseMerge(BaseModel):
+    """One case merged into another: who did it, when, what moved with it, and whether it
+    was undone. The merged case's events stay where they were written (the hash chain links
+    them); its follow-ups, offers and attachments move to the surviving case and back."""
+
+    # The key and the foreign keys' ids peewee adds, declared for type checkers.
+    id: AutoField[int]
+    merged_id: ForeignKeyField[int]
+    into_id: ForeignKeyField[int]
+    merged_by_id: ForeignKeyField[int]
+    undone_by_id: ForeignKeyField[int | None]
+
+    merged = ForeignKeyField(Complaint, backref="merges")
+    into = ForeignKeyField(Complaint, index=False)
+    merged_by = ForeignKeyField(User, index=False)
+    merged_at = DateTimeField()
+    moved = TextField(default="{}")  # JSON: ids of the follow-ups, offers, attachments moved
+    different_customers = BooleanField(default=False)
+    status_before = CharField(max_length=20)  # the merged case's state, given back on undo
+    last_event_id = IntegerField()  # the merge's last event: a later one means a change since
+    undone_at = DateTimeField(null=True)
+    undone_by = ForeignKeyField(User, null=True, index=False)

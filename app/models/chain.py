@@ -1,21 +1,26 @@
 """The hash chain over the event log: each event's hash covers its content and the hash
 of the event before it, so changing or removing any event breaks the chain from there on.
 
-hash = SHA-256(previous hash, 32 bytes ‖ content), stored as 64 hex digits; the first
-event follows GENESIS. The content is the event's case id, time, actor id, kind, field,
-old value, new value, note and case version, as text joined by NUL characters (which no
-stored text holds: PostgreSQL refuses them and the services refuse them in what users
-type, services.text.UNKEEPABLE), with
-times as `2026-03-04 10:00:00` and an absent id as `None`; then, for an event of a
-corrective action (schema 7), a NUL and the action's id. An event of no action keeps the
-content it had before actions existed, so the hashes chained before schema 7 still hold.
+hash = SHA-256(previous hash, 32 bytes ‖ SHA-256(content)), stored as 64 hex digits; the
+first event follows GENESIS. The content is the event's case id, time, actor id, kind,
+field, old value, new value, note and case version, as text joined by NUL characters
+(which no stored text holds: PostgreSQL refuses them and the services refuse them in what
+users type, services.text.UNKEEPABLE), with times as `2026-03-04 10:00:00` and an absent id
+as `None`; then, for an event of a corrective action (schema 7), a NUL and the action's id.
 Ids are not part of it: the chain itself fixes the order, which is the order of the ids.
+
+The chain links the content's digest, not the content itself (since schema 8, which chained
+every event anew: app.models.rechain), so that personal data can leave the record
+(retention, a customer's erasure) without breaking it: an event whose texts were replaced
+by the marker keeps the digest of what it held (`original_digest`), and the chain is checked
+with that digest in place of its content's. Which texts may be replaced, and by what, the
+database itself decides (app.models.guards).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from operator import methodcaller
 
 GENESIS = "0" * 64
@@ -26,6 +31,10 @@ BASE_COLUMNS = ("complaint_id", "at", "actor_id", "kind", "field", "old_value", 
 COLUMNS = (*BASE_COLUMNS, "action_id")
 _BASE = len(BASE_COLUMNS)
 _FORMAT = "\0".join(["%s"] * _BASE)
+# The texts of an event that may be replaced by REMOVED when its personal data goes.
+REDACTABLE = ("old_value", "new_value", "note")
+# What stands in a text whose personal data was removed (worded for the reader when shown).
+REMOVED = "[removed]"
 
 
 def content(row: Sequence[object]) -> bytes:
@@ -35,6 +44,11 @@ def content(row: Sequence[object]) -> bytes:
     if len(row) > _BASE and row[_BASE] is not None:
         text += f"\0{row[_BASE]}"
     return text.encode()
+
+
+def digest(row: Sequence[object]) -> str:
+    """SHA-256 of the event's content, as hex: what an event keeps when its texts go."""
+    return hashlib.sha256(content(row)).hexdigest()
 
 
 def chained(previous: str, rows: Iterable[tuple[object, ...]]) -> list[tuple[object, ...]]:
@@ -51,15 +65,17 @@ def chained(previous: str, rows: Iterable[tuple[object, ...]]) -> list[tuple[obj
     for row in rows:
         action = row[_BASE] if len(row) > _BASE else None
         text = format_(row[:_BASE]) if action is None else f"{format_(row[:_BASE])}\0{action}"
-        last = sha256(last + text.encode()).digest()
+        last = sha256(last + sha256(text.encode()).digest()).digest()
         append((*row, last.hex()))
     return out
 
 
 def first_mismatch(previous: str, hashes: Sequence[str], contents: Sequence[bytes],
-                   ) -> int | None:
+                   kept: Mapping[int, str] | None = None) -> int | None:
     """The index of the first event whose stored hash is not SHA-256 of the stored hash
-    before it and its content (`contents`: the canonical bytes), or None when all match.
+    before it and its content's digest (`contents`: the canonical bytes), or None when all
+    match. `kept` gives, by index, the original digest of events whose texts were removed:
+    their content is no longer what was chained.
 
     Each event is checked against the hash stored before it, so the checks need not wait
     for one another and run as C-level maps; the first that fails is also the first the
@@ -69,12 +85,15 @@ def first_mismatch(previous: str, hashes: Sequence[str], contents: Sequence[byte
         stored = [bytes.fromhex(previous), *map(bytes.fromhex, hashes)]
     except ValueError:  # a stored hash that is not even hex: it breaks the chain there
         stored = [bytes.fromhex(previous), *map(_bytes_or_empty, hashes)]
+    digests = list(map(methodcaller("digest"), map(hashlib.sha256, contents)))
+    for index, original in (kept or {}).items():
+        digests[index] = _bytes_or_empty(original)
     computed = list(map(methodcaller("digest"),
-                        map(hashlib.sha256, map(bytes.__add__, stored, contents))))
+                        map(hashlib.sha256, map(bytes.__add__, stored, digests))))
     if computed == stored[1:]:
         return None
-    return next(i for i, (mine, kept) in enumerate(zip(computed, stored[1:], strict=True))
-                if mine != kept)
+    return next(i for i, (mine, kept_hash) in enumerate(zip(computed, stored[1:], strict=True))
+                if mine != kept_hash)
 
 
 def _bytes_or_empty(text: str) -> bytes:

@@ -7,6 +7,7 @@ SQLite file has been copied aside. A database newer than this program is refused
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -23,16 +24,18 @@ from playhouse.migrate import SchemaMigrator, migrate
 
 from app.errors import DatabaseUnusableError
 from app.i18n import Text
-from app.models import chain
+from app.models import chain, rechain
 from app.models.action import CorrectiveAction
 from app.models.backup import BackupRecord
 from app.models.case import (
     ACTION_EVENT_INDEX,
     ESCALATION_INDEX,
     FLAGGED_INDEX,
+    MERGED_INDEX,
     OPEN_FOLLOW_UP_INDEX,
     OWED_INDEXES,
     STATUS_CHANGE_INDEX,
+    CaseMerge,
     Complaint,
     Event,
     EventChain,
@@ -50,7 +53,7 @@ from app.models.improvement import (
     WarningCase,
     WarningRule,
 )
-from app.models.people import User
+from app.models.people import JOINED_INDEX, Customer, User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
 from app.models.snapshot import CopyCheckError, copy_database
@@ -285,7 +288,9 @@ def _v6_money_and_trust(database: Database, migrator: SchemaMigrator) -> None:
 
 
 def _chain_existing_events(database: Database, chunk: int = 20_000) -> None:
-    """Computes every event's hash, in id order, and records the head of the chain."""
+    """Computes every event's hash as schema 6 did (SHA-256 of the previous hash and the
+    content itself), in id order, and records the head of the chain; a later step links
+    the contents' digests instead (rechain.link_digests)."""
     # The columns of schema 6: the corrective action's id came after (and is not set on
     # any event this step finds).
     columns = ", ".join(f'"{c}"' for c in chain.BASE_COLUMNS)
@@ -294,7 +299,10 @@ def _chain_existing_events(database: Database, chunk: int = 20_000) -> None:
     while rows := database.execute_sql(
             f"SELECT id, {columns} FROM event WHERE id > {mark} ORDER BY id LIMIT {chunk}",
             (after,)).fetchall():
-        hashes = [str(row[-1]) for row in chain.chained(last, [tuple(row[1:]) for row in rows])]
+        hashes = []
+        for row in rows:
+            last = hashlib.sha256(bytes.fromhex(last) + chain.content(row[1:])).hexdigest()
+            hashes.append(last)
         database.cursor().executemany(f"UPDATE event SET hash = {mark} WHERE id = {mark}",
                                       list(zip(hashes, [row[0] for row in rows], strict=True)))
         last, count, after = hashes[-1], count + len(rows), rows[-1][0]
@@ -359,8 +367,36 @@ def _moment(value: datetime | date | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
 
 
-def _v8_register_paging(database: Database, migrator: SchemaMigrator) -> None:
-    """Version 8: the register reads its pages by key. Customers by name, a state's and a
+def _v8_personal_data(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 8: duplicates and personal data. Cases merged into others (with the record
+    of each merge), customers joined to others, the legal hold that keeps a case from
+    retention, when a case's or a customer's personal data was removed, the digest an event
+    keeps when its personal texts are removed; the event chain links each content's digest
+    (every event checked against the old chain and chained anew); the guards again, which
+    let exactly those removals and an offer's move with its merged case through."""
+    drop_event_guards(database)
+    migrate(
+        migrator.add_column("event", "original_digest", Event.original_digest,
+                            allow_not_null=True),
+        migrator.add_column("complaint", "merged_into_id",
+                            ForeignKeyField(Complaint, field=Complaint.id, null=True,
+                                            index=False)),
+        migrator.add_column("complaint", "legal_hold", Complaint.legal_hold,
+                            allow_not_null=True),
+        migrator.add_column("complaint", "redacted_at", DateTimeField(null=True)),
+        migrator.add_column("customer", "joined_to_id",
+                            ForeignKeyField(Customer, field=Customer.id, null=True, index=False)),
+        migrator.add_column("customer", "redacted_at", DateTimeField(null=True)),
+    )
+    for model, index in ((Complaint, MERGED_INDEX), (Customer, JOINED_INDEX)):
+        database.execute(model._schema._create_index(index))  # type: ignore[union-attr]
+    database.create_tables([CaseMerge])
+    rechain.link_digests(database)
+    install_guards(database)
+
+
+def _v9_register_paging(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 9: the register reads its pages by key. Customers by name, a state's and a
     severity's cases in id order (each sort reads index ranges), and the count of cases in
     each state kept by triggers (the counts beside the states without counting); open cases
     by who owes what by when (the reminders counted in small index ranges)."""
@@ -393,6 +429,7 @@ STEPS: dict[int, Step] = {
     5: _v5_backup_records,
     6: _v6_money_and_trust,
     7: _v7_improvement,
-    8: _v8_register_paging,
+    8: _v8_personal_data,
+    9: _v9_register_paging,
 }
 CURRENT_VERSION = 1 + len(STEPS)

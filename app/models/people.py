@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from peewee import SQL, AutoField, BooleanField, CharField, DateTimeField, IntegerField, TextField
+from peewee import (
+    SQL,
+    AutoField,
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from app.models.base import BaseModel
 
@@ -31,7 +40,9 @@ class User(BaseModel):
 class Customer(BaseModel):
     """A customer, matched by phone so repeat customers keep one record and a history."""
 
-    id: AutoField[int]  # the key peewee adds, declared for type checkers (see BaseModel)
+    # The key and the foreign key's id peewee adds, declared for type checkers.
+    id: AutoField[int]
+    joined_to_id: ForeignKeyField[int | None]
 
     name = CharField(max_length=60)
     phone = CharField(max_length=20, unique=True)  # digits only, see services.text.phone
@@ -39,10 +50,21 @@ class Customer(BaseModel):
     note = TextField(default="")
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    # Schema step 8: the same person under another phone or spelling is joined to the
+    # customer kept (their cases show as one history); `redacted_at` records when the
+    # personal data was removed (the phone then holds a placeholder no one can type).
+    joined_to = ForeignKeyField("self", null=True, index=False, backref="joined")
+    redacted_at = DateTimeField(null=True)
 
     class Meta:
-        # The register sorted by customer walks customers by name (schema step 8).
+        # The register sorted by customer walks customers by name (schema step 9).
         indexes = ((("name", "id"), False),)
+
+
+# The few customers joined to another: a customer's history finds them without a scan.
+JOINED_INDEX = Customer.index(Customer.joined_to, where=Customer.joined_to.is_null(False),
+                              name="customer_joined_to")
+Customer.add_index(JOINED_INDEX)
 
 
 class Department(BaseModel):

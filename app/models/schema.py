@@ -11,6 +11,7 @@ from app.models.case import (
     Attachment,
     AttachmentData,
     CaseCounter,
+    CaseMerge,
     CompensationOffer,
     Complaint,
     Event,
@@ -71,5 +72,8 @@ ALL_MODELS = (
     WarningRule,
     EarlyWarning,
     WarningCase,
+    # Schema step 8: duplicates merged into the case kept.
+    CaseMerge,
+    # Schema step 9: the number of cases in each state, kept by triggers.
     StatusCount,
 )

@@ -105,12 +105,14 @@ def _as_text(row: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(row) if at.__class__ is str else (row[0], str(at), *row[2:])
 
 
-def timeline(complaint_id: int) -> list[Event]:
-    """Every event of a case, oldest first, with the acting user loaded."""
+def timeline(complaint_id: int, *merged: int) -> list[Event]:
+    """Every event of a case (and of the cases `merged` into it), oldest first, with the
+    acting user loaded."""
     query = (
         Event.select(Event, User)
         .join(User, JOIN.LEFT_OUTER, on=Event.actor)
-        .where(Event.complaint == complaint_id)
+        .where(Event.complaint.in_([complaint_id, *merged]) if merged
+               else Event.complaint == complaint_id)
         .order_by(Event.at, Event.id)
     )
     return list(query)

@@ -21,6 +21,8 @@ STATUSES: Mapping[str, Text] = {
     "rejected": Text("Not upheld", "不予支持"),
     "closed": Text("Closed", "已结案"),
     "reopened": Text("Reopened", "重新处理"),
+    # A duplicate merged into another case: it leads there, and is counted there.
+    "merged": Text("Merged", "已合并"),
 }
 OPEN_STATUSES = ("new", "acknowledged", "in_progress", "awaiting_approval", "reopened")
 
@@ -110,6 +112,12 @@ EVENT_KINDS: Mapping[str, Text] = {
     "training": Text("Training", "培训"),
     "warning": Text("Early warning", "预警"),
     "warning_rule": Text("Warning rule changed", "预警规则修改"),
+    "merge": Text("Cases merged", "合并投诉"),
+    "unmerge": Text("Merge undone", "撤销合并"),
+    "legal_hold": Text("Legal hold", "法律保全"),
+    "personal_data": Text("Personal data removed", "删除个人信息"),
+    "retention": Text("Retention run", "到期个人信息清理"),
+    "own_record": Text("Customer's own record given", "向客户提供其个人信息记录"),
 }
 
 

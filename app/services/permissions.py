@@ -25,6 +25,9 @@ class Permission(StrEnum):
     RESTORE = "restore"  # replaces the whole database: owner and administrator only
     MOVE_DATABASE = "move_database"
     MANAGE_IMPROVEMENT = "manage_improvement"
+    MERGE = "merge"  # merge duplicate cases, join customers, and undo a merge
+    LEGAL_HOLD = "legal_hold"  # keep a case from retention while a dispute may need it
+    REMOVE_PERSONAL_DATA = "remove_personal_data"  # retention and a customer's erasure
 
 
 _ALL = frozenset(Permission)
@@ -39,12 +42,16 @@ GRANTS: dict[str, frozenset[Permission]] = {
         Permission.BACKUP,
         Permission.IMPORT_CASES,
         Permission.MANAGE_IMPROVEMENT,
+        Permission.MERGE,
+        Permission.LEGAL_HOLD,
     }),
     "owner": _ALL,
     # The administrator looks after the PCs and accounts; money decisions and what the shop
-    # must fix stay with the owner and managers.
+    # must fix stay with the owner and managers, and what becomes of cases and personal data
+    # with the people who answer for them.
     "admin": _ALL - {Permission.APPROVE_COMPENSATION, Permission.EXTEND_DEADLINE,
-                     Permission.MANAGE_IMPROVEMENT},
+                     Permission.MANAGE_IMPROVEMENT, Permission.MERGE, Permission.LEGAL_HOLD,
+                     Permission.REMOVE_PERSONAL_DATA},
 }
 
 DESCRIPTIONS: dict[Permission, Text] = {
@@ -63,6 +70,10 @@ DESCRIPTIONS: dict[Permission, Text] = {
     Permission.MANAGE_IMPROVEMENT: Text(
         "direct corrective actions, record training and edit early warnings",
         "管理整改措施、培训记录和预警规则"),
+    Permission.MERGE: Text("merge cases or customers", "合并投诉或客户"),
+    Permission.LEGAL_HOLD: Text("put a case on legal hold", "设置或解除法律保全"),
+    Permission.REMOVE_PERSONAL_DATA: Text("remove personal data (retention, erasure)",
+                                          "删除个人信息（保存期限到期清理、应请求删除）"),
 }
 
 

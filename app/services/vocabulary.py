@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.i18n import Text
+from app.models.chain import REMOVED
 from app.services.labels import (
     CHANNELS,
     FLAGS,
@@ -133,6 +134,14 @@ FIELDS: Mapping[str, Field] = _fields(
     # Events a case shares with a corrective action's timeline (services/improvement).
     Field("action.link", T("Linked to corrective action", "关联整改措施"), ACTION),
     Field("action.unlink", T("Unlinked from corrective action", "取消关联整改措施"), ACTION),
+    Field("customer.phone", T("Customer phone", "客户电话")),
+    Field("called_again", T("The customer came back about it", "客户再次反映")),
+    Field("customer.joined", T("Customer joined to another", "客户合并")),
+    Field("merged_into", T("Merged into", "已合并至")),
+    Field("merged", T("Case merged into this one", "并入本案的投诉")),
+    Field("legal_hold", T("Legal hold", "法律保全"), YES_NO),
+    Field("personal_data", T("Personal data", "个人信息")),
+    Field("own_record", T("Own record given to the customer", "向客户提供其个人信息记录")),
 )
 
 
@@ -170,10 +179,21 @@ def timeline_label(code: str) -> Text:
     return known.label if known else Text(code, code)
 
 
+# What stands where personal data was removed (retention, erasure): chain.REMOVED.
+REMOVED_WORDS = Text("(removed)", "（已删除）")
+
+
+def text_shown(stored: str) -> str:
+    """A stored free text as shown: itself, or the words for a removed one."""
+    return str(REMOVED_WORDS) if stored == REMOVED else stored
+
+
 def worded(code: str, stored: str, names: Names) -> Text:
     """A value as the timeline stores it (a code, a user name, a time) in words."""
     if not stored:
         return _BLANK
+    if stored == REMOVED:
+        return REMOVED_WORDS
     known = FIELDS.get(code)
     kind = known.kind if known else TEXT
     if kind in REFERENCES:

@@ -187,3 +187,9 @@ class FirstPaint(QObject):
             watched.removeEventFilter(self)
             self._timer.start()
         return False
+
+
+def clipped(text: str, length: int) -> str:
+    """`text` on one line, cut to `length` characters with an ellipsis when longer."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[:length - 1].rstrip() + "…"

@@ -1186,105 +1186,105 @@
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="23"/>
+        <location filename="../../app/ui/case/tabs.py" line="24"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="24"/>
-        <location filename="../../app/ui/case/tabs.py" line="31"/>
+        <location filename="../../app/ui/case/tabs.py" line="25"/>
+        <location filename="../../app/ui/case/tabs.py" line="32"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="25"/>
-        <location filename="../../app/ui/case/tabs.py" line="32"/>
+        <location filename="../../app/ui/case/tabs.py" line="26"/>
+        <location filename="../../app/ui/case/tabs.py" line="33"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="26"/>
+        <location filename="../../app/ui/case/tabs.py" line="27"/>
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="27"/>
-        <location filename="../../app/ui/case/tabs.py" line="51"/>
+        <location filename="../../app/ui/case/tabs.py" line="28"/>
+        <location filename="../../app/ui/case/tabs.py" line="52"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="30"/>
+        <location filename="../../app/ui/case/tabs.py" line="31"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="33"/>
+        <location filename="../../app/ui/case/tabs.py" line="34"/>
         <source>Done</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="34"/>
+        <location filename="../../app/ui/case/tabs.py" line="35"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="37"/>
+        <location filename="../../app/ui/case/tabs.py" line="38"/>
         <source>Proposed</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="38"/>
+        <location filename="../../app/ui/case/tabs.py" line="39"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="39"/>
+        <location filename="../../app/ui/case/tabs.py" line="40"/>
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="40"/>
+        <location filename="../../app/ui/case/tabs.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="41"/>
+        <location filename="../../app/ui/case/tabs.py" line="42"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="42"/>
+        <location filename="../../app/ui/case/tabs.py" line="43"/>
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="43"/>
+        <location filename="../../app/ui/case/tabs.py" line="44"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="44"/>
+        <location filename="../../app/ui/case/tabs.py" line="45"/>
         <source>Paid</source>
         <translation>支付情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="47"/>
+        <location filename="../../app/ui/case/tabs.py" line="48"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="48"/>
+        <location filename="../../app/ui/case/tabs.py" line="49"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="49"/>
+        <location filename="../../app/ui/case/tabs.py" line="50"/>
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/tabs.py" line="50"/>
+        <location filename="../../app/ui/case/tabs.py" line="51"/>
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
@@ -1292,133 +1292,148 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../app/ui/case/window.py" line="80"/>
-        <location filename="../../app/ui/case/window.py" line="132"/>
+        <location filename="../../app/ui/case/window.py" line="81"/>
+        <location filename="../../app/ui/case/window.py" line="133"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="81"/>
+        <location filename="../../app/ui/case/window.py" line="82"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="82"/>
+        <location filename="../../app/ui/case/window.py" line="83"/>
         <source>Follow-ups</source>
         <translation>跟进</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="83"/>
+        <location filename="../../app/ui/case/window.py" line="84"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="84"/>
+        <location filename="../../app/ui/case/window.py" line="85"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="85"/>
+        <location filename="../../app/ui/case/window.py" line="86"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="90"/>
+        <location filename="../../app/ui/case/window.py" line="91"/>
         <source>Show the seven steps</source>
         <translation>显示处理投诉七大步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="107"/>
+        <location filename="../../app/ui/case/window.py" line="108"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="107"/>
+        <location filename="../../app/ui/case/window.py" line="108"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="141"/>
+        <location filename="../../app/ui/case/window.py" line="142"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="144"/>
+        <location filename="../../app/ui/case/window.py" line="145"/>
         <source>Category: %1</source>
         <translation>投诉类别：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="145"/>
+        <location filename="../../app/ui/case/window.py" line="146"/>
         <source>Received: %1</source>
         <translation>受理时间：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="146"/>
+        <location filename="../../app/ui/case/window.py" line="147"/>
         <source>Next due: %1</source>
         <translation>下一期限：%1</translation>
     </message>
     <message>
         <location filename="../../app/ui/case/window.py" line="155"/>
+        <source>Legal hold</source>
+        <translation>法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="157"/>
+        <source>Merged into this case: %1</source>
+        <translation>已并入本案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="160"/>
+        <source>Personal data removed %1</source>
+        <translation>个人信息已于 %1 删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/window.py" line="166"/>
         <source>Clock paused since %1</source>
         <translation>自 %1 起暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="157"/>
+        <location filename="../../app/ui/case/window.py" line="168"/>
         <source>Complex case</source>
         <translation>复杂案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="159"/>
+        <location filename="../../app/ui/case/window.py" line="170"/>
         <source>Escalated: waiting for a manager</source>
         <translation>已升级：待负责人确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="180"/>
+        <location filename="../../app/ui/case/window.py" line="191"/>
         <source>Reply with template…</source>
         <translation>按模板答复…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="190"/>
+        <location filename="../../app/ui/case/window.py" line="204"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="194"/>
+        <location filename="../../app/ui/case/window.py" line="208"/>
         <source>Receipt for the customer</source>
         <translation>受理回执（交客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="195"/>
+        <location filename="../../app/ui/case/window.py" line="209"/>
         <source>Case summary for the file</source>
         <translation>投诉处理单（存档）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="198"/>
+        <location filename="../../app/ui/case/window.py" line="212"/>
         <source>Resolution letter…</source>
         <translation>处理结果告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="202"/>
+        <location filename="../../app/ui/case/window.py" line="216"/>
         <source>The signed letter came back…</source>
         <translation>登记客户签字后的告知书…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="208"/>
+        <location filename="../../app/ui/case/window.py" line="222"/>
         <source>The signed letter</source>
         <translation>客户签字的告知书</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="209"/>
+        <location filename="../../app/ui/case/window.py" line="223"/>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>扫描件和照片 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="279"/>
+        <location filename="../../app/ui/case/window.py" line="293"/>
         <source>Add a file to the case</source>
         <translation>为投诉添加文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case/window.py" line="280"/>
+        <location filename="../../app/ui/case/window.py" line="294"/>
         <source>Images and documents (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;All files (*)</source>
         <translation>图片和文档 (*.jpg *.jpeg *.png *.pdf *.heic *.doc *.docx);;所有文件 (*)</translation>
     </message>
@@ -1606,6 +1621,44 @@
         <location filename="../../app/ui/case/conflict.py" line="39"/>
         <source>What you had entered (not saved; copy it if needed):</source>
         <translation>您刚才填写的内容（未保存，如需要请复制）：</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../app/ui/case/customer_dialog.py" line="24"/>
+        <source>Correct the customer&apos;s details</source>
+        <translation>更正客户信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/customer_dialog.py" line="29"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/customer_dialog.py" line="30"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/customer_dialog.py" line="31"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/customer_dialog.py" line="35"/>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/customer_dialog.py" line="35"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/customer_dialog.py" line="38"/>
+        <source>Every change is recorded on the customer&apos;s newest case.</source>
+        <translation>每项更正都会记录在该客户最近一件投诉的处理记录中。</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +1856,42 @@
     </message>
 </context>
 <context>
+    <name>DuplicateWarning</name>
+    <message>
+        <location filename="../../app/ui/intake/duplicate.py" line="33"/>
+        <location filename="../../app/ui/intake/duplicate.py" line="67"/>
+        <source>Possibly a duplicate</source>
+        <translation>可能是重复投诉</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/intake/duplicate.py" line="47"/>
+        <source>This customer already has %n open case(s) of the same category, received in the last days. If they are calling about it again, add what they said to that case instead of recording a second one.</source>
+        <translation>
+            <numerusform>该客户近日已有 %n 件同类别的投诉尚未办结。如客户是为同一件事再次反映，请把本次所述补充到原投诉中，不要重复受理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/duplicate.py" line="51"/>
+        <source>What they said now: %1</source>
+        <translation>本次所述：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/duplicate.py" line="53"/>
+        <source>Add the words to the selected case</source>
+        <translation>补充到所选投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/duplicate.py" line="56"/>
+        <source>Record a new case anyway</source>
+        <translation>仍作为新投诉受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/duplicate.py" line="58"/>
+        <source>Back to the form</source>
+        <translation>返回受理表</translation>
+    </message>
+</context>
+<context>
     <name>ExportChoice</name>
     <message>
         <location filename="../../app/ui/excel/export.py" line="28"/>
@@ -1882,73 +1971,73 @@
     <name>FilterPanel</name>
     <message>
         <location filename="../../app/ui/register/filters.py" line="48"/>
-        <location filename="../../app/ui/register/filters.py" line="135"/>
+        <location filename="../../app/ui/register/filters.py" line="138"/>
         <source>All cases</source>
         <translation>全部投诉</translation>
     </message>
     <message>
         <location filename="../../app/ui/register/filters.py" line="48"/>
-        <location filename="../../app/ui/register/filters.py" line="135"/>
+        <location filename="../../app/ui/register/filters.py" line="138"/>
         <source>Not yet decided</source>
         <translation>未处理完毕</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="57"/>
+        <location filename="../../app/ui/register/filters.py" line="60"/>
         <source>Only mine</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="58"/>
+        <location filename="../../app/ui/register/filters.py" line="61"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="59"/>
+        <location filename="../../app/ui/register/filters.py" line="62"/>
         <source>Group or escalation risk</source>
         <translation>群体投诉或过激风险</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="60"/>
+        <location filename="../../app/ui/register/filters.py" line="63"/>
         <source>Received between</source>
         <translation>受理日期范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="66"/>
+        <location filename="../../app/ui/register/filters.py" line="69"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="71"/>
+        <location filename="../../app/ui/register/filters.py" line="74"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="72"/>
+        <location filename="../../app/ui/register/filters.py" line="75"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="73"/>
+        <location filename="../../app/ui/register/filters.py" line="76"/>
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="80"/>
+        <location filename="../../app/ui/register/filters.py" line="83"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="106"/>
+        <location filename="../../app/ui/register/filters.py" line="109"/>
         <source>Any category</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="108"/>
+        <location filename="../../app/ui/register/filters.py" line="111"/>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/register/filters.py" line="110"/>
+        <location filename="../../app/ui/register/filters.py" line="113"/>
         <source>Anyone</source>
         <translation>所有人</translation>
     </message>
@@ -2030,113 +2119,113 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="60"/>
+        <location filename="../../app/ui/intake/dialog.py" line="62"/>
         <source>New complaint</source>
         <translation>受理新投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="87"/>
-        <location filename="../../app/ui/intake/dialog.py" line="136"/>
+        <location filename="../../app/ui/intake/dialog.py" line="89"/>
+        <location filename="../../app/ui/intake/dialog.py" line="138"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="95"/>
+        <location filename="../../app/ui/intake/dialog.py" line="97"/>
         <source>Solved on the spot (close the case now)</source>
         <translation>当场解决（立即结案）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="96"/>
+        <location filename="../../app/ui/intake/dialog.py" line="98"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="98"/>
+        <location filename="../../app/ui/intake/dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="116"/>
+        <location filename="../../app/ui/intake/dialog.py" line="118"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="117"/>
+        <location filename="../../app/ui/intake/dialog.py" line="119"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="118"/>
+        <location filename="../../app/ui/intake/dialog.py" line="120"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="119"/>
+        <location filename="../../app/ui/intake/dialog.py" line="121"/>
         <source>Category</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="120"/>
+        <location filename="../../app/ui/intake/dialog.py" line="122"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="121"/>
+        <location filename="../../app/ui/intake/dialog.py" line="123"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="122"/>
+        <location filename="../../app/ui/intake/dialog.py" line="124"/>
         <source>What happened (customer&apos;s words)</source>
         <translation>投诉事件（客户原话）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="123"/>
+        <location filename="../../app/ui/intake/dialog.py" line="125"/>
         <source>What the customer wants</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="124"/>
+        <location filename="../../app/ui/intake/dialog.py" line="126"/>
         <source>Order / policy number</source>
         <translation>订单号/保单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="125"/>
+        <location filename="../../app/ui/intake/dialog.py" line="127"/>
         <source>Promised answer by</source>
         <translation>承诺答复时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="132"/>
+        <location filename="../../app/ui/intake/dialog.py" line="134"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="138"/>
+        <location filename="../../app/ui/intake/dialog.py" line="140"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="140"/>
+        <location filename="../../app/ui/intake/dialog.py" line="142"/>
         <source>Solution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="142"/>
+        <location filename="../../app/ui/intake/dialog.py" line="144"/>
         <source>Told the customer</source>
         <translation>告知客户的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="222"/>
+        <location filename="../../app/ui/intake/dialog.py" line="253"/>
         <source>Required when solved on the spot.</source>
         <translation>当场解决时必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialog.py" line="249"/>
+        <location filename="../../app/ui/intake/dialog.py" line="280"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/dialog.py" line="251"/>
+        <location filename="../../app/ui/intake/dialog.py" line="282"/>
         <source>Returning customer: %n earlier case(s)</source>
         <translation>
             <numerusform>老客户：以前投诉过 %n 次</numerusform>
@@ -2353,6 +2442,99 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="49"/>
+        <source>Merge duplicate cases — %1</source>
+        <translation>合并重复投诉 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="58"/>
+        <source>Number, phone, name or words of the other case</source>
+        <translation>另一件投诉的编号、电话、姓名或内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="63"/>
+        <source>Keep the other one instead ⇄</source>
+        <translation>改为保留另一件 ⇄</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="69"/>
+        <source>They are different customers, but it is the same complaint</source>
+        <translation>虽属不同客户，但确为同一投诉</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="71"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="71"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="78"/>
+        <source>Find the other case:</source>
+        <translation>查找另一件投诉：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="137"/>
+        <source>Merged (the duplicate)</source>
+        <translation>被合并（重复的一件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="138"/>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="148"/>
+        <source>Choose the other case above.</source>
+        <translation>请在上方选择另一件投诉。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="150"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="151"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="152"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="153"/>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="154"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="155"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="156"/>
+        <source>What happened</source>
+        <translation>投诉事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/merge_dialog.py" line="169"/>
+        <source>Moves to %1 with their times and authors: %2 follow-up(s), %3 offer(s), %4 attachment(s). The %5 event(s) of %6 stay as they were written and show in %1&apos;s timeline. %6 will lead to %1. Nothing is sent or printed.</source>
+        <translation>将移入 %1（保留原时间和经办人）：跟进 %2 条、补偿方案 %3 项、附件 %4 个。%6 的 %5 条处理记录保持原样，显示在 %1 的处理记录中。之后查询 %6 将转到 %1。不会发送或打印任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <location filename="../../app/ui/reminders/notifier.py" line="23"/>
@@ -2442,6 +2624,59 @@
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="30"/>
+        <source>Count again</source>
+        <translation>重新统计</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="31"/>
+        <source>Remove their personal data now…</source>
+        <translation>立即删除其个人信息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="33"/>
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="39"/>
+        <source>Removed: the customer&apos;s name, phone and address, every free text and the attachments. Kept: numbers, dates, categories, causes, amounts and outcomes, so the figures still count the cases. Not reached: backups made before the run keep the data until they are deleted (the monthly copies are kept for a year), and so do copies made before an upgrade or a restore.</source>
+        <translation>删除：客户姓名、电话、地址、全部文字内容和附件。保留：编号、日期、类别、原因、金额和处理结果，统计仍然计入这些投诉。不涉及：清理之前制作的备份在被删除前仍保留这些信息（每月备份保留一年），升级或恢复前留存的副本也是如此。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="60"/>
+        <source>Cases closed before %1: %2 would lose their personal data; passed by: %3 on legal hold, %4 still open to review.</source>
+        <translation>%1 之前结案的投诉：%2 件将删除个人信息；不处理：法律保全 %3 件，仍可申请核查 %4 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="65"/>
+        <source>Last run: %1, cases closed before %2, %3 case(s).</source>
+        <translation>上次清理：%1，%2 之前结案的投诉，共 %3 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="68"/>
+        <source>Retention has not been run yet.</source>
+        <translation>尚未进行过到期清理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="74"/>
+        <source>Remove for good the personal data of %1 case(s) closed before %2? This cannot be undone.</source>
+        <translation>确定永久删除 %2 之前结案的 %1 件投诉的个人信息吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="85"/>
+        <source>Removing personal data</source>
+        <translation>正在删除个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/privacy.py" line="90"/>
+        <source>The personal data of %1 case(s) was removed.</source>
+        <translation>已删除 %1 件投诉的个人信息。</translation>
+    </message>
+</context>
+<context>
     <name>ProposeDialog</name>
     <message>
         <location filename="../../app/ui/compensation/propose.py" line="35"/>
@@ -2505,6 +2740,94 @@
         <location filename="../../app/ui/runner.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMenu</name>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="28"/>
+        <source>Record</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="34"/>
+        <source>Merge duplicate cases…</source>
+        <translation>合并重复投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="36"/>
+        <source>Undo the merge of %1…</source>
+        <translation>撤销合并 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="39"/>
+        <source>Join another record of this customer…</source>
+        <translation>合并该客户的另一条记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="41"/>
+        <source>Lift the legal hold…</source>
+        <translation>解除法律保全…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="42"/>
+        <source>Put on legal hold…</source>
+        <translation>设置法律保全…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="45"/>
+        <source>Customer&apos;s own record (PDF and Excel)…</source>
+        <translation>客户个人信息记录（PDF 和 Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="46"/>
+        <source>Correct the customer&apos;s details…</source>
+        <translation>更正客户信息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="48"/>
+        <source>Erase the customer&apos;s personal data…</source>
+        <translation>删除客户个人信息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="67"/>
+        <source>Undo the merge: %1 becomes a case of its own again, with its follow-ups, offers and attachments?</source>
+        <translation>撤销合并：%1 将恢复为独立的投诉，并取回其跟进、补偿方案和附件。确定吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="75"/>
+        <source>Join another record of this customer</source>
+        <translation>合并该客户的另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="76"/>
+        <source>Phone of the other record (the same person under another number or spelling); their cases then show as one history:</source>
+        <translation>另一条记录的电话（同一位客户以其他号码或写法登记）；合并后其投诉作为同一客户的历史显示：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="86"/>
+        <source>Legal hold</source>
+        <translation>法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="88"/>
+        <source>Why (a dispute, a lawsuit, a regulator&apos;s request…)?</source>
+        <translation>原因（纠纷、诉讼、监管要求等）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="99"/>
+        <source>The customer&apos;s own record</source>
+        <translation>客户个人信息记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="108"/>
+        <source>Written: %1 and %2</source>
+        <translation>已生成：%1 和 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case/records_menu.py" line="120"/>
+        <source>Erase the personal data of %1 (%2) from every case of theirs? Names, phones, addresses and free texts are removed for good; backups made before keep them until they are deleted.</source>
+        <translation>确定从 %1（%2）的所有投诉中删除其个人信息吗？姓名、电话、地址和文字内容将永久删除；此前制作的备份在被删除前仍保留这些信息。</translation>
     </message>
 </context>
 <context>
@@ -2747,102 +3070,107 @@ Everything recorded after %2 will no longer be in the database. The database in 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="40"/>
+        <location filename="../../app/ui/settings/dialog.py" line="41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="43"/>
+        <location filename="../../app/ui/settings/dialog.py" line="44"/>
         <source>Business</source>
         <translation>商户信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="46"/>
+        <location filename="../../app/ui/settings/dialog.py" line="47"/>
         <source>Hours and deadlines</source>
         <translation>营业时间与时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="47"/>
+        <location filename="../../app/ui/settings/dialog.py" line="48"/>
         <source>Compensation</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="48"/>
+        <location filename="../../app/ui/settings/dialog.py" line="49"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="50"/>
+        <location filename="../../app/ui/settings/dialog.py" line="51"/>
         <source>Categories</source>
         <translation>投诉类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="51"/>
+        <location filename="../../app/ui/settings/dialog.py" line="52"/>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="52"/>
+        <location filename="../../app/ui/settings/dialog.py" line="53"/>
         <source>Root causes</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="53"/>
+        <location filename="../../app/ui/settings/dialog.py" line="54"/>
         <source>Reply templates</source>
         <translation>统一回复口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="55"/>
+        <location filename="../../app/ui/settings/dialog.py" line="56"/>
         <source>Early warnings</source>
         <translation>预警规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="57"/>
+        <location filename="../../app/ui/settings/dialog.py" line="58"/>
         <source>User accounts</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="61"/>
+        <location filename="../../app/ui/settings/dialog.py" line="62"/>
         <source>My training</source>
         <translation>我的培训记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="63"/>
+        <location filename="../../app/ui/settings/dialog.py" line="64"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="65"/>
+        <location filename="../../app/ui/settings/dialog.py" line="66"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="66"/>
+        <location filename="../../app/ui/settings/dialog.py" line="67"/>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings/dialog.py" line="68"/>
         <source>This PC</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="72"/>
+        <location filename="../../app/ui/settings/dialog.py" line="74"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="89"/>
+        <location filename="../../app/ui/settings/dialog.py" line="91"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="96"/>
+        <location filename="../../app/ui/settings/dialog.py" line="98"/>
         <source>Show tray notifications on this PC</source>
         <translation>在本机显示托盘通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="101"/>
+        <location filename="../../app/ui/settings/dialog.py" line="103"/>
         <source>Language on this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/dialog.py" line="103"/>
+        <location filename="../../app/ui/settings/dialog.py" line="105"/>
         <source>The new language is used the next time Complaint Desk starts.</source>
         <translation>新的语言将在下次启动投诉处理台时生效。</translation>
     </message>
@@ -2961,6 +3289,7 @@ Everything recorded after %2 will no longer be in the database. The database in 
     <name>SuccessPage</name>
     <message>
         <location filename="../../app/ui/intake/success.py" line="21"/>
+        <location filename="../../app/ui/intake/success.py" line="53"/>
         <source>Complaint recorded. Case number:</source>
         <translation>投诉已受理，编号：</translation>
     </message>
@@ -2990,7 +3319,12 @@ Everything recorded after %2 will no longer be in the database. The database in 
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/success.py" line="59"/>
+        <location filename="../../app/ui/intake/success.py" line="52"/>
+        <source>Added to the open case. Case number:</source>
+        <translation>已补充到未办结的投诉。投诉编号：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/success.py" line="61"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>

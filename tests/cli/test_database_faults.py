@@ -34,6 +34,8 @@ ARGUMENTS = {
     "export": ["--out", "r.xlsx"], "import": ["old.xlsx"], "user": ["list"],
     "migrate": ["--to", "postgresql://nobody@127.0.0.1:1/none"],
     "action": ["list"], "training": ["list"],
+    "merge": ["TS-2026-000002", "--into", "TS-2026-000001"], "unmerge": ["TS-2026-000002"],
+    "customer": ["show", "13800138000"],
 }
 CREATORS = {"init", "demo", "restore"}  # restore may put a backup on a new PC
 

@@ -93,3 +93,20 @@ def test_no_comparison_before_done_or_without_a_cause(manager: User) -> None:
     assert effect.compare(open_action, now=CHECK) is None
     done = _done_action(manager, root_causes=[], categories=["repair"])
     assert effect.compare(CorrectiveAction.get_by_id(done.id), now=CHECK) is not None
+
+
+def test_a_merged_duplicate_counts_once(make_case: MakeCase, manager: User, staff: User) -> None:
+    from app.services.casework import merging
+
+    day = timedelta(days=1)
+    kept = _case(make_case, staff, DONE + day, phone=1)
+    duplicate = _case(make_case, staff, DONE + day, phone=1)  # the same customer, again
+    _case(make_case, staff, DONE - day, phone=2)
+    action = CorrectiveAction.get_by_id(_done_action(manager).id)
+    found = effect.compare(action, now=DONE + 2 * day)
+    assert found is not None and (found.before, found.after, found.after_total) == (1, 2, 2)
+    duplicate, kept = Complaint.get_by_id(duplicate.id), Complaint.get_by_id(kept.id)
+    merging.merge(duplicate.id, kept.id, actor=manager, now=DONE + day,
+                  merged_version=duplicate.version, into_version=kept.version)
+    found = effect.compare(action, now=DONE + 2 * day)
+    assert found is not None and (found.before, found.after, found.after_total) == (1, 1, 1)

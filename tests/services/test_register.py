@@ -87,7 +87,7 @@ def test_counts_per_state_ignore_the_state_filter(shop: dict[str, Complaint]) ->
     counts = count_by_status(CaseQuery(statuses=("new",)), now=NOW)
     assert counts["new"] == 3 and counts["in_progress"] == 1 and counts["closed"] == 0
     assert set(counts) == {"new", "acknowledged", "in_progress", "awaiting_approval",
-                           "resolved", "rejected", "closed", "reopened"}
+                           "resolved", "rejected", "closed", "reopened", "merged"}
 
 
 @pytest.mark.parametrize(("sort", "descending", "expected"), [

@@ -70,7 +70,7 @@ def _both(*fills: Fill) -> Fill:
 
 def test_a_case_from_acknowledgement_to_close(qtbot: QtBot, window: CaseWindow) -> None:
     assert _buttons(window) == ["acknowledge", "assign", "reject", "solve_now", "follow_up",
-                                "flags", "pause", "new_facts", "print", "reply"]
+                                "flags", "pause", "new_facts", "print", "reply", "record"]
     _act(qtbot, window, "acknowledge", lambda d: None)
     assert window.details.status == "acknowledged"
     _act(qtbot, window, "assign", _both(_choose("department", "after_sales"),
@@ -84,7 +84,8 @@ def test_a_case_from_acknowledgement_to_close(qtbot: QtBot, window: CaseWindow) 
     _act(qtbot, window, "close", _choose("satisfaction", 5))
     details = window.details
     assert (details.status, details.satisfaction, details.root_cause.code) == ("closed", 5, "RC03")
-    assert _buttons(window) == ["satisfaction", "reopen", "follow_up", "review", "print"]
+    assert _buttons(window) == ["satisfaction", "reopen", "follow_up", "review", "print",
+                                "record"]
     steps = [window.timeline.item(row, 3).text() for row in range(window.timeline.rowCount())]
     assert "Status: New → Acknowledged" in steps
     assert "Handler: 张小芳" in steps

@@ -25,13 +25,15 @@ from pytestqt.qtbot import QtBot
 
 from app.i18n import current_language
 from app.models import Complaint, EarlyWarning, User
-from app.services.casework import actions, cases
+from app.services.casework import actions, cases, duplicates
 from app.services.casework.view import CaseDetails
 from app.services.improvement import actions as improvement
 from app.services.improvement import listing
 from app.services.improvement.actions import ActionForm
 from app.ui.backup.restore_dialog import RestoreDialog
 from app.ui.case.action_dialog import ActionDialog
+from app.ui.case.customer_dialog import CorrectDialog
+from app.ui.case.merge_dialog import MergeDialog
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.case.window import CaseWindow
 from app.ui.compensation.propose import ProposeDialog
@@ -44,6 +46,7 @@ from app.ui.improvement.steps import StepDialog
 from app.ui.improvement.training import TrainingDialog
 from app.ui.improvement.warning_dialog import WarningDialog
 from app.ui.intake.dialog import IntakeDialog
+from app.ui.intake.duplicate import DuplicateWarning
 from app.ui.main_window import MainWindow
 from app.ui.printing.actions import BatchLetters, LetterOptions, build_document
 from app.ui.printing.preview import DocumentPreview
@@ -153,6 +156,9 @@ def _screens(context: UiContext, owner: User, case_id: int) -> list[QWidget]:
         ProposeDialog(context, details.number, lambda *_a: None), RestoreDialog(0),
         DocumentPreview(build_document("receipt", details.number, language=current_language(),
                                        now=details.received_at), details.number),
+        MergeDialog(context, case_id, lambda *_a: None), CorrectDialog(details, lambda *_a: None),
+        DuplicateWarning(duplicates.likely_duplicates(details.phone, details.category.code,
+                                                      now=context.now()), "又来电"),
     ]
 
 

@@ -86,11 +86,17 @@ class Slice:
         return replace(self, dimension=dimension, value=value)
 
     def condition(self) -> Expression:
-        """The SQL predicate over `complaint` that selects the slice's cases."""
-        base = _KINDS[self.kind](self)
+        """The SQL predicate over `complaint` that selects the slice's cases (never a
+        duplicate merged into another case: the pair counts once, as the case kept)."""
+        base = _KINDS[self.kind](self) & counted()
         if self.dimension and self.dimension != OFFER_KIND:
             base = base & _dimension(self.dimension, self.value)
         return base
+
+
+def counted(case: Any = Complaint) -> Expression:
+    """The cases the figures count: all but duplicates merged into another case."""
+    return case.status != "merged"
 
 
 def _between(column: Any, piece: Slice) -> Expression:
@@ -232,6 +238,7 @@ def _repeat(piece: Slice) -> Expression:
     other = Complaint.alias("other")
     again = (other.select(SQL("1"))
              .where((other.customer == Complaint.customer) & (other.id != Complaint.id)
+                    & counted(other)
                     & (other.received_at >= since) & (other.received_at < until)))
     return _received(piece) & fn.EXISTS(again)
 

@@ -1,7 +1,8 @@
 """The SQL that reads one case for its view, written once and run with the case's id.
 
-Showing a case runs eight small statements: the case with its customer, the users, the
-three coded lists, its events, follow-ups, offers (with their payments) and attachments.
+Showing a case runs nine small statements: the case with its customer, the users, the
+three coded lists, the cases merged into it, its events (and theirs), follow-ups, offers
+(with their payments) and attachments.
 Having peewee build them again for every case took ten times what the database took to
 answer them, so each is built once per kind of database (from the models, so it follows the
 schema) and run through the cursor, whose rows are read as tuples.
@@ -29,7 +30,8 @@ from app.models import (
     database_proxy,
 )
 
-# The case's own columns, in this order, then the customer's name, phone and address.
+# The case's own columns, in this order, then the customer's name, phone and address and
+# when their personal data was removed.
 CASE_FIELDS = (
     "id", "number", "status", "version", "received_at", "received_by", "customer", "channel",
     "category", "profile", "severity", "flag_group", "flag_risk", "flag_management",
@@ -38,6 +40,8 @@ CASE_FIELDS = (
     "feedback", "feedback_at", "satisfaction", "first_response_due", "first_response_at",
     "resolution_due", "next_due_at", "resolved_at", "closed_at", "clock_paused_at",
     "complex_case", "last_contact_at", "escalated_at", "escalation_ack_at",
+    # Schema step 8: the case it was merged into, the legal hold, when its personal data went.
+    "merged_into", "legal_hold", "redacted_at",
 )
 _MARK = -987654321  # stands for the id while a statement is built
 
@@ -55,11 +59,15 @@ def _statements(dialect: str) -> dict[str, str]:
     del dialect  # the open database renders them
     by_case: dict[str, ModelSelect[Any]] = {
         "case": Complaint.select(*(getattr(Complaint, name) for name in CASE_FIELDS),
-                                 Customer.name, Customer.phone, Customer.address)
+                                 Customer.name, Customer.phone, Customer.address,
+                                 Customer.redacted_at)
         .join(Customer).where(Complaint.id == _MARK),
         "events": Event.select(Event.at, Event.actor, Event.kind, Event.field, Event.old_value,
                                Event.new_value, Event.note, Event.id)
         .where(Event.complaint == _MARK).order_by(Event.at, Event.id),
+        # The cases merged into it, through the merged cases' own index.
+        "merged": Complaint.select(Complaint.id, Complaint.number)
+        .where(Complaint.merged_into == _MARK).order_by(Complaint.id),
         "follow_ups": FollowUp.select(FollowUp.id, FollowUp.kind, FollowUp.due_at,
                                       FollowUp.assignee, FollowUp.note, FollowUp.done_at,
                                       FollowUp.outcome)

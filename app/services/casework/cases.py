@@ -26,7 +26,14 @@ from app.services.permissions import Permission, require
 
 
 def get_case(number: str) -> Complaint:
-    """The case with this number (`TS-2026-000001`, any letter case)."""
+    """The case with this number (`TS-2026-000001`, any letter case); the number of a case
+    merged into another leads to the one it was merged into."""
+    case = case_numbered(number)
+    return Complaint.get_by_id(case.merged_into_id) if case.merged_into_id else case
+
+
+def case_numbered(number: str) -> Complaint:
+    """The case with this very number, merged or not."""
     wanted = normal_number(number)
     case = Complaint.get_or_none(Complaint.number == wanted)
     if case is None:
@@ -44,7 +51,23 @@ def for_change(case_id: int) -> Complaint:
     if case is None:
         raise NotFoundError(Text("There is no case with id {id}.", "没有 ID 为 {id} 的投诉。")
                             .format(id=case_id), field="case")
+    refuse_merged(case)
     return case
+
+
+def refuse_merged(case: Complaint) -> None:
+    """A case merged into another is not worked on: everything goes to the one it leads to.
+
+    Raises:
+        RuleError: naming the case to work on instead.
+    """
+    if case.merged_into_id is None:
+        return
+    into = Complaint.get_by_id(case.merged_into_id).number
+    raise RuleError(Text("{number} was merged into {into}: work on {into} (or undo the merge "
+                         "first).",
+                         "投诉 {number} 已合并至 {into}，请在 {into} 中处理（或先撤销合并）。")
+                    .format(number=case.number, into=into))
 
 
 def normal_number(number: str) -> str:

@@ -41,7 +41,8 @@ def pending(*, limit: int = 500) -> list[Escalation]:
                               Complaint.flag_risk)
              .join(Customer)
              .where(Complaint.escalated_at.is_null(False)
-                    & Complaint.escalation_ack_at.is_null())
+                    & Complaint.escalation_ack_at.is_null()
+                    & (Complaint.status != "merged"))  # it is the surviving case's now
              .order_by(Complaint.escalated_at).limit(limit).tuples())
     return [Escalation(case_id, number, customer, at, severity, bool(group), bool(risk))
             for case_id, number, customer, at, severity, group, risk in cast(TupleRows, query)]

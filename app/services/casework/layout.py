@@ -58,4 +58,4 @@ def shown(field: vocabulary.Field, value: Any) -> str:
         return "、".join(label(field.words, code) for code in value)
     if kind in (vocabulary.USER, *vocabulary.REFERENCES):
         return value.name  # a Person or a Ref, named when the case was read
-    return str(value)
+    return vocabulary.text_shown(str(value))

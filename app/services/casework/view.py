@@ -24,8 +24,10 @@ from app.models import (
     Payment,
     RootCause,
 )
+from app.models.chain import REMOVED
 from app.services import vocabulary
-from app.services.casework import case_sql, cases
+from app.services.casework import case_sql, cases, merging
+from app.services.casework.merging import MergedCase
 from app.services.deadlines import REVIEW_WINDOW_DAYS
 from app.services.text import as_datetime, iso
 from app.services.vocabulary import Names, change_words
@@ -62,15 +64,22 @@ class TimelineEntry:
     new: str
     note: str
     change: Text
+    origin: str = ""  # the number of the merged case it was recorded on; "" for the case's own
 
     def describe(self) -> str:
-        """`Handler: 张小芳 → 刘明`: the change in words of the current language."""
-        return str(self.change)
+        """`Handler: 张小芳 → 刘明`: the change in words of the current language (led by the
+        number of the merged case it happened on)."""
+        return f"{self.origin} · {self.change}" if self.origin else str(self.change)
+
+    def shown_note(self) -> str:
+        """The note as shown (a removed one in words of the current language)."""
+        return vocabulary.text_shown(self.note)
 
     def to_json(self) -> dict[str, Any]:
         """The entry with stable English keys."""
-        return {"at": iso(self.at), "actor": self.actor, "kind": self.kind,
+        data = {"at": iso(self.at), "actor": self.actor, "kind": self.kind,
                 "field": self.field, "old": self.old, "new": self.new, "note": self.note}
+        return {**data, "case": self.origin} if self.origin else data
 
 
 @dataclass(frozen=True)
@@ -170,10 +179,14 @@ class CaseDetails:
     follow_ups: tuple[FollowUpInfo, ...]
     offers: tuple[OfferInfo, ...]
     attachments: tuple[AttachmentInfo, ...]
+    merged: tuple[MergedCase, ...] = ()  # duplicates merged into this case
+    legal_hold: bool = False
+    redacted_at: datetime | None = None  # when its personal data was removed
 
     @classmethod
     def load(cls, number: str) -> CaseDetails:
-        """Reads the case called `number` with everything that belongs to it."""
+        """Reads the case called `number` with everything that belongs to it (the number
+        of a case merged into another reads the one it leads to)."""
         wanted = cases.normal_number(number)
         found = case_sql.rows("number", wanted)
         if not found:
@@ -181,8 +194,9 @@ class CaseDetails:
         return cls.load_id(found[0][0])
 
     @classmethod
-    def load_id(cls, case_id: int) -> CaseDetails:
-        """Reads the case with database id `case_id` (statements built once: case_sql).
+    def load_id(cls, case_id: int, *, lead: bool = True) -> CaseDetails:
+        """Reads the case with database id `case_id` (statements built once: case_sql), or,
+        when `lead`, the case it was merged into.
 
         Raises:
             NotFoundError: there is no such case.
@@ -192,19 +206,24 @@ class CaseDetails:
             raise NotFoundError(Text("There is no case with id {id}.", "没有 id 为 {id} 的投诉。")
                                 .format(id=case_id))
         c = dict(zip(case_sql.CASE_FIELDS, found[0], strict=False))
-        customer, phone, address = found[0][len(case_sql.CASE_FIELDS):]
+        if lead and c["merged_into"] is not None:
+            return cls.load_id(c["merged_into"])
+        customer, phone, address, removed = found[0][len(case_sql.CASE_FIELDS):]
         people, lists = People(), _Lists()
-        events = case_sql.rows("events", case_id)
+        merged = {merged_id: number for merged_id, number in case_sql.rows("merged", case_id)}
+        events = _events(case_id, merged)
         references = dict(lists.texts)
-        if any(row[3] in _ACTION_FIELDS for row in events):  # linked to corrective actions
+        if any(row[3] in _ACTION_FIELDS for row, _ in events):  # linked to corrective actions
             references[vocabulary.ACTION] = _action_titles()
         names = Names(references=references, users=people.names())
-        timeline = tuple(_entry(row, people, names) for row in events)
+        timeline = tuple(_entry(row, people, names, origin) for row, origin in events)
         moment = as_datetime
         return cls(
             id=case_id, number=c["number"], status=c["status"], version=c["version"],
             received_at=moment(c["received_at"]), received_by=people.get(c["received_by"]),
-            customer_id=c["customer"], customer=customer, phone=phone, address=address,
+            customer_id=c["customer"], customer=customer, address=address,
+            # A removed customer's phone is a placeholder no one can type: not a phone.
+            phone=REMOVED if removed else phone,
             channel=c["channel"], category=lists.refs["category", c["category"]],
             profile=c["profile"], severity=c["severity"],
             flags=tuple(code for code in ("group", "risk", "management") if c[f"flag_{code}"]),
@@ -226,12 +245,15 @@ class CaseDetails:
             review_until=_review_until(c["status"], timeline), timeline=timeline,
             follow_ups=_follow_ups(case_id, people), offers=_offers(case_id, people),
             attachments=_attachments(case_id, people),
+            merged=tuple(merging.merged_into(case_id)) if merged else (),
+            legal_hold=bool(c["legal_hold"]), redacted_at=moment(c["redacted_at"]),
         )
 
     @classmethod
     def from_case(cls, c: Complaint) -> CaseDetails:
-        """The details of a case row already read (read again, with all that belongs to it)."""
-        return cls.load_id(c.id)
+        """The details of a case row already read (read again, with all that belongs to it;
+        a merged case as it is, not the case it leads to)."""
+        return cls.load_id(c.id, lead=False)
 
     def is_overdue(self, now: datetime) -> bool:
         """True when something on the case was due before `now`."""
@@ -261,6 +283,8 @@ class CaseDetails:
             "complex_case": self.complex_case, "last_contact_at": iso(self.last_contact_at),
             "escalated_at": iso(self.escalated_at),
             "escalation_ack_at": iso(self.escalation_ack_at), "version": self.version,
+            "merged": [case.number for case in self.merged], "legal_hold": self.legal_hold,
+            "personal_data_removed_at": iso(self.redacted_at),
         }
         if with_events:
             data["events"] = [entry.to_json() for entry in self.timeline]
@@ -329,6 +353,10 @@ class _Lists:
         return None if entry_id is None else self.refs[kind, entry_id]
 
 
+_LIST_KINDS = {"category": vocabulary.CATEGORY, "department": vocabulary.DEPARTMENT,
+               "root_cause": vocabulary.ROOT_CAUSE}
+
+
 _ACTION_FIELDS = ("action.link", "action.unlink")
 
 
@@ -338,16 +366,23 @@ def _action_titles() -> dict[str, Text]:
             for row in CorrectiveAction.select(CorrectiveAction.id, CorrectiveAction.title)}
 
 
-_LIST_KINDS = {"category": vocabulary.CATEGORY, "department": vocabulary.DEPARTMENT,
-               "root_cause": vocabulary.ROOT_CAUSE}
+def _events(case_id: int, merged: dict[int, str]) -> list[tuple[tuple[Any, ...], str]]:
+    """The case's event rows and, within them by time, those of the cases merged into it
+    (each with the number of the case it was recorded on; "" for the case's own)."""
+    rows = [(row, "") for row in case_sql.rows("events", case_id)]
+    for merged_id, number in merged.items():
+        rows += [(row, number) for row in case_sql.rows("events", merged_id)]
+    if merged:
+        rows.sort(key=lambda pair: (as_datetime(pair[0][0]), pair[0][-1]))
+    return rows
 
 
-def _entry(row: tuple[Any, ...], people: People, names: Names) -> TimelineEntry:
+def _entry(row: tuple[Any, ...], people: People, names: Names, origin: str = "") -> TimelineEntry:
     at, actor_id, kind, field, old, new, note, _id = row
     person = people.get(actor_id)
     return TimelineEntry(as_datetime(at), person.username if person else "",
                          person.name if person else "", kind, field, old, new, note,
-                         change_words(field, old, new, names))
+                         change_words(field, old, new, names), origin)
 
 
 def _follow_ups(case_id: int, people: People) -> tuple[FollowUpInfo, ...]:

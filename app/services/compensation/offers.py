@@ -224,6 +224,7 @@ def lock_case_offers(case_id: int) -> Complaint:
         # Read after the locks: what others committed meanwhile.
         case = (Complaint.select().where(Complaint.id == case_id)
                 .for_update("FOR NO KEY UPDATE").get())  # type: ignore[arg-type]
+    cases.refuse_merged(case)
     return case
 
 

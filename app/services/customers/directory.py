@@ -36,8 +36,30 @@ class KnownCustomer:
 
 
 def find_by_phone(phone: str) -> Customer | None:
-    """The customer with this phone number (typed in any common way), if known."""
-    return Customer.get_or_none(Customer.phone == normalize_phone(phone))
+    """The customer with this phone number (typed in any common way), if known; a customer
+    joined to another leads to the one kept."""
+    customer = Customer.get_or_none(Customer.phone == normalize_phone(phone))
+    if customer is not None and customer.joined_to_id is not None:
+        return Customer.get_by_id(customer.joined_to_id)
+    return customer
+
+
+def person_of(customer_id: int) -> int:
+    """The customer kept for `customer_id`: itself, or the one it was joined to."""
+    joined = Customer.select(Customer.joined_to).where(Customer.id == customer_id).scalar()
+    return int(joined or customer_id)
+
+
+def same_person(first: int, second: int) -> bool:
+    """True when two customers are the same one, or joined into the same one."""
+    return first == second or person_of(first) == person_of(second)
+
+
+def records_of(customer_id: int) -> list[int]:
+    """The customer kept for `customer_id` and every customer joined to it: one person."""
+    kept = person_of(customer_id)
+    joined = Customer.select(Customer.id).where(Customer.joined_to == kept)
+    return [kept, *(row.id for row in joined.order_by(Customer.id))]
 
 
 def lookup(phone: str) -> KnownCustomer | None:
@@ -82,12 +104,12 @@ def update_details(
 
 
 def earlier_cases(customer_id: int, *, limit: int = 20) -> list[EarlierCase]:
-    """The customer's cases, newest first."""
+    """The customer's cases (under every record joined into one), newest first."""
     query = (
         Complaint.select(Complaint.number, Complaint.received_at, Complaint.status,
                          Category.name_zh, Category.name_en, Complaint.description)
         .join(Category)
-        .where(Complaint.customer == customer_id)
+        .where(Complaint.customer.in_(records_of(customer_id)))
         .order_by(Complaint.received_at.desc(), Complaint.id.desc())
         .limit(limit)
         .tuples()

@@ -29,6 +29,8 @@ from app.models import (
 )
 from app.models.bulk import bulk_insert, reset_id_sequences
 from app.services import audit, settings
+from app.services.casework import merging
+from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.deadlines import BusinessCalendar
 from app.services.demo.case import CaseBuilder, Pools
 from app.services.demo.improvement import add_demo_improvement
@@ -88,13 +90,40 @@ def fill_demo(*, cases: int, seed: int, now: datetime) -> DemoSummary:
             settings.store(key, value)
         pools = _pools(user_ids)
         counters = _Counters()
-        for chunk in _received_times(rng, cases, now):
+        duplicates = max(1, cases // 500) if cases >= DUPLICATES_FROM else 0
+        for chunk in _received_times(rng, cases, now, leave=duplicates):
             _write_chunk(chunk, rng=rng, now=now, pools=pools, counters=counters)
         for year, last in counters.per_year.items():
             CaseCounter.insert(year=year, last_number=last).execute()
         reset_id_sequences(Customer, Complaint)
+        _merge_duplicates(rng, duplicates, now)
         add_demo_improvement(now=now)
     return DemoSummary(cases, counters.customers, tuple(u[0] for u in DEMO_USERS))
+
+
+DUPLICATES_FROM = 50  # a demo this size has a customer or two who called twice (1 in 500)
+
+
+def _merge_duplicates(rng: random.Random, wanted: int, now: datetime) -> None:
+    """Customers who called again about an open case: the second call recorded at intake,
+    then merged by the manager into the first, through the services, as in the shop."""
+    staff, manager = (User.get(User.username == name) for name in ("staff1", "manager"))
+    candidates = list(Complaint.select().where(
+        Complaint.status.in_(("new", "acknowledged", "in_progress"))
+        & (Complaint.received_at < now - timedelta(hours=3))).order_by(Complaint.id))
+    for case in rng.sample(candidates, min(wanted, len(candidates))):
+        customer = Customer.get_by_id(case.customer_id)
+        called = min(case.received_at + timedelta(hours=rng.randint(1, 48)),
+                     now - timedelta(hours=2))
+        again = record_complaint(IntakeForm(
+            customer.name, customer.phone, rng.choice(("wechat", "phone")), case.category,
+            rng.choice(AGAIN), wish=case.wish), actor=staff, now=called)
+        merging.merge(again.id, case.id, actor=manager, now=called + timedelta(hours=1),
+                      merged_version=again.version, into_version=case.version)
+
+
+AGAIN = ("客户再次来电询问处理进度，情况同前。", "客户通过微信再次反映同一问题，希望尽快处理。",
+         "同一问题第二次投诉：客户说还没有人联系他。")
 
 
 def _create_users(now: datetime) -> dict[str, int]:
@@ -119,9 +148,12 @@ def _pools(user_ids: dict[str, int]) -> Pools:
     )
 
 
-def _received_times(rng: random.Random, count: int, now: datetime) -> Iterator[list[datetime]]:
+def _received_times(rng: random.Random, count: int, now: datetime,
+                    leave: int = 0) -> Iterator[list[datetime]]:
     """Intake times over the past year, oldest first, in chunks; the newest 1% (at least
-    three) arrived in the last hours, so the register always opens on fresh complaints."""
+    three) arrived in the last hours, so the register always opens on fresh complaints. The
+    newest `leave` are left out (the second calls recorded through intake instead), so the
+    cases before them are the same whether a demo has duplicates or not."""
     fresh = min(count, max(3, count // 100))
     times = [now - timedelta(minutes=rng.randrange(5, 6 * 60)) for _ in range(fresh)]
     for _ in range(count - fresh):
@@ -130,7 +162,8 @@ def _received_times(rng: random.Random, count: int, now: datetime) -> Iterator[l
         moment = datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute)
         times.append(min(moment, now - timedelta(minutes=rng.randrange(1, 120))))
     times.sort()
-    for start in range(0, count, CHUNK):
+    del times[count - leave:]
+    for start in range(0, count - leave, CHUNK):
         yield times[start:start + CHUNK]
 
 

@@ -110,22 +110,24 @@ CHAIN_CHUNK = 100_000
 
 
 def verify_chain() -> ChainReport:
-    """Walks the event log in id order, checking each event's hash against its content and
-    the hash before it; stops at the first that does not follow."""
+    """Walks the event log in id order, checking each event's hash against its content (or,
+    for an event whose personal texts were removed, the digest it kept of them) and the hash
+    before it; stops at the first that does not follow."""
     database = database_proxy.obj
     mark = database.param
     if isinstance(database, SqliteDatabase):  # the database builds the content: faster
         content = chain.sqlite_content_sql()
-        read = lambda rows: [row[2] for row in rows]  # noqa: E731
+        read = lambda rows: [row[3] for row in rows]  # noqa: E731
     else:
         content = ", ".join(f'"{c}"' for c in chain.COLUMNS)
-        read = lambda rows: [chain.content(row[2:]) for row in rows]  # noqa: E731
-    sql = (f"SELECT id, hash, {content} FROM event WHERE id > {mark} ORDER BY id "
-           f"LIMIT {CHAIN_CHUNK}")
+        read = lambda rows: [chain.content(row[3:]) for row in rows]  # noqa: E731
+    sql = (f"SELECT id, hash, original_digest, {content} FROM event WHERE id > {mark} "
+           f"ORDER BY id LIMIT {CHAIN_CHUNK}")
     last, whole, last_id = chain.GENESIS, 0, None
     while rows := database.execute_sql(sql, (last_id or 0,)).fetchall():
         hashes = [row[1] for row in rows]
-        broken = chain.first_mismatch(last, hashes, read(rows))
+        kept = {i: row[2] for i, row in enumerate(rows) if row[2]}
+        broken = chain.first_mismatch(last, hashes, read(rows), kept)
         if broken is not None:
             return ChainReport(whole + broken, rows[broken][0],
                                rows[broken - 1][0] if broken else last_id)

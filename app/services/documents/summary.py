@@ -15,6 +15,7 @@ from app.services.improvement.words import ACTION_STATUSES
 from app.services.improvement.words import label as action_label
 from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, PAYMENT_METHODS, label
 from app.services.text import when
+from app.services.vocabulary import text_shown
 
 T = Text
 
@@ -32,7 +33,7 @@ def summary(number: str, *, language: str, now: datetime) -> SummaryData:
                 (str(T("Handling and decision", "处理情况")), _rows(handling_fields(d))),
                 (str(T("Deadlines", "时限")), _deadlines(d, now)),
             ),
-            tables=(_timeline(d), _follow_ups(d), _offers(d), _actions(d)),
+            tables=(timeline_table(d), follow_up_table(d), offer_table(d), _actions(d)),
             words=words(language))
 
 
@@ -59,25 +60,29 @@ def _kept(due: datetime | None, done: datetime | None, now: datetime) -> str:
     return str(T(", ", "，")).join(parts)
 
 
-def _timeline(d: CaseDetails) -> Table:
+def timeline_table(d: CaseDetails) -> Table:
+    """The case's events as a table (the customer's own record uses it too)."""
     return Table(str(T("Timeline", "处理记录")),
                  tuple(str(t) for t in (T("When", "时间"), T("Who", "人员"), T("What", "事项"),
                                         T("Change", "变更内容"), T("Note", "备注"))),
                  tuple((when(e.at), e.actor_name or "—", label(EVENT_KINDS, e.kind),
-                        e.describe(), e.note) for e in d.timeline),
+                        e.describe(), e.shown_note()) for e in d.timeline),
                  (0.16, 0.1, 0.14, 0.4, 0.2))
 
 
-def _follow_ups(d: CaseDetails) -> Table:
+def follow_up_table(d: CaseDetails) -> Table:
+    """The case's follow-ups as a table."""
     return Table(str(T("Follow-ups", "跟进")),
                  tuple(str(t) for t in (T("Due", "到期时间"), T("Who", "人员"), T("What", "事项"),
                                         T("Done", "完成时间"), T("Outcome", "结果"))),
-                 tuple((when(f.due_at), f.assignee.name if f.assignee else "", f.note,
-                        when(f.done_at), f.outcome) for f in d.follow_ups),
+                 tuple((when(f.due_at), f.assignee.name if f.assignee else "",
+                        text_shown(f.note), when(f.done_at), text_shown(f.outcome))
+                       for f in d.follow_ups),
                  (0.16, 0.1, 0.34, 0.16, 0.24))
 
 
-def _offers(d: CaseDetails) -> Table:
+def offer_table(d: CaseDetails) -> Table:
+    """The case's compensation offers, with what was paid, as a table."""
     return Table(str(T("Compensation", "补偿方案")),
                  tuple(str(t) for t in (T("Proposed", "提出时间"), T("Kind", "类型"),
                                         T("Amount", "金额"), T("State", "状态"),
@@ -85,7 +90,7 @@ def _offers(d: CaseDetails) -> Table:
                                         T("Paid", "支付情况"))),
                  tuple((when(o.created_at), label(OFFER_KINDS, o.kind), f"¥{o.amount:,.2f}",
                         label(OFFER_STATUSES, o.status), o.approver.name if o.approver else "",
-                        o.decision_reason, _paid(o)) for o in d.offers),
+                        text_shown(o.decision_reason), _paid(o)) for o in d.offers),
                  (0.14, 0.1, 0.1, 0.1, 0.1, 0.26, 0.2))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 from peewee import SQL, Expression, Field, NodeList
 
@@ -74,23 +75,42 @@ def adopt_matches(found: dict[str, list[int]]) -> None:
 
 
 def term_condition(term: str, *, paging: bool) -> Expression:
-    """The condition that a case's text contains `term` (see the module's description)."""
+    """The condition that a case's text contains `term`, or the text of a duplicate merged
+    into it does: a duplicate's number or words find the case kept (see the module's
+    description)."""
+    own = _contains(term, Complaint, Customer, paging=paging)
+    merged = (_Merged.select(_Merged.merged_into)
+              .join(_MergedCustomer, on=(_Merged.customer == _MergedCustomer.id))
+              .where(_Merged.merged_into.is_null(False)
+                     & _contains(term, _Merged, _MergedCustomer, paging=paging)))
+    return own | Complaint.id.in_(merged)
+
+
+# A duplicate merged into another case, and its customer, beside the case listed: the few
+# merged cases are read through their own index.
+_Merged = Complaint.alias("merged_case")
+_MergedCustomer = Customer.alias("merged_customer")
+
+
+def _contains(term: str, case: Any, customer: Any, *, paging: bool) -> Expression:
+    """The condition that the text of `case` (Complaint or an alias, with its `customer`)
+    contains `term`."""
     if uses_search_table(database_proxy.obj):
         if len(term) >= TRIGRAM:
-            return _among_matches(term, walk=paging)
+            return _among_matches(term, case.id, walk=paging)
         # Trigram MATCH silently finds nothing for one or two characters. A page looks at
         # each of the newest cases' text in the page's order and stops when the page is
         # full; counting scans the text once and keeps the matches while the database is
         # unchanged, and pages read after it use them.
         kept = kept_table(term)
         if kept is None and paging:
-            return contains(Complaint.id, term)
-        return Complaint.id.in_(SQL(f"(SELECT id FROM temp.{kept or hits_table(term)})"))
+            return contains(case.id, term)
+        return case.id.in_(SQL(f"(SELECT id FROM temp.{kept or hits_table(term)})"))
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return _any_column(lambda col: col.ilike(f"%{escaped}%"))
+    return _any_column(lambda col: col.ilike(f"%{escaped}%"), case, customer)
 
 
-def _among_matches(term: str, *, walk: bool) -> Expression:
+def _among_matches(term: str, case_id: Any, *, walk: bool) -> Expression:
     """Cases among the trigram index's matches of `term`, kept in a temporary table. When
     they are a fiftieth of all cases or more, a page (`walk`) goes down the order's index
     and looks each case up among them (a hundred are found within a few thousand; unary plus
@@ -98,13 +118,12 @@ def _among_matches(term: str, *, walk: bool) -> Expression:
     read by id (and a page sorts them)."""
     matches = SQL(f"(SELECT id FROM temp.{hits_table(term)})")
     if walk and size(term) * 50 >= sum(counts_by_status(database_proxy.obj).values()):
-        return Expression(NodeList((SQL("+"), Complaint.id), glue=""), "IN", matches)
-    return Complaint.id.in_(matches)
+        return Expression(NodeList((SQL("+"), case_id), glue=""), "IN", matches)
+    return case_id.in_(matches)
 
 
-def _any_column(match: Callable[[Field], Expression]) -> Expression:
-    columns = (Complaint.number, Customer.name, Customer.phone, Complaint.description,
-               Complaint.wish)
+def _any_column(match: Callable[[Field], Expression], case: Any, customer: Any) -> Expression:
+    columns = (case.number, customer.name, customer.phone, case.description, case.wish)
     condition = match(columns[0])
     for column in columns[1:]:
         condition = condition | match(column)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.services.casework.layout import handling_fields, intake_fields
 from app.services.casework.view import CaseDetails, OfferInfo
 from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, PAYMENT_METHODS, label
+from app.services.vocabulary import text_shown
 from app.ui.widgets import read_only_table, when
 
 TIMELINE_HEADERS = (
@@ -90,7 +91,8 @@ def timeline_table() -> QTableWidget:
 
 def timeline_rows(details: CaseDetails) -> list[list[str]]:
     """The events, oldest first."""
-    return [[when(e.at), e.actor_name or "—", label(EVENT_KINDS, e.kind), e.describe(), e.note]
+    return [[when(e.at), e.actor_name or "—", label(EVENT_KINDS, e.kind), e.describe(),
+             e.shown_note()]
             for e in details.timeline]
 
 
@@ -101,8 +103,8 @@ def follow_up_table() -> QTableWidget:
 
 def follow_up_rows(details: CaseDetails) -> list[list[str]]:
     """Follow-ups by due date."""
-    return [[when(f.due_at), f.assignee.name if f.assignee else "", f.note, when(f.done_at),
-             f.outcome] for f in details.follow_ups]
+    return [[when(f.due_at), f.assignee.name if f.assignee else "", text_shown(f.note),
+             when(f.done_at), text_shown(f.outcome)] for f in details.follow_ups]
 
 
 def offer_table() -> QTableWidget:
@@ -133,5 +135,6 @@ def attachment_table() -> QTableWidget:
 
 def attachment_rows(details: CaseDetails) -> list[list[str]]:
     """Attachments in the order they were added."""
-    return [[a.file_name, f"{a.size / 1024:,.0f} KB", a.added_by.name if a.added_by else "",
-             when(a.added_at), a.note] for a in details.attachments]
+    return [[text_shown(a.file_name), f"{a.size / 1024:,.0f} KB",
+             a.added_by.name if a.added_by else "", when(a.added_at), text_shown(a.note)]
+            for a in details.attachments]

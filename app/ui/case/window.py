@@ -34,6 +34,7 @@ from app.ui.case.action_dialog import ActionDialog
 from app.ui.case.conflict import ConflictDialog
 from app.ui.case.follow_ups import FollowUpsPage
 from app.ui.case.offers import OffersPage
+from app.ui.case.records_menu import RecordMenu
 from app.ui.case.reply_dialog import ReplyDialog
 from app.ui.compensation.propose import ProposeDialog
 from app.ui.context import Changes, UiContext
@@ -58,8 +59,8 @@ class CaseWindow(QDialog):
     def __init__(self, context: UiContext, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._case_id = case_id
         self.details = CaseDetails.load_id(case_id)
+        self._case_id = self.details.id  # a merged case's number leads to the case kept
         self.setModal(False)
         self._build_ui()
         self._context.case_changed.connect(self._on_case_changed)
@@ -147,7 +148,17 @@ class CaseWindow(QDialog):
         if flags:
             parts.append(f"<span style='color:#e65100'><b>{flags}</b></span>")
         parts.extend(self._clock_notes(d))
+        parts.extend(self._record_notes(d))
         return " &nbsp;|&nbsp; ".join(parts)
+
+    def _record_notes(self, d: CaseDetails) -> list[str]:
+        notes = ["<b>" + self.tr("Legal hold") + "</b>"] if d.legal_hold else []
+        if d.merged:
+            notes.append(self.tr("Merged into this case: %1").replace(
+                "%1", "、".join(case.number for case in d.merged)))
+        if d.redacted_at:
+            notes.append(self.tr("Personal data removed %1").replace("%1", when(d.redacted_at)))
+        return notes
 
     def _clock_notes(self, d: CaseDetails) -> list[str]:
         notes = []
@@ -182,6 +193,9 @@ class CaseWindow(QDialog):
             reply.clicked.connect(self._on_reply)
             self.more_row.addWidget(reply)
             reply.show()
+        record = RecordMenu(self._context, self.details, self)
+        self.more_row.addWidget(record)
+        record.show()
         self.actions_row.addStretch()
         self.more_row.addStretch()
 

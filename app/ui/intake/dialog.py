@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 from app.errors import DeskError, FormError, MissingFieldsError
 from app.models import Category, Complaint, RootCause
 from app.services import catalog, deadlines, guidance
+from app.services.casework import duplicates
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.catalog import name_of
 from app.services.customers import directory
 from app.services.labels import CHANNELS, FLAGS, SEVERITIES, STATUSES, label
 from app.ui import messages
 from app.ui.context import Changes, UiContext
+from app.ui.intake.duplicate import ADD, NEW, DuplicateWarning
 from app.ui.intake.success import SuccessPage
 from app.ui.operations import Operation
 from app.ui.widgets import (
@@ -203,10 +205,39 @@ class IntakeDialog(QDialog):
             return
         for row in set(self.rows.values()):
             row.clear_error()
+        if not self._not_a_duplicate():
+            return
         Operation(self, self._context, lambda case: Changes.case(case.id),
                   on_failure=self._on_refused).run(
             lambda: record_complaint(self.form_values(), actor=self._context.user,
                                      now=self._context.now()), self._on_recorded)
+
+    def _not_a_duplicate(self) -> bool:
+        """Before saving: an open case of the same customer and category, received in the
+        last days, is said; True to record a new case, False when the words went to the
+        open case (or the user went back to the form)."""
+        found = duplicates.likely_duplicates(self.phone.text(), self.category.currentData() or "",
+                                             now=self._context.now())
+        if not found:
+            return True
+        warning = DuplicateWarning(found, self.description.toPlainText(), parent=self)
+        warning.exec()
+        if warning.choice == NEW:
+            return True
+        if warning.choice == ADD:
+            case = warning.chosen()
+            Operation(self, self._context, Changes.case(case.id),
+                      on_failure=self._on_refused).run(
+                lambda: duplicates.add_words(
+                    case.id, description=self.description.toPlainText(),
+                    wish=self.wish.toPlainText(), actor=self._context.user,
+                    now=self._context.now()), self._on_added)
+        return False
+
+    def _on_added(self, case: Complaint) -> None:
+        """Called when the new words went to the open case: its number, on the success page."""
+        self.success.show_case(case.id, case.number, label(STATUSES, case.status), added=True)
+        self.pages.setCurrentWidget(self.success)
 
     def _on_recorded(self, case: Complaint) -> None:
         """Called when the case is recorded: its number, large, on the success page."""

@@ -46,9 +46,11 @@ class SuccessPage(QWidget):
         self.next.clicked.connect(self.new_requested)
         self.done.clicked.connect(self.close_requested)
 
-    def show_case(self, case_id: int, number: str, state: str) -> None:
-        """Shows the number of the case just recorded."""
+    def show_case(self, case_id: int, number: str, state: str, *, added: bool = False) -> None:
+        """Shows the number of the case just recorded (or that the words were `added` to)."""
         self._case_id = case_id
+        self.caption.setText(self.tr("Added to the open case. Case number:") if added
+                             else self.tr("Complaint recorded. Case number:"))
         self.number.setText(number)
         self.state.setText(state)
         self.done.setFocus()

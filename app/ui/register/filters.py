@@ -46,7 +46,10 @@ class FilterPanel(QWidget):
         self.states = QListWidget()
         self.states.setObjectName("states")
         for code, text in ((ALL, self.tr("All cases")), (OPEN, self.tr("Not yet decided")),
-                           *((code, label(STATUSES, code)) for code in STATUSES)):
+                           # Duplicates merged into other cases are found by their
+                           # number and under "All cases", not as a state of their own.
+                           *((code, label(STATUSES, code)) for code in STATUSES
+                             if code != "merged")):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, code)
             self.states.addItem(item)

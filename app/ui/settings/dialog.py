@@ -28,6 +28,7 @@ from app.ui.reminders.notifier import Notifier
 from app.ui.settings.accounts import AccountsEditor
 from app.ui.settings.form import SettingsForm
 from app.ui.settings.lists import ListEditor
+from app.ui.settings.privacy import PrivacyPage
 from app.ui.settings.templates import TemplatesEditor
 from app.ui.translation import SETTINGS_LANGUAGE
 
@@ -63,6 +64,7 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(BackupsPage(context), self.tr("Backups"))
         if allowed(user, Permission.MANAGE_SETTINGS):
             self.tabs.addTab(DatabasePage(context), self.tr("Database"))
+            self.tabs.addTab(PrivacyPage(context), self.tr("Personal data"))
         self.tabs.addTab(self._language_page(), self.tr("This PC"))
         if not allowed(user, Permission.MANAGE_SETTINGS):
             for index in range(4):  # the settings forms: business to printing
