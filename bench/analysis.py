@@ -5,7 +5,7 @@ same run, through a bare sqlite3 connection: the "bare SQL" column is what SQLit
 needs for the same aggregates, so the figures read as a ratio.
 
     python -m bench.analysis            # the 100,000-case database (generated if missing)
-    python -m bench.analysis --million  # also bench/data/demo-1000k.sqlite3, if it exists
+    python -m bench.analysis --million  # also the 1,000,000-case database (bench/common.py)
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import os
 import sqlite3
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -31,9 +30,7 @@ from app.services.analysis.pareto import pareto
 from app.services.analysis.period import Period
 from app.services.analysis.review_files import write_review
 from app.services.desk.store import close_desk, open_desk
-from bench.common import DATA, best_of, demo_database, demo_now, report
-
-MILLION = DATA / "demo-1000k.sqlite3"
+from bench.common import MILLION, demo_database, demo_now, isolate, median, report, timings
 
 
 def recorded(action: Callable[[], object]) -> list[tuple[str, tuple]]:
@@ -66,25 +63,15 @@ def _plain(value: object) -> object:
     return value.isoformat(sep=" ") if isinstance(value, datetime) else value
 
 
-def cpu_of(action: Callable[[], object], runs: int) -> float:
-    """The least process CPU time of `runs` runs, in ms: on a machine shared with other work
-    the wall time includes waiting for a core; this does not."""
-    timings = []
-    for _ in range(runs):
-        started = time.process_time()
-        action()
-        timings.append(time.process_time() - started)
-    return min(timings) * 1000
-
-
 def _versus(name: str, action: Callable[[], object], conn: sqlite3.Connection, runs: int,
             note: str = "") -> tuple[str, float, str]:
+    """`action`'s median CPU time beside the median of its SQL run bare, in the same run."""
     statements = recorded(action)
-    ours = best_of(action, runs)
-    raw = best_of(bare(statements, conn), runs)
-    text = (f"CPU {cpu_of(action, runs):.0f} ms; bare SQL ({len(statements)} statements) "
-            f"{raw:.1f} ms, ratio {ours / raw:.2f}x")
-    return name, ours, f"{text}; {note}" if note else text
+    walls, ours = timings(action, runs)
+    _, raw = timings(bare(statements, conn), runs)
+    text = (f"bare SQL ({len(statements)} statements) {median(raw):.1f} ms, ratio "
+            f"{median(ours) / median(raw):.2f}x; wall {median(walls):.0f} ms")
+    return name, median(ours), f"{text}; {note}" if note else text
 
 
 def _window(period: Period, now: datetime, runs: int) -> float:
@@ -107,7 +94,7 @@ def _window(period: Period, now: datetime, runs: int) -> float:
         view._show_figures(first_figures(period, now))  # noqa: SLF001 (what reload shows)
         view.grab()
 
-    timing = best_of(load_and_paint, runs)
+    timing = median(timings(load_and_paint, runs)[1])
     view.close()
     del app
     return timing
@@ -131,7 +118,7 @@ def measure(path: Path, label: str, runs: int) -> list[tuple[str, float, str]]:
         _versus(f"{label}: month view, tiles and Pareto chart ({month.code()})",
                 lambda: first_figures(month, now), conn, runs, "target < 300 ms at 100k"),
         (f"{label}: the same, shown and painted", _window(month, now, runs),
-         "offscreen, 1366×768"),
+         "CPU median, offscreen, 1366×768"),
         _versus(f"{label}: then the other tabs (trend, departments, handlers)",
                 lambda: with_details(first), conn, runs, "filled after the figures show"),
         _versus(f"{label}: `report --json` (figures with a year earlier, JSON)",
@@ -151,11 +138,12 @@ def measure(path: Path, label: str, runs: int) -> list[tuple[str, float, str]]:
 
 
 def run() -> list[tuple[str, float, str]]:
-    """The 100,000-case measurements (and the million when asked and present)."""
+    """The 100,000-case measurements (and the million when asked)."""
+    isolate()
     path, _ = demo_database()
     rows = measure(path, "100k", 10)
-    if "--million" in sys.argv and MILLION.exists():
-        rows += measure(MILLION, "1M", 3)
+    if "--million" in sys.argv:
+        rows += measure(demo_database(MILLION)[0], "1M", 3)
     return rows
 
 

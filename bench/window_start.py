@@ -1,5 +1,6 @@
 """Started as a subprocess: opens the window on a database and prints when the register
-has painted its first rows (or, with --bare, a bare PySide6 window with a table)."""
+has painted its first rows, and how many rows it holds then (or, with --bare, a bare PySide6
+window with a table). Its settings are the parent's isolated folder (bench.common.isolate)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ def _paint_then_quit(view: object, app: object) -> None:
     class FirstPaint(QObject):
         def eventFilter(self, _obj: object, event: QEvent) -> bool:  # noqa: N802 (Qt API)
             if event.type() == QEvent.Type.Paint:
-                print(f"painted {time.perf_counter()}", flush=True)
+                rows = view.model().rowCount()  # type: ignore[attr-defined]
+                print(f"painted {time.perf_counter()} cpu={time.process_time()} rows={rows}",
+                      flush=True)
                 app.quit()  # type: ignore[attr-defined]
             return False
 

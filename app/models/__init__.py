@@ -28,6 +28,7 @@ from app.models.improvement import (
 from app.models.people import ROLES, Customer, Department, User
 from app.models.reference import Category, ReplyTemplate, RootCause, Setting
 from app.models.schema import ALL_MODELS, SchemaVersion
+from app.models.tallies import StatusCount
 
 __all__ = [
     "ALL_MODELS",
@@ -56,6 +57,7 @@ __all__ = [
     "RootCause",
     "SchemaVersion",
     "Setting",
+    "StatusCount",
     "Training",
     "TrainingAttendee",
     "TupleRows",

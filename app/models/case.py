@@ -15,6 +15,7 @@ from peewee import (
     DateTimeField,
     ForeignKeyField,
     IntegerField,
+    ModelIndex,
     SmallIntegerField,
     TextField,
 )
@@ -111,6 +112,13 @@ class Complaint(BaseModel):
             (("root_cause", "received_at"), False),
             (("reference", "received_at"), False),
             (("department", "resolved_at", "resolution_due"), False),
+            # Schema step 9, for the register's pages read by key (keyset paging): a state's
+            # or a severity's cases in id order, so sorting by either reads one index range
+            # per value instead of sorting every case.
+            (("status", "id"), False),
+            (("severity", "id"), False),
+            # The overdue filter's counts beside the states, from the index alone.
+            (("next_due_at", "status"), False),
         )
 
 
@@ -131,6 +139,32 @@ Complaint.add_index(ESCALATION_INDEX)
 MERGED_INDEX = Complaint.index(Complaint.merged_into, where=Complaint.merged_into.is_null(False),
                                name="complaint_merged_into")
 Complaint.add_index(MERGED_INDEX)
+
+
+
+def _owed_indexes() -> tuple[ModelIndex, ...]:
+    """What a user's reminders count (schema step 9): open cases by who owes them (handler,
+    or the receiver while nobody handles the case) and by the due time of each kind of item,
+    with the state, so each count and each most urgent page is one small index range."""
+    kinds = (
+        ("first_answer", Complaint.first_response_due, Complaint.first_response_at.is_null()),
+        ("decision", Complaint.resolution_due,
+         Complaint.resolved_at.is_null() & Complaint.clock_paused_at.is_null()),
+        ("contact", Complaint.last_contact_at, Complaint.resolved_at.is_null()),
+    )
+    made = []
+    for name, due, owed in kinds:
+        made.append(Complaint.index(Complaint.handler, due, Complaint.status, where=owed,
+                                    name=f"complaint_owed_{name}_handler"))
+        made.append(Complaint.index(Complaint.received_by, due, Complaint.status,
+                                    where=owed & Complaint.handler.is_null(),
+                                    name=f"complaint_owed_{name}_receiver"))
+    return tuple(made)
+
+
+OWED_INDEXES = _owed_indexes()
+for _index in OWED_INDEXES:
+    Complaint.add_index(_index)
 
 
 class Event(BaseModel):

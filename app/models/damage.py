@@ -62,11 +62,20 @@ def find_damage(database: Database) -> str:
     if not isinstance(database, SqliteDatabase):
         return ""
     problems = _structure(database) or _links(database) + unreadable_values(database)
+    if not problems:
+        # Values are read from indexes too (the reminders count and list through them), and
+        # the quick check does not compare index entries with their rows: the full one does.
+        problems = _index_entries(database)
     return "; ".join(problems[:MAX_REPORTED])
 
 
 def _structure(database: Database) -> list[str]:
     rows = [row[0] for row in database.execute_sql("PRAGMA quick_check(5)").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def _index_entries(database: Database) -> list[str]:
+    rows = [row[0] for row in database.execute_sql("PRAGMA integrity_check(5)").fetchall()]
     return [] if rows == ["ok"] else rows
 
 

@@ -17,6 +17,7 @@ from peewee import (
     Database,
     DateTimeField,
     ForeignKeyField,
+    PostgresqlDatabase,
     SchemaManager,
 )
 from playhouse.migrate import SchemaMigrator, migrate
@@ -32,6 +33,7 @@ from app.models.case import (
     FLAGGED_INDEX,
     MERGED_INDEX,
     OPEN_FOLLOW_UP_INDEX,
+    OWED_INDEXES,
     STATUS_CHANGE_INDEX,
     CaseMerge,
     Complaint,
@@ -55,6 +57,7 @@ from app.models.people import JOINED_INDEX, Customer, User
 from app.models.schema import ALL_MODELS, SchemaVersion
 from app.models.search import install_search_index
 from app.models.snapshot import CopyCheckError, copy_database
+from app.models.tallies import StatusCount, install_status_counts
 
 Step = Callable[[Database, SchemaMigrator], None]
 
@@ -153,6 +156,8 @@ def create_schema(database: Database) -> None:
         install_guards(database)
         install_search_index(database)
         EventChain.create(id=1, events=0, last_hash=chain.GENESIS)
+        install_status_counts(database)
+        _install_server_sort_indexes(database)
         SchemaVersion.create(version=CURRENT_VERSION, migrated_at=datetime.now())
 
 
@@ -173,6 +178,8 @@ def create_empty_schema(database: Database, fill: Callable[[], object] = lambda:
         manager.create_indexes()
     install_guards(database)
     install_search_index(database)
+    install_status_counts(database)  # the triggers, and the counts made again from the rows
+    _install_server_sort_indexes(database)
 
 
 def upgrade(database: Database, found: int) -> None:
@@ -388,6 +395,32 @@ def _v8_personal_data(database: Database, migrator: SchemaMigrator) -> None:
     install_guards(database)
 
 
+def _v9_register_paging(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 9: the register reads its pages by key. Customers by name, a state's and a
+    severity's cases in id order (each sort reads index ranges), and the count of cases in
+    each state kept by triggers (the counts beside the states without counting); open cases
+    by who owes what by when (the reminders counted in small index ranges)."""
+    migrate(migrator.add_index("customer", ("name", "id"), False),
+            migrator.add_index("complaint", ("status", "id"), False),
+            migrator.add_index("complaint", ("severity", "id"), False),
+            migrator.add_index("complaint", ("next_due_at", "status"), False))
+    for index in OWED_INDEXES:
+        database.execute(Complaint._schema._create_index(index))  # type: ignore[attr-defined]
+    database.create_tables([StatusCount])
+    install_status_counts(database)
+    _install_server_sort_indexes(database)
+
+
+def _install_server_sort_indexes(database: Database) -> None:
+    """PostgreSQL's indexes do not end in the row's id as SQLite's do: the register's other
+    sort keys get the id added, so a page after a row is one index range there too."""
+    if not isinstance(database, PostgresqlDatabase):
+        return
+    for column in ("received_at", "next_due_at", "category_id", "handler_id", "customer_id"):
+        database.execute_sql(f"CREATE INDEX IF NOT EXISTS complaint_{column}_id_order "
+                             f"ON complaint ({column}, id)")
+
+
 # One step per target version, run in order; version 1 is the first schema.
 STEPS: dict[int, Step] = {
     2: _v2_search_index,
@@ -397,5 +430,6 @@ STEPS: dict[int, Step] = {
     6: _v6_money_and_trust,
     7: _v7_improvement,
     8: _v8_personal_data,
+    9: _v9_register_paging,
 }
 CURRENT_VERSION = 1 + len(STEPS)

@@ -31,6 +31,7 @@ from app.models.improvement import (
 )
 from app.models.people import Customer, Department, User
 from app.models.reference import Category, ReplyTemplate, RootCause, Setting
+from app.models.tallies import StatusCount
 
 
 class SchemaVersion(BaseModel):
@@ -73,4 +74,6 @@ ALL_MODELS = (
     WarningCase,
     # Schema step 8: duplicates merged into the case kept.
     CaseMerge,
+    # Schema step 9: the number of cases in each state, kept by triggers.
+    StatusCount,
 )

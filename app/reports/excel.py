@@ -1,28 +1,26 @@
-"""Excel workbooks written a row at a time (openpyxl write-only), so memory stays flat
+"""Excel workbooks written a row at a time (xlsxwriter, constant memory), so memory stays flat
 whatever the number of rows.
 
-A sheet is a list of typed columns and an iterable of rows. Each typed column has one
-styled cell that every row reuses: openpyxl writes a cell the moment its row is appended,
-so reuse is safe, and it saves building a styled cell for every date and amount.
+A sheet is a list of typed columns and an iterable of rows. Each column's cells are written
+by the one xlsxwriter method its kind needs (text, number, date) with the column's format,
+chosen once: deciding the type of every cell again (what `write` does) cost more than
+writing it. In constant-memory mode each row goes to the sheet's file as soon as the next
+one starts. xlsxwriter's own temporary files go into a scratch folder beside the target,
+removed at the end, and the workbook itself is written under a temporary name there and
+renamed once complete (files.replacing); what a killed export leaves behind is removed by
+the next export into that folder (files.remove_abandoned).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.writer.excel import ExcelWriter
+from zipfile import ZipFile
 
 from app.reports import files
 
@@ -33,9 +31,10 @@ FORMATS = {
     "int": "0",
     "text": "General",
 }
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="4F6D8F")
-HEADER_BORDER = Border(bottom=Side(style="thin", color="2F4A66"))
+HEADER_FORMAT = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#4F6D8F",
+                 "bottom": 1, "bottom_color": "#2F4A66", "valign": "vcenter", "text_wrap": True}
+# Control characters other than tab and line breaks are not allowed in the file's XML.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -62,98 +61,99 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> dict[str, int]:
 
     The file is written under a temporary name and renamed at the end (files.replacing):
     stopping half way (a row iterator may raise), or failing, leaves no half-written
-    workbook and an earlier file of that name intact. Whatever happens, every file and
-    writer opened is closed here, none is left for the garbage collector to finish.
+    workbook, no temporary file and an earlier file of that name intact.
     """
-    workbook = Workbook(write_only=True)
-    try:
-        with files.replacing(path) as partial:
-            counts = {sheet.title: _write_sheet(workbook.create_sheet(sheet.title), sheet)
-                      for sheet in sheets}
-            _save(workbook, partial)
-    except BaseException:
-        _abandon(workbook)
-        raise
+    import xlsxwriter
+
+    files.remove_abandoned(path.parent)
+    with files.replacing(path) as partial, files.scratch_folder(path) as scratch:
+        book = xlsxwriter.Workbook(str(partial), {"constant_memory": True,
+                                                  "tmpdir": str(scratch),
+                                                  "strings_to_numbers": False,
+                                                  "strings_to_formulas": False,
+                                                  "strings_to_urls": False})
+        try:
+            header = book.add_format(HEADER_FORMAT)
+            counts = {sheet.title: _write_sheet(book, sheet, header) for sheet in sheets}
+        except BaseException:
+            _abandon(book)
+            raise
+        _close(book)
     return counts
 
 
-def _save(workbook: Workbook, path: Path) -> None:
-    """What `workbook.save` does, but the archive is closed even when writing fails: left
-    open, it would try to finish the file again when collected (an error on stderr)."""
-    workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
-    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).write_data()
+def _close(book: Any) -> None:
+    """`book.close()`, which writes the file. xlsxwriter reports a failure to write (a full
+    disk) wrapped in its own error and leaves its archive open, to be finished again by the
+    garbage collector (an error on stderr after the message): the archive is closed here and
+    the system's error raised as it was."""
+    try:
+        book.close()
+    except Exception as error:
+        for failure in (error, error.__context__):
+            traceback = failure.__traceback__ if failure is not None else None
+            while traceback is not None:
+                for value in list(traceback.tb_frame.f_locals.values()):
+                    if isinstance(value, ZipFile):
+                        with suppress(Exception):
+                            value.close()
+                traceback = traceback.tb_next
+        cause = error.args[0] if error.args else None
+        if isinstance(cause, OSError):
+            raise cause from None
+        raise
 
 
-def _abandon(workbook: Workbook) -> None:
-    """Ends the sheets' writers and deletes the rows they buffered on disk. Left to the
-    garbage collector, each would write to its already closed buffer file (an error on
-    stderr), and the files would stay until the program exits."""
-    for sheet in workbook.worksheets:
-        writer = getattr(sheet, "_writer", None)
-        if writer is None:
-            continue
-        # The row writer, then the file's: each ends now, and a failure to finish a file
-        # being abandoned (a full disk) does not matter.
-        for generator in (getattr(sheet, "_rows", None), writer.xf):
-            if generator is not None:
-                with suppress(Exception):
-                    generator.close()
-        Path(writer.out).unlink(missing_ok=True)
+def _abandon(book: Any) -> None:
+    """Closes the sheets' temporary files of a workbook that will not be written (the
+    scratch folder holding them is removed next)."""
+    for sheet in book.worksheets():
+        handle = getattr(sheet, "row_data_fh", None)
+        if handle is not None and not handle.closed:
+            handle.close()
+    book.fileclosed = True  # nothing left for xlsxwriter to write when it is collected
 
 
-def _write_sheet(sheet: WriteOnlyWorksheet, spec: Sheet) -> int:
-    # Widths and the frozen header go in the sheet's head, written with the first row.
-    for index, column in enumerate(spec.columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width  # type: ignore[attr-defined]
-    sheet.freeze_panes = "A2"
-    sheet.append([_header_cell(sheet, column.header) for column in spec.columns])
-    typed = [(index, _typed_cell(sheet, column.kind))
-             for index, column in enumerate(spec.columns) if column.kind != "text"]
+def _write_sheet(book: Any, spec: Sheet, header: Any) -> int:
+    sheet = book.add_worksheet(spec.title)
+    writers = []
+    for index, column in enumerate(spec.columns):
+        sheet.set_column(index, index, column.width)
+        sheet.write_string(0, index, column.header, header)
+        writers.append(_writer(book, sheet, column.kind))
+    sheet.freeze_panes(1, 0)
     count = 0
-    for values in spec.rows():
-        sheet.append(_cells(sheet, list(values), typed))
-        count += 1
-    last = get_column_letter(max(len(spec.columns), 1))
-    sheet.auto_filter.ref = f"A1:{last}{count + 1}"  # type: ignore[attr-defined]  # after the rows
+    for count, values in enumerate(spec.rows(), start=1):
+        for index, value in enumerate(values):
+            if value is not None:
+                writers[index](count, index, value)
+    sheet.autofilter(0, 0, count, max(len(spec.columns), 1) - 1)
     return count
 
 
-def _header_cell(sheet: WriteOnlyWorksheet, text: str) -> Cell:
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
-    cell.alignment = Alignment(vertical="center", wrap_text=True)
-    return cell
+Writer = Callable[[int, int, Any], object]
 
 
-def _typed_cell(sheet: WriteOnlyWorksheet, kind: str) -> Cell:
-    cell = WriteOnlyCell(sheet)
-    cell.number_format = FORMATS[kind]
-    return cell
+def _writer(book: Any, sheet: Any, kind: str) -> Writer:
+    """The method writing one cell of a column of `kind`, with the column's format."""
+    if kind == "text":
+        write_string = sheet.write_string
 
+        def text(row: int, column: int, value: Any) -> object:
+            if type(value) is not str:
+                return sheet.write(row, column, value)
+            if not value.isprintable():  # rare: only then look for control characters
+                value = _ILLEGAL.sub("", value)
+            return write_string(row, column, value)
+        return text
+    cell_format = book.add_format({"num_format": FORMATS[kind]})
+    if kind in ("datetime", "date"):
+        write_datetime = sheet.write_datetime
 
-def _cells(sheet: WriteOnlyWorksheet, row: list[Any],
-           typed: list[tuple[int, Cell]]) -> list[Any]:
-    """The row with its typed values in their column's styled cell and its text made safe.
-
-    Per row rather than per cell: this runs for every one of 100,000 rows.
-    """
-    for index, template in typed:
-        if row[index] is not None:
-            template.value = row[index]
-            row[index] = template
-    text = "".join(value for value in row if type(value) is str)
-    if not text.isprintable() or "=" in text:  # rare: look at each text
-        row = [_text(sheet, value) if type(value) is str else value for value in row]
-    return row
-
-
-def _text(sheet: WriteOnlyWorksheet, value: str) -> Any:
-    # Control characters pasted into a description are not allowed in the file's XML.
-    if not value.isprintable():
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith("="):  # a customer's words, never a formula
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+        def moment(row: int, column: int, value: Any) -> object:
+            if isinstance(value, date | datetime):
+                return write_datetime(row, column, value, cell_format)
+            return sheet.write(row, column, value, cell_format)
+        return moment
+    write_number = sheet.write_number
+    return lambda row, column, value: write_number(row, column, value, cell_format)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,10 @@ _TEMPORARY = re.compile(r"\..+\.(\d+)-[0-9a-f]{8}\.part")
 
 def temporary_name(path: Path) -> Path:
     """A new name for writing `path` first: in its folder, hidden, with this process's id."""
+    return _hidden_name(path)
+
+
+def _hidden_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
 
 
@@ -47,6 +52,22 @@ def replacing(path: Path) -> Iterator[Path]:
         if isinstance(error, OSError) and _about(error, temporary):
             raise OSError(error.errno, error.strerror, str(path)) from error
         raise
+
+
+@contextmanager
+def scratch_folder(path: Path) -> Iterator[Path]:
+    """A new hidden folder beside `path` for a writer's own temporary files (a workbook's
+    sheets), removed with everything in it when the block ends. Named like a temporary
+    file, so `remove_abandoned` removes one that a killed process left."""
+    folder = _hidden_name(path)
+    try:
+        folder.mkdir()
+    except OSError as error:  # named by the file chosen, not by a folder the user never saw
+        raise OSError(error.errno, error.strerror, str(path)) from error
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _about(error: OSError, temporary: Path) -> bool:
@@ -75,7 +96,8 @@ def copy_file(source: Path, target: Path) -> Path:
 
 
 def remove_abandoned(folder: Path) -> list[Path]:
-    """Removes the temporary files that processes killed while writing left in `folder`.
+    """Removes the temporary files (and scratch folders) that processes killed while writing
+    left in `folder`.
 
     A file still being written by a running process is left alone: on Windows it cannot be
     deleted while open, elsewhere the process named in it is asked whether it still runs.
@@ -91,7 +113,10 @@ def remove_abandoned(folder: Path) -> list[Path]:
         if found is None or _still_writing(int(found.group(1))):
             continue
         try:
-            os.unlink(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
         except OSError:
             continue  # open in a running process (Windows), or already gone
         removed.append(Path(entry.path))

@@ -25,7 +25,6 @@ from app.services.labels import ROLE_NAMES, label
 from app.services.permissions import Permission, allowed
 from app.ui.backup.banner import BackupBanner
 from app.ui.backup.watch import BackupWatch
-from app.ui.compensation.queue import ApprovalsPanel
 from app.ui.context import Restart, UiContext
 from app.ui.improvement.windows import ImprovementWindows
 from app.ui.register.panel import RegisterPanel
@@ -34,11 +33,12 @@ from app.ui.reminders.notifier import Notifier
 from app.ui.reminders.panel import RemindersPanel
 from app.ui.reminders.watch import CHECK_EVERY_MS, ReminderWatch
 from app.ui.session import SessionGuard
-from app.ui.widgets import app_icon
+from app.ui.widgets import FirstPaint, app_icon
 
 if TYPE_CHECKING:
     from app.ui.analysis.view import AnalysisView
     from app.ui.case.window import CaseWindow
+    from app.ui.compensation.queue import ApprovalsPanel
 
 SETTINGS_GEOMETRY = "main/geometry"
 SETTINGS_STATE = "main/state"  # the docks and toolbar
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.notifier = Notifier(app_icon(), self)
         self.watch = ReminderWatch(context, self.notifier, watch_interval_ms)
+        self._first_paint: FirstPaint | None = None
         self.backups = BackupWatch(self, context)  # started by the program, not by tests
         self.improvement = ImprovementWindows(self, context)
         self.restart: Restart | None = None  # set when the window closes to start again
@@ -103,10 +104,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.reminders_action = self._action(self.tr("Reminders"), "",
                                              lambda: self._bring_forward(self.reminders_dock))
-        self.approvals = ApprovalsPanel(self._context)
+        self._approvals: ApprovalsPanel | None = None  # made for those who may approve
         self.approvals_dock = QDockWidget(self.tr("Approvals"), self)
         self.approvals_dock.setObjectName("approvals-dock")
-        self.approvals_dock.setWidget(self.approvals)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.approvals_dock)
         self.tabifyDockWidget(self.reminders_dock, self.approvals_dock)
         self.reminders_dock.raise_()
@@ -168,7 +168,6 @@ class MainWindow(QMainWindow):
         self.reminders.open_warning.connect(self.improvement.open_warning)
         self.improvement.open_case.connect(self.open_case)
         self.improvement.watch.fired.connect(lambda _n: self.watch.check())
-        self.approvals.open_case.connect(self.open_case)
         self.watch.updated.connect(self._on_reminders)
         self.notifier.activated.connect(self._on_tray_activated)
         if self.notifier.tray is None:  # no tray to show them: the window says it
@@ -180,10 +179,18 @@ class MainWindow(QMainWindow):
         self.banner.back_up.connect(self._on_back_up)
         self.banner.open_settings.connect(lambda: self._on_settings(backups=True))
         self.session.ended.connect(self._on_session_ended)
+        # The approvals queue follows a decision at once, not with the next reminders check.
+        self._context.case_changed.connect(lambda _id: self._refresh_approvals())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        """The first show starts the reminders check (and its summary)."""
+        """The first show starts the reminders check (and its summary) once the register
+        has painted: the rows are what the user is waiting for."""
         super().showEvent(event)
+        if not self.watch.timer.isActive() and self._first_paint is None:
+            self._first_paint = FirstPaint(self.register.table.viewport(), self._start_watch)
+
+    def _start_watch(self) -> None:
+        """Called just after the register's first paint."""
         if not self.watch.timer.isActive():
             self.watch.start()
 
@@ -195,6 +202,18 @@ class MainWindow(QMainWindow):
         text = self.tr("Reminders")
         self.reminders_action.setText(f"{text} ({urgent})" if urgent else text)
         self._refresh_approvals()
+
+    @property
+    def approvals(self) -> ApprovalsPanel:
+        """The approvals queue, made when first needed: staff, who may not approve, never
+        load it (nor what it imports) when the window starts."""
+        if self._approvals is None:
+            from app.ui.compensation.queue import ApprovalsPanel
+
+            self._approvals = ApprovalsPanel(self._context)
+            self._approvals.open_case.connect(self.open_case)
+            self.approvals_dock.setWidget(self._approvals)
+        return self._approvals
 
     def _refresh_approvals(self) -> None:
         """The approvals queue and its count, for those who may approve."""

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -48,6 +49,8 @@ class _Relay(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.jobs: dict[int, _Watch] = {}
+        self.quiet: dict[int, tuple[Callable[[Any], None],
+                                    Callable[[BaseException], None]]] = {}
         self.progressed.connect(self._on_progressed)
         self.finished.connect(self._on_finished)
         self.failed.connect(self._on_failed)
@@ -57,11 +60,17 @@ class _Relay(QObject):
             self.jobs[number].show(done, total, text)
 
     def _on_finished(self, number: int, result: object) -> None:
+        if number in self.quiet:
+            self.quiet.pop(number)[0](result)
+            return
         watch = self.jobs.pop(number)
         watch.end()
         watch.on_done(result)
 
     def _on_failed(self, number: int, error: object) -> None:
+        if number in self.quiet:
+            self.quiet.pop(number)[1](error)  # type: ignore[arg-type]
+            return
         watch = self.jobs.pop(number)
         watch.end()
         _report(watch.parent, error)  # type: ignore[arg-type]
@@ -163,6 +172,20 @@ def run_in_background(parent: QWidget, title: str, job: Callable[[Progress], Any
     _relay().jobs[progress.number] = _Watch(parent, dialog, on_done, on_end or (lambda: None))
     worker_pool().start(_Task(job, progress))
     return progress
+
+
+def run_quietly(owner: QObject, job: Callable[[], Any], on_done: Callable[[Any], None],
+                on_failure: Callable[[BaseException], None] | None = None) -> None:
+    """Runs `job` on the worker with no dialog (a count, the reminders): `on_done(result)`
+    on the UI thread, or `on_failure(error)` (by default the failure is dropped: what runs
+    quietly is read again at the next change or check). Neither is called once `owner`, the
+    widget or model waiting for the answer, is gone."""
+    progress = Progress(next(_NUMBERS))
+    failed = on_failure or (lambda _error: None)
+    _relay().quiet[progress.number] = (
+        lambda result: on_done(result) if shiboken6.isValid(owner) else None,
+        lambda error: failed(error) if shiboken6.isValid(owner) else None)
+    worker_pool().start(_Task(lambda _progress: job(), progress))
 
 
 def run_and_wait(parent: QWidget, title: str, job: Callable[[Progress], Any]) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -206,6 +206,28 @@ def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(value))
     fit_columns(table)
     table.resizeRowsToContents()
+
+
+class FirstPaint(QObject):
+    """Calls `then()` once, just after `widget` has first been painted (work that must not
+    delay what the user is waiting to see)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        # A QTimer object, not QTimer.singleShot with a Python callable: in this PySide6
+        # that loses a reference to what the callable returns each time.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(then)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Waits for the widget's first paint event, then lets it paint first."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._timer.start()
+        return False
 
 
 def clipped(text: str, length: int) -> str:

@@ -69,3 +69,31 @@ def test_a_full_disk_is_one_line_naming_the_file(shop: Run, tmp_path: Path) -> N
         f"complaint-desk: The disk is full: {target} could not be written. Free some space "
         "or choose another disk, then try again."], result.stderr
     assert list(folder.iterdir()) == []  # the link is gone too
+
+
+@linux_only
+@pytest.mark.slow
+def test_a_killed_export_leaves_nothing_and_the_next_one_tidies(cli: Run, tmp_path: Path,
+                                                                  ) -> None:
+    assert cli("demo", "--cases", "3000", password=None).returncode == 0
+    folder, private_tmp = tmp_path / "exports", tmp_path / "tmp"
+    folder.mkdir()
+    private_tmp.mkdir()
+    target = folder / "register.xlsx"
+    environment = {**os.environ, "COMPLAINT_DESK_DB": str(cli.database),  # type: ignore[attr-defined]
+                   "TMPDIR": str(private_tmp), "LANG": "C.UTF-8"}
+    for _ in range(3):  # killed while its sheets are being written, each time
+        export = subprocess.Popen([sys.executable, "-m", "app", "export", "--events", "--out",
+                                   str(target)], env=environment, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        while not any(path.is_dir() and any(path.iterdir()) for path in folder.iterdir()):
+            assert export.poll() is None, "the export ended before it could be killed"
+        export.kill()
+        export.wait()
+        assert not target.exists()
+        assert list(private_tmp.iterdir()) == []  # nothing of it in the system's temp folder
+    assert any(path.name.endswith(".part") for path in folder.iterdir())  # left by the kills
+    finished = subprocess.run([sys.executable, "-m", "app", "export", "--out", str(target)],
+                              env=environment, capture_output=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    assert [path.name for path in folder.iterdir()] == ["register.xlsx"]

@@ -105,6 +105,13 @@ def test_check_finds_a_stale_search_index(sqlite_db: Path) -> None:
     assert failed == ["Search index"]
 
 
+def test_check_finds_counts_per_state_out_of_step(db: str) -> None:
+    generate.fill_demo(cases=20, seed=1, now=DEMO_NOW)
+    database_proxy.execute_sql("UPDATE status_count SET cases = cases + 1 WHERE status = 'new'")
+    failed = [r.name.en for r in integrity.run_checks() if not r.ok]
+    assert failed == ["Counts per state"]
+
+
 def test_check_finds_broken_links(sqlite_db: Path) -> None:
     generate.fill_demo(cases=5, seed=1, now=DEMO_NOW)
     database_proxy.execute_sql("PRAGMA foreign_keys = OFF")

@@ -115,6 +115,21 @@ def test_reminders_group_by_urgency_with_reasons(make_case: MakeCase, staff: Use
     assert reminders_of(user=None, now=NOW).total == mine.total
 
 
+def test_reminders_count_every_item_and_list_the_most_urgent(make_case: MakeCase,
+                                                            staff: User, owner: User) -> None:
+    case = make_case()
+    for hours in (5, 1, 3, 2, 4):
+        followups.add_follow_up(case.id, due_at=NOW - timedelta(hours=hours), note=f"{hours}h",
+                                actor=staff, now=NOW - timedelta(days=1))
+    for day in range(3):
+        make_case(phone=f"1390000010{day}", flags=["risk"])
+    found = reminders_of(user=staff, now=NOW, limit=2)
+    assert found.counts["overdue"] == 5 and found.counts["today"] == 4  # first answers
+    assert [r.reason for r in found.items["overdue"]] == ["5h", "4h"]
+    escalated = reminders_of(user=owner, now=NOW, limit=2)
+    assert escalated.counts["escalated"] == 3 and len(escalated.items["escalated"]) == 2
+
+
 def test_the_due_soon_window_is_a_setting(make_case: MakeCase, staff: User,
                                           owner: User) -> None:
     make_case(promised_at=NOW + timedelta(hours=30))

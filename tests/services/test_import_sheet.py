@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from app.errors import InputError
 from app.i18n import ZH, speaking
-from app.services.importing import reader
+from app.services.importing import workbook
 from app.services.importing.cells import clean_cell, cleaner
 from app.services.importing.columns import FIELDS, header_key
 from app.services.importing.reader import SheetReading, read_sheet, sheet_names
@@ -262,7 +262,7 @@ def test_a_file_without_access_is_refused(tmp_path: Path,
     def denied(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(reader, "load_workbook", denied)
+    monkeypatch.setattr(workbook, "open_reader", denied)
     error = refusal(save(tmp_path, HEADER, GOOD))
     assert "access is denied" in error.text.en
     assert "没有访问权限" in error.text.zh

@@ -67,7 +67,8 @@ def test_propose_then_the_owner_approves(qtbot: QtBot, context: UiContext, handl
     hints = _propose(qtbot, context, handled, "1500")
     assert "Your limit: ¥200.00. Above it" in hints[0]
     assert CaseDetails.load_id(handled.id).status == "awaiting_approval"
-    owner_window.watch.check()
+    with qtbot.waitSignal(owner_window.watch.updated, timeout=2000):
+        owner_window.watch.check()
     assert owner_window.approvals_action.text() == "Approvals (1)"
     panel = owner_window.approvals
     panel.table.selectRow(0)

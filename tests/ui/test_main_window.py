@@ -118,3 +118,74 @@ def test_enter_opens_the_case(qtbot: QtBot, window: MainWindow, cases: list) -> 
     qtbot.keyClick(table, Qt.Key.Key_Return)
     opened = window.findChildren(CaseWindow)
     assert [w.details.number for w in opened if w.isVisible()] == [cases[0].number]
+
+
+def test_a_short_search_shows_the_newest_matches_then_all_once_counted(
+        qtbot: QtBot, window: MainWindow, cases: list, monkeypatch: pytest.MonkeyPatch,
+        db: str) -> None:
+    from app.services.register import search_hits
+
+    monkeypatch.setattr(search_hits, "NEWEST", 1)  # the first page reads the newest case only
+    register = window.register
+    register.search.setText("王")  # in the oldest case's customer name only
+    register.apply_filters()
+    if db.startswith("postgresql://"):  # no search table there: the server answers at once
+        assert _numbers(window) == [cases[0].number]
+        qtbot.waitUntil(lambda: register.count.text() == "1 case(s)", timeout=3000)
+        return
+    assert _numbers(window) == [] and register.count.text() == "…"
+    qtbot.waitUntil(lambda: register.count.text() == "1 case(s)", timeout=3000)
+    assert _numbers(window) == [cases[0].number]
+
+
+def test_waiting_for_a_paint_loses_no_reference(qtbot: QtBot) -> None:
+    """PySide6's QTimer.singleShot with a Python callable drops a reference to what the
+    callable returns (None here) each time, until Python aborts: FirstPaint must not."""
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.widgets import FirstPaint
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    before = sys.getrefcount(None)
+    waits = [FirstPaint(widget, lambda: calls.append(1)) for _ in range(300)]
+    widget.show()
+    widget.repaint()
+    qtbot.waitUntil(lambda: len(calls) == 300, timeout=3000)
+    assert sys.getrefcount(None) > before - 100 and len(waits) == 300
+
+
+def _copies(case: Complaint, count: int) -> None:
+    """`count` more cases like `case`, received a minute apart before it."""
+    model = Complaint.get_by_id(case.id)
+    values = {field.name: getattr(model, field.name)
+              for field in Complaint._meta.sorted_fields if field.name != "id"}
+    rows = [{**values, "number": f"TS-2025-{n:06d}",
+             "received_at": model.received_at - timedelta(minutes=n)}
+            for n in range(1, count + 1)]
+    for start in range(0, len(rows), 100):
+        Complaint.insert_many(rows[start:start + 100]).execute()
+
+
+def test_a_new_order_or_filter_starts_at_the_top_and_far_rows_are_read_by_key(
+        qtbot: QtBot, window: MainWindow, cases: list) -> None:
+    from app.services.register import listing
+
+    _copies(cases[0], 400)
+    register, table = window.register, window.register.table
+    register.apply_filters()
+    bar = table.verticalScrollBar()
+    for change in (lambda: table.sortByColumn(0, Qt.SortOrder.AscendingOrder),
+                   lambda: (register.filters.flagged.setChecked(True),
+                            register.apply_filters())):
+        qtbot.waitUntil(lambda: register.model.total == 403 and bar.maximum() > 0,
+                        timeout=3000)  # counted on the worker, and laid out
+        bar.setValue(bar.maximum())  # the scroll bar dragged to the end
+        order = listing.ordered_ids(register.model.query, now=NOW)
+        assert bar.value() > 0 and register.model.row_at(350).id == order[350]
+        change()
+        assert bar.value() == 0
+    assert _numbers(window) == [cases[1].number]

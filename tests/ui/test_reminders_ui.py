@@ -51,8 +51,9 @@ def test_a_tray_notification_when_an_item_falls_due(qtbot: QtBot, staff: User,
     qtbot.addWidget(window)
     seen: list[tuple[str, str]] = []
     window.notifier.notified.connect(lambda title, text: seen.append((title, text)))
-    window.show()  # the first check: a summary of today
-    assert seen and "1 due today" in seen[0][1]
+    window.show()  # the first check, on the worker once the window has painted: a summary
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert "1 due today" in seen[0][1]
     assert window.reminders_action.text() == "Reminders (1)"
     clock.now = datetime(2026, 3, 4, 18, 1)  # time passes: the promise falls due
     with qtbot.waitSignal(window.notifier.notified, timeout=2000) as raised:
@@ -60,7 +61,8 @@ def test_a_tray_notification_when_an_item_falls_due(qtbot: QtBot, staff: User,
     assert raised.args[0].startswith(case.number)
     assert "First answer promised by 2026-03-04 18:00" in raised.args[1]
     count = len(seen)
-    window.watch.timer.timeout.emit()
+    with qtbot.waitSignal(window.watch.updated, timeout=2000):
+        window.watch.timer.timeout.emit()
     assert len(seen) == count  # announced once
 
 
@@ -69,7 +71,8 @@ def test_an_escalation_from_another_pc_reaches_the_owner(qtbot: QtBot, owner: Us
     clock = Clock(NOW)
     notifier = Notifier(QApplication.windowIcon())
     watch = ReminderWatch(_context(owner, clock), notifier)
-    watch.start()
+    with qtbot.waitSignal(watch.updated, timeout=2000):
+        watch.start()
     make_case(flags=["group"], description="十几位业主一起来投诉")  # recorded on another PC
     with qtbot.waitSignal(notifier.notified, timeout=2000) as raised:
         watch.timer.timeout.emit()
@@ -85,8 +88,10 @@ def test_notifications_can_be_switched_off(qtbot: QtBot, staff: User, make_case:
     seen: list[str] = []
     notifier.notified.connect(lambda title, _text: seen.append(title))
     make_case()
-    ReminderWatch(_context(staff, Clock(datetime(2026, 3, 5, 9))), notifier).check()
-    assert seen == []
+    watch = ReminderWatch(_context(staff, Clock(datetime(2026, 3, 5, 9))), notifier)
+    with qtbot.waitSignal(watch.updated, timeout=2000) as checked:
+        watch.check()
+    assert checked.args[0].counts["overdue"] and seen == []
 
 
 def test_the_panel_lists_groups_and_opens_cases(qtbot: QtBot, staff: User,
@@ -96,6 +101,7 @@ def test_the_panel_lists_groups_and_opens_cases(qtbot: QtBot, staff: User,
     qtbot.addWidget(window)
     window.show()
     tree = window.reminders.tree
+    qtbot.waitUntil(lambda: tree.topLevelItem(0) is not None, timeout=3000)
     overdue = tree.topLevelItem(0)
     assert overdue.text(0) == "Overdue (3)"  # first answer, decision, no contact
     tree.setCurrentItem(overdue.child(0))
@@ -179,3 +185,38 @@ def test_corrective_actions_have_their_own_group_at_the_top(
     top = panel.tree.topLevelItem(0)
     assert top.text(0) == "Corrective actions due or to judge (1)"
     assert top.isExpanded() and top.child(0).text(0) == f"Action #{action.id}"
+
+
+def test_the_check_runs_on_the_worker_after_the_first_paint(qtbot: QtBot, staff: User,
+                                                            make_case: MakeCase,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            ) -> None:
+    import threading
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from app.services.casework import reminders
+
+    make_case()
+    seen: list[str] = []
+    read = reminders.reminders
+
+    def checked(**arguments: object) -> object:
+        seen.append("check on the UI thread" if threading.current_thread() is
+                    threading.main_thread() else "check on the worker")
+        return read(**arguments)  # type: ignore[arg-type]
+
+    class Paints(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and "paint" not in seen:
+                seen.append("paint")
+            return False
+
+    monkeypatch.setattr(reminders, "reminders", checked)
+    window = MainWindow(_context(staff, Clock(NOW)))
+    qtbot.addWidget(window)
+    paints = Paints()
+    window.register.table.viewport().installEventFilter(paints)
+    window.show()
+    qtbot.waitUntil(lambda: window.reminders.tree.topLevelItem(0) is not None, timeout=3000)
+    assert seen[:2] == ["paint", "check on the worker"]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
+from peewee import SQL, fn
+
 from app.errors import RuleError
 from app.i18n import Text
 from app.models import Complaint, Customer, TupleRows, User, database_proxy
@@ -44,6 +46,13 @@ def pending(*, limit: int = 500) -> list[Escalation]:
              .order_by(Complaint.escalated_at).limit(limit).tuples())
     return [Escalation(case_id, number, customer, at, severity, bool(group), bool(risk))
             for case_id, number, customer, at, severity, group, risk in cast(TupleRows, query)]
+
+
+def pending_count() -> int:
+    """How many escalated cases wait for a manager (through the index of exactly those)."""
+    return (Complaint.select(fn.COUNT(SQL("*")))
+            .where(Complaint.escalated_at.is_null(False) & Complaint.escalation_ack_at.is_null())
+            .scalar())
 
 
 def acknowledge(case_id: int, *, actor: User, now: datetime,

@@ -9,12 +9,12 @@ says why, and the most urgent come first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import cast
+from typing import Any, cast
 
-from peewee import fn
+from peewee import SQL, ModelSelect, fn
 
 from app.i18n import Text
 from app.models import (
@@ -113,31 +113,129 @@ class Reminders:
 Item = tuple[str, datetime, int, str, str, int | None, object]
 
 
+@dataclass(frozen=True)
+class _Window:
+    """The moments that split items into groups: now, midnight, the end of "soon"."""
+
+    now: datetime
+    tomorrow: datetime
+    horizon: datetime
+
+    def ranges(self) -> dict[str, tuple[datetime | None, datetime]]:
+        """Each dated group's range of due times [from, to); None: no lower bound."""
+        return {"overdue": (None, self.now), "today": (self.now, self.tomorrow),
+                "soon": (self.tomorrow, self.horizon)}
+
+
 def reminders(*, user: User | None, now: datetime, limit: int = 200) -> Reminders:
     """The reminders of `user` (their cases and follow-ups; escalations for managers and
-    owners), or of everyone when `user` is None."""
+    owners), or of everyone when `user` is None.
+
+    Counted and limited in SQL: each kind of item is counted per group over its index, and
+    only the `limit` most urgent of each group are read, however many thousands are owed.
+    """
     values = settings.get_all()
-    horizon = now + timedelta(hours=int(values["reminders.due_soon_hours"]))
     progress_days = int(values["reminders.progress_days"])
-    found = [*_case_items(user, horizon, now - timedelta(days=progress_days), progress_days),
-             *_follow_up_items(user, horizon)]
-    grouped: dict[str, list[Item]] = {group: [] for group in GROUPS}
-    tomorrow = datetime.combine(now.date() + timedelta(days=1), time())
-    for item in found:
-        due = item[1]
-        grouped["overdue" if due < now else "today" if due < tomorrow else "soon"].append(item)
+    window = _Window(now, datetime.combine(now.date() + timedelta(days=1), time()),
+                     now + timedelta(hours=int(values["reminders.due_soon_hours"])))
+    counts = dict.fromkeys(GROUPS, 0)
+    found: dict[str, list[Item]] = {group: [] for group in GROUPS}
+    for kind in _kinds(user, progress_days):
+        for group, (start, end) in window.ranges().items():
+            if kind.overdue_only and group != "overdue":
+                continue
+            # A notice is listed while its case is open, however far off its due time.
+            upto = None if kind.at_once and group == "soon" else end
+            counts[group] += kind.count(start, upto)
+            found[group] += kind.items(start, upto, limit)
     if user is None or allowed(user, Permission.ACKNOWLEDGE_ESCALATION):
-        grouped["escalated"] = list(_escalation_items())
-    items, counts = {}, {}
-    for group, rows in grouped.items():
+        counts["escalated"] = escalations.pending_count()
+        found["escalated"] = list(_escalation_items(limit))
+    items = {}
+    for group, rows in found.items():
         rows.sort(key=lambda row: (row[1], row[3]))
-        counts[group] = len(rows)
         items[group] = [Reminder(group, kind, case_id, number, customer, due,
                                  _reason(kind, detail), follow_up_id)
                         for kind, due, case_id, number, customer, follow_up_id, detail
                         in rows[:limit]]
-    _add_improvement(items, counts, user=user, now=now, horizon=horizon, limit=limit)
+    _add_improvement(items, counts, user=user, now=now, horizon=window.horizon,
+                     limit=limit)
     return Reminders(items, counts)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of item: the rows of `model` that owe it under `owed`, how a listed item is
+    read (`listed`: the select with the names joined), and the column its due time comes
+    from (`shift` later: no contact for N days is due N days after the last contact)."""
+
+    name: str
+    model: Any
+    owed: tuple[Any, ...]
+    listed: ModelSelect[Any]
+    due: Any
+    shift: timedelta = timedelta()
+    overdue_only: bool = False  # news owed to the customer is listed once it is late
+    at_once: bool = False  # listed as soon as it is owed, however far its due time
+
+    def _between(self, start: datetime | None, end: datetime | None) -> list[Any]:
+        bounds = [] if end is None else [self.due < end - self.shift]
+        return bounds if start is None else [*bounds, self.due >= start - self.shift]
+
+    def count(self, start: datetime | None, end: datetime | None) -> int:
+        """How many items fall due in [start, end): over the item's own table, no join."""
+        return (self.model.select(fn.COUNT(SQL("*")))
+                .where(*self.owed, *self._between(start, end)).scalar())
+
+    def items(self, start: datetime | None, end: datetime | None, limit: int) -> list[Item]:
+        """The `limit` earliest items due in [start, end)."""
+        query = (self.listed.where(*self.owed, *self._between(start, end))
+                 .order_by(self.due, Complaint.number).limit(limit))
+        found = []
+        for case_id, number, customer, due, follow_up, note in \
+                database_proxy.obj.execute(query).fetchall():
+            moment = as_datetime(due)
+            found.append((self.name, moment + self.shift, case_id, number, customer, follow_up,
+                          moment if follow_up is None else note))
+        return found
+
+
+def _kinds(user: User | None, progress_days: int) -> Iterator[_Kind]:
+    """Every kind of item, once for each way a case can be the user's (its handler, or
+    received by them while nobody handles it)."""
+    whose = [None] if user is None else [
+        Complaint.handler == user.id,
+        Complaint.handler.is_null() & (Complaint.received_by == user.id)]
+    for owner in whose:
+        def case_kind(name: str, due: Any, *owed: Any, owner: Any = owner,
+                      **options: Any) -> _Kind:
+            conditions = (Complaint.status.in_(OPEN_STATUSES), *owed,
+                          *(() if owner is None else (owner,)))
+            listed = (Complaint.select(Complaint.id, Complaint.number, Customer.name, due,
+                                       SQL("NULL"), SQL("NULL")).join(Customer))
+            return _Kind(name, Complaint, conditions, listed, due, **options)
+
+        yield case_kind("first_answer", Complaint.first_response_due,
+                        Complaint.first_response_at.is_null())
+        # A decided case has its decision stamped (a reopening clears it): saying so lets the
+        # database count through the index of open cases (models.case.OWED_INDEXES).
+        yield case_kind("decision", Complaint.resolution_due, Complaint.resolved_at.is_null(),
+                        Complaint.clock_paused_at.is_null())
+        yield case_kind("progress", Complaint.last_contact_at, Complaint.resolved_at.is_null(),
+                        shift=timedelta(days=progress_days), overdue_only=True)
+    mine = () if user is None else (FollowUp.assignee == user.id,)
+    listed = FollowUp.select(Complaint.id, Complaint.number, Customer.name, FollowUp.due_at,
+                             FollowUp.id, FollowUp.note).join(Complaint).join(Customer)
+    yield _Kind("follow_up", FollowUp, (FollowUp.done_at.is_null(), *mine,
+                                        FollowUp.kind.not_in(WHILE_OPEN_KINDS)),
+                listed, FollowUp.due_at)
+    # A customer to be told of a compensation decision, while the case is open (a few rows:
+    # its open case is looked up by id, so the count needs no join).
+    open_cases = Complaint.select(Complaint.id).where(Complaint.status.in_(OPEN_STATUSES))
+    yield _Kind("notice", FollowUp, (FollowUp.done_at.is_null(), *mine,
+                                     FollowUp.kind.in_(WHILE_OPEN_KINDS),
+                                     FollowUp.complaint.in_(open_cases)),
+                listed, FollowUp.due_at, at_once=True)
 
 
 # --- Corrective actions and early warnings (services/improvement/reminders.py) -----------
@@ -169,60 +267,8 @@ def _reason(kind: str, detail: object) -> str:
     return str(REASONS[kind].format(**{key: when(detail)}))  # type: ignore[arg-type]
 
 
-def _case_items(user: User | None, horizon: datetime, progress_cutoff: datetime,
-                progress_days: int) -> Iterator[Item]:
-    columns = (Complaint.id, Complaint.number, Customer.name, Complaint.first_response_due,
-               Complaint.first_response_at, Complaint.resolution_due, Complaint.clock_paused_at,
-               Complaint.last_contact_at)
-    owed = (((Complaint.first_response_at.is_null()) & (Complaint.first_response_due < horizon))
-            | (Complaint.clock_paused_at.is_null() & (Complaint.resolution_due < horizon))
-            | (Complaint.last_contact_at < progress_cutoff))
-    whose = [None] if user is None else [Complaint.handler == user.id,
-                                         Complaint.handler.is_null()
-                                         & (Complaint.received_by == user.id)]
-    for owner in whose:
-        query = (Complaint.select(*columns).join(Customer)
-                 .where(Complaint.status.in_(OPEN_STATUSES) & owed))
-        if owner is not None:
-            query = query.where(owner)
-        # Read through the cursor: peewee's conversion of every row costs more than the query.
-        for row in database_proxy.obj.execute(query).fetchall():
-            yield from _items_of_case(row, horizon, progress_cutoff, progress_days)
-
-
-def _items_of_case(row: tuple, horizon: datetime, progress_cutoff: datetime,
-                   progress_days: int) -> Iterable[Item]:
-    case_id, number, customer = row[0], row[1], row[2]
-    first_due, first_at, decision_due, paused, contact = map(as_datetime, row[3:])
-    if first_at is None and first_due is not None and first_due < horizon:
-        yield "first_answer", first_due, case_id, number, customer, None, first_due
-    if paused is None and decision_due is not None and decision_due < horizon:
-        yield "decision", decision_due, case_id, number, customer, None, decision_due
-    if contact is not None and contact < progress_cutoff:
-        yield ("progress", contact + timedelta(days=progress_days), case_id, number, customer,
-               None, contact)
-
-
-def _follow_up_items(user: User | None, horizon: datetime) -> Iterator[Item]:
-    """Open follow-ups due before `horizon`, and every customer to be told of a decision
-    (a `notice`, listed as soon as the decision is taken, while its case is open)."""
-    query = (FollowUp.select(FollowUp.id, FollowUp.due_at, FollowUp.note, Complaint.id,
-                             Complaint.number, Customer.name, FollowUp.kind)
-             .join(Complaint).join(Customer)
-             .where(FollowUp.done_at.is_null()
-                    & ((FollowUp.due_at < horizon) | FollowUp.kind.in_(WHILE_OPEN_KINDS))
-                    & (FollowUp.kind.not_in(WHILE_OPEN_KINDS)
-                       | Complaint.status.in_(OPEN_STATUSES))))
-    if user is not None:
-        query = query.where(FollowUp.assignee == user.id)
-    for follow_up_id, due, note, case_id, number, customer, kind in \
-            database_proxy.obj.execute(query).fetchall():
-        yield ("notice" if kind in WHILE_OPEN_KINDS else "follow_up", as_datetime(due), case_id,
-               number, customer, follow_up_id, note)
-
-
-def _escalation_items() -> Iterator[Item]:
-    for item in escalations.pending():
+def _escalation_items(limit: int) -> Iterator[Item]:
+    for item in escalations.pending(limit=limit):
         flags = [label(FLAGS, code) for code, on in (("group", item.flag_group),
                                                      ("risk", item.flag_risk)) if on]
         if item.severity == "critical":

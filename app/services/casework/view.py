@@ -11,30 +11,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any, overload
+from typing import Any
 
-from app.i18n import Text
+from app.errors import NotFoundError
+from app.i18n import ZH, Text, current_language
 from app.models import (
-    Attachment,
     Category,
     CompensationOffer,
     Complaint,
     CorrectiveAction,
-    Customer,
     Department,
-    FollowUp,
     Payment,
     RootCause,
-    User,
 )
 from app.models.chain import REMOVED
 from app.models.notes import decoded
-from app.services import audit, notes, vocabulary
-from app.services.casework import cases, merging
+from app.services import notes, vocabulary
+from app.services.casework import case_sql, cases, merging
 from app.services.casework.merging import MergedCase
-from app.services.catalog import name_of
 from app.services.deadlines import REVIEW_WINDOW_DAYS
-from app.services.text import iso
+from app.services.text import as_datetime, iso
 from app.services.vocabulary import Names, change_words
 
 
@@ -221,49 +217,73 @@ class CaseDetails:
     def load(cls, number: str) -> CaseDetails:
         """Reads the case called `number` with everything that belongs to it (the number
         of a case merged into another reads the one it leads to)."""
-        return cls.from_case(cases.get_case(number))
+        wanted = cases.normal_number(number)
+        found = case_sql.rows("number", wanted)
+        if not found:
+            raise cases.no_such_case(wanted)
+        return cls.load_id(found[0][0])
 
     @classmethod
-    def load_id(cls, case_id: int) -> CaseDetails:
-        """Reads the case with database id `case_id` (or the case it was merged into)."""
-        case = Complaint.get_by_id(case_id)
-        return cls.from_case(Complaint.get_by_id(case.merged_into_id) if case.merged_into_id
-                             else case)
+    def load_id(cls, case_id: int, *, lead: bool = True) -> CaseDetails:
+        """Reads the case with database id `case_id` (statements built once: case_sql), or,
+        when `lead`, the case it was merged into.
+
+        Raises:
+            NotFoundError: there is no such case.
+        """
+        found = case_sql.rows("case", case_id)
+        if not found:
+            raise NotFoundError(Text("There is no case with id {id}.", "没有 id 为 {id} 的投诉。")
+                                .format(id=case_id))
+        c = dict(zip(case_sql.CASE_FIELDS, found[0], strict=False))
+        if lead and c["merged_into"] is not None:
+            return cls.load_id(c["merged_into"])
+        customer, phone, address, removed = found[0][len(case_sql.CASE_FIELDS):]
+        people, lists = People(), _Lists()
+        merged = {merged_id: number for merged_id, number in case_sql.rows("merged", case_id)}
+        events = _events(case_id, merged)
+        references = dict(lists.texts)
+        if any(row[3] in _ACTION_FIELDS for row, _ in events):  # linked to corrective actions
+            references[vocabulary.ACTION] = _action_titles()
+        names = Names(references=references, users=people.names())
+        timeline = tuple(_entry(row, people, names, origin) for row, origin in events)
+        moment = as_datetime
+        return cls(
+            id=case_id, number=c["number"], status=c["status"], version=c["version"],
+            received_at=moment(c["received_at"]), received_by=people.get(c["received_by"]),
+            customer_id=c["customer"], customer=customer, address=address,
+            # A removed customer's phone is a placeholder no one can type: not a phone.
+            phone=REMOVED if removed else phone,
+            channel=c["channel"], category=lists.refs["category", c["category"]],
+            profile=c["profile"], severity=c["severity"],
+            flags=tuple(code for code in ("group", "risk", "management") if c[f"flag_{code}"]),
+            description=c["description"], wish=c["wish"], mood=c["mood"],
+            reference=c["reference"], department=lists.ref("department", c["department"]),
+            handler=people.get(c["handler"]), subject=people.get(c["subject_user"]),
+            fault_department=lists.ref("department", c["fault_department"]),
+            fault_party=c["fault_party"], facts=c["facts"],
+            root_cause=lists.ref("root_cause", c["root_cause"]), resolution=c["resolution"],
+            answer=c["answer"], feedback=c["feedback"], feedback_at=moment(c["feedback_at"]),
+            satisfaction=c["satisfaction"], first_response_due=moment(c["first_response_due"]),
+            first_response_at=moment(c["first_response_at"]),
+            resolution_due=moment(c["resolution_due"]), next_due_at=moment(c["next_due_at"]),
+            resolved_at=moment(c["resolved_at"]), closed_at=moment(c["closed_at"]),
+            clock_paused_at=moment(c["clock_paused_at"]), complex_case=bool(c["complex_case"]),
+            last_contact_at=moment(c["last_contact_at"]),
+            escalated_at=moment(c["escalated_at"]),
+            escalation_ack_at=moment(c["escalation_ack_at"]),
+            review_until=_review_until(c["status"], timeline), timeline=timeline,
+            follow_ups=_follow_ups(case_id, people), offers=_offers(case_id, people),
+            attachments=_attachments(case_id, people),
+            merged=tuple(merging.merged_into(case_id)) if merged else (),
+            legal_hold=bool(c["legal_hold"]), redacted_at=moment(c["redacted_at"]),
+        )
 
     @classmethod
     def from_case(cls, c: Complaint) -> CaseDetails:
-        """Builds the details of a case row already read."""
-        people = People()
-        names = read_names(people)
-        customer = Customer.get_by_id(c.customer_id)
-        return cls(
-            id=c.id, number=c.number, status=c.status, version=c.version,
-            received_at=c.received_at, received_by=people.get(c.received_by_id),
-            customer_id=customer.id, customer=customer.name,
-            # A removed customer's phone is a placeholder no one can type: not a phone.
-            phone=REMOVED if customer.redacted_at else customer.phone,
-            address=customer.address, channel=c.channel,
-            category=_ref(Category, c.category_id), profile=c.profile, severity=c.severity,
-            flags=tuple(code for code, on in (("group", c.flag_group), ("risk", c.flag_risk),
-                                              ("management", c.flag_management)) if on),
-            description=c.description, wish=c.wish, mood=c.mood, reference=c.reference,
-            department=_ref(Department, c.department_id), handler=people.get(c.handler_id),
-            subject=people.get(c.subject_user_id),
-            fault_department=_ref(Department, c.fault_department_id),
-            fault_party=c.fault_party, facts=c.facts,
-            root_cause=_ref(RootCause, c.root_cause_id), resolution=c.resolution,
-            answer=c.answer, feedback=c.feedback, feedback_at=c.feedback_at,
-            satisfaction=c.satisfaction, first_response_due=c.first_response_due,
-            first_response_at=c.first_response_at, resolution_due=c.resolution_due,
-            next_due_at=c.next_due_at, resolved_at=c.resolved_at, closed_at=c.closed_at,
-            clock_paused_at=c.clock_paused_at, complex_case=c.complex_case,
-            last_contact_at=c.last_contact_at, escalated_at=c.escalated_at,
-            escalation_ack_at=c.escalation_ack_at, review_until=_review_until(c),
-            timeline=_timeline(c, people, names),
-            follow_ups=_follow_ups(c.id, people), offers=_offers(c.id, people),
-            attachments=_attachments(c.id, people), merged=tuple(merging.merged_into(c.id)),
-            legal_hold=c.legal_hold, redacted_at=c.redacted_at,
-        )
+        """The details of a case row already read (read again, with all that belongs to it;
+        a merged case as it is, not the case it leads to)."""
+        return cls.load_id(c.id, lead=False)
 
     def is_overdue(self, now: datetime) -> bool:
         """True when something on the case was due before `now`."""
@@ -301,11 +321,14 @@ class CaseDetails:
         return data
 
 
-def _review_until(case: Complaint) -> datetime | None:
-    if case.status not in ("resolved", "rejected", "closed"):
+def _review_until(status: str, timeline: tuple[TimelineEntry, ...]) -> datetime | None:
+    """Until when a review may be asked for: 30 days from the last decision (the latest
+    change of state to resolved or not upheld, or a case solved on the spot)."""
+    if status not in ("resolved", "rejected", "closed"):
         return None
-    decided = audit.last_decision(case.id)
-    return decided + timedelta(days=REVIEW_WINDOW_DAYS) if decided else None
+    decided = [entry.at for entry in timeline if entry.field == "status" and (
+        entry.new in ("resolved", "rejected") or (entry.new == "closed" and entry.old == "new"))]
+    return decided[-1] + timedelta(days=REVIEW_WINDOW_DAYS) if decided else None
 
 
 def explain(timeline: Iterable[TimelineEntry]) -> list[TimelineEntry]:
@@ -319,7 +342,8 @@ class People:
     """Users by id, read once per case (or once per batch of cases)."""
 
     def __init__(self) -> None:
-        self._by_id = {u.id: Person(u.username, u.display_name) for u in User.select()}
+        self._by_id = {user_id: Person(username, name)
+                       for user_id, username, name in case_sql.rows("users")}
 
     def get(self, user_id: int | None) -> Person | None:
         """The user with id `user_id` (None for nobody)."""
@@ -339,47 +363,74 @@ def read_names(people: People | None = None) -> Names:
                          for row in model.select(model.code, model.name_en, model.name_zh)}
                   for kind, model in lists.items()}
     # A shop has a few dozen corrective actions: their titles name the links on a timeline.
-    references[vocabulary.ACTION] = {
-        str(row.id): Text(row.title, row.title)
-        for row in CorrectiveAction.select(CorrectiveAction.id, CorrectiveAction.title)}
+    references[vocabulary.ACTION] = _action_titles()
     return Names(references=references, users=(people or People()).names())
 
 
-@overload
-def _ref(model: type[Category | Department | RootCause], entry_id: int) -> Ref: ...
-@overload
-def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -> Ref | None: ...
-def _ref(model: type[Category | Department | RootCause], entry_id: int | None) -> Ref | None:
-    if entry_id is None:
-        return None
-    entry = model.get_by_id(entry_id)
-    return Ref(entry.code, name_of(entry))
+class _Lists:
+    """The coded lists (categories, departments, root causes), read in one statement."""
+
+    def __init__(self) -> None:
+        zh = current_language() == ZH
+        self.refs: dict[tuple[str, int], Ref] = {}
+        self.texts: dict[str, dict[str, Text]] = {kind: {} for kind in _LIST_KINDS}
+        for kind, entry_id, code, name_en, name_zh in case_sql.rows("lists"):
+            self.refs[kind, entry_id] = Ref(code, name_zh if zh else name_en)
+            self.texts[_LIST_KINDS[kind]][code] = Text(name_en or code, name_zh or code)
+
+    def ref(self, kind: str, entry_id: int | None) -> Ref | None:
+        """The entry `entry_id` of the list `kind` (None for none)."""
+        return None if entry_id is None else self.refs[kind, entry_id]
 
 
-def _timeline(case: Complaint, people: People, names: Names) -> tuple[TimelineEntry, ...]:
-    """The case's events and, within them by time, those of the cases merged into it."""
-    numbers = {merged.id: merged.number for merged in merging.merged_into(case.id)}
-    events = audit.timeline(case.id, *numbers)
-    return tuple(_entry(e, people, names, numbers.get(e.complaint_id or 0, "")) for e in events)
+_LIST_KINDS = {"category": vocabulary.CATEGORY, "department": vocabulary.DEPARTMENT,
+               "root_cause": vocabulary.ROOT_CAUSE}
 
 
-def _entry(event: Any, people: People, names: Names, origin: str = "") -> TimelineEntry:
-    person = people.get(event.actor_id)
-    return TimelineEntry(event.at, person.username if person else "",
-                         person.name if person else "", event.kind, event.field,
-                         event.old_value, event.new_value, event.note,
-                         change_words(event.field, event.old_value, event.new_value, names),
-                         origin)
+_ACTION_FIELDS = ("action.link", "action.unlink")
+
+
+def _action_titles() -> dict[str, Text]:
+    """Every corrective action's title by its id (a shop has a few dozen)."""
+    return {str(row.id): Text(row.title, row.title)
+            for row in CorrectiveAction.select(CorrectiveAction.id, CorrectiveAction.title)}
+
+
+def _events(case_id: int, merged: dict[int, str]) -> list[tuple[tuple[Any, ...], str]]:
+    """The case's event rows and, within them by time, those of the cases merged into it
+    (each with the number of the case it was recorded on; "" for the case's own)."""
+    rows = [(row, "") for row in case_sql.rows("events", case_id)]
+    for merged_id, number in merged.items():
+        rows += [(row, number) for row in case_sql.rows("events", merged_id)]
+    if merged:
+        rows.sort(key=lambda pair: (as_datetime(pair[0][0]), pair[0][-1]))
+    return rows
+
+
+def _entry(row: tuple[Any, ...], people: People, names: Names, origin: str = "") -> TimelineEntry:
+    at, actor_id, kind, field, old, new, note, _id = row
+    person = people.get(actor_id)
+    return TimelineEntry(as_datetime(at), person.username if person else "",
+                         person.name if person else "", kind, field, old, new, note,
+                         change_words(field, old, new, names), origin)
 
 
 def _follow_ups(case_id: int, people: People) -> tuple[FollowUpInfo, ...]:
-    rows = FollowUp.select().where(FollowUp.complaint == case_id).order_by(FollowUp.due_at)
-    return tuple(FollowUpInfo(f.id, f.kind, f.due_at, people.get(f.assignee_id), f.note,
-                              f.done_at, f.outcome) for f in rows)
+    return tuple(FollowUpInfo(follow_up_id, kind, as_datetime(due), people.get(assignee),
+                              note, as_datetime(done), outcome)
+                 for follow_up_id, kind, due, assignee, note, done, outcome
+                 in case_sql.rows("follow_ups", case_id))
 
 
 def _offers(case_id: int, people: People) -> tuple[OfferInfo, ...]:
-    return offers_of_cases([case_id], people).get(case_id, ())
+    return tuple(OfferInfo(offer_id, kind, Decimal(fen) / 100, description, status,
+                           Decimal(counter) / 100 if counter else None, people.get(requester),
+                           people.get(approver), reason, as_datetime(created),
+                           None if paid is None else Decimal(paid) / 100, as_datetime(paid_at),
+                           method or "", reference or "")
+                 for offer_id, kind, fen, description, status, counter, requester, approver,
+                 reason, created, paid, paid_at, method, reference
+                 in case_sql.rows("offers", case_id))
 
 
 def offers_of_cases(case_ids: list[int], people: People) -> dict[int, tuple[OfferInfo, ...]]:
@@ -407,6 +458,7 @@ def _payment(payment: Payment | None) -> tuple[Decimal | None, datetime | None, 
 
 
 def _attachments(case_id: int, people: People) -> tuple[AttachmentInfo, ...]:
-    rows = Attachment.select().where(Attachment.complaint == case_id).order_by(Attachment.id)
-    return tuple(AttachmentInfo(a.id, a.file_name, a.kind, a.size, a.note,
-                                people.get(a.added_by_id), a.added_at) for a in rows)
+    return tuple(AttachmentInfo(attachment_id, name, kind, size, note, people.get(added_by),
+                                as_datetime(added))
+                 for attachment_id, name, kind, size, note, added_by, added
+                 in case_sql.rows("attachments", case_id))

@@ -15,6 +15,7 @@ from app.models.damage import MAX_REPORTED, unreadable_values
 from app.models.guards import missing_guards
 from app.models.migrations import CURRENT_VERSION, schema_version
 from app.models.search import SEARCH_TABLE, check_search_index, uses_search_table
+from app.models.tallies import counts_by_status
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,18 @@ def _search_index() -> str:
     indexed = database.execute_sql(f"SELECT count(*) FROM {SEARCH_TABLE}").fetchone()[0]
     cases = Complaint.select().count()
     return "" if indexed == cases else f"{indexed} indexed, {cases} cases"
+
+
+def _state_counts() -> str:
+    """The counts kept per state (for the register) against the cases themselves."""
+    kept = {status: cases for status, cases in counts_by_status(database_proxy.obj).items()
+            if cases}
+    found: dict[str, int] = dict(cast(TupleRows, Complaint.select(
+        Complaint.status, fn.COUNT(SQL("*"))).group_by(Complaint.status).tuples()))
+    wrong = [f"{status}: {kept.get(status, 0)} kept, {found.get(status, 0)} cases"
+             for status in sorted(set(kept) | set(found))
+             if kept.get(status, 0) != found.get(status, 0)]
+    return "; ".join(wrong)
 
 
 def _numbers() -> str:
@@ -160,6 +173,7 @@ CHECKS: tuple[tuple[Text, Callable[[], str]], ...] = (
     (Text("Values readable", "数据值可读"), _values),
     (Text("Schema version", "结构版本"), _schema),
     (Text("Search index", "搜索索引"), _search_index),
+    (Text("Counts per state", "各状态件数"), _state_counts),
     (Text("Case numbers without gaps", "投诉编号连续"), _numbers),
     (Text("Record guards (triggers)", "记录防篡改触发器"), _guards),
     (Text("Event hash chain", "事件哈希链"), _chain),

@@ -144,12 +144,23 @@ def cell_text(raw: object) -> str:
     """A cell as text: whole numbers without `.0`, datetimes as `2026-03-05 14:30`."""
     if raw is None:
         return ""
-    if isinstance(raw, datetime):
-        return when(raw)
+    if isinstance(raw, date):  # calamine reads a date at midnight as a date
+        return when(raw if isinstance(raw, datetime) else datetime.combine(raw, time()))
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))  # a phone typed into a number cell reads back as 13800138000.0
     # The second strip takes the non-breaking spaces that come with text pasted from the web.
     return clean(str(raw)).strip()
+
+
+def shown(raw: object) -> str:
+    """A cell's value as a list of problems quotes it (a date read alone, as its midnight)."""
+    if raw is None:
+        return ""
+    if type(raw) is date:
+        return str(datetime.combine(raw, time()))
+    if type(raw) is float and raw.is_integer():  # calamine reads every number as a float
+        return str(int(raw))
+    return str(raw)
 
 
 def is_blank(*cells: object) -> bool:

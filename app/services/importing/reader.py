@@ -7,34 +7,20 @@ correct the file. Nothing is written here: recording the cases is the caller's j
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
-from xml.etree.ElementTree import ParseError
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.workbook.workbook import Workbook
 
 from app.errors import InputError
 from app.i18n import Text
-from app.services.importing.cells import Cleaner, cell_text, cleaner, is_blank
+from app.services.importing.cells import Cleaner, cell_text, cleaner, is_blank, shown
 from app.services.importing.columns import FIELD_BY_KEY, FIELDS, header_key
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from app.services.importing.workbook import Book, opened
 
 HEADER_SCAN_ROWS = 20  # title rows and notes above the header never run longer than this
 MIN_HEADER_MATCHES = 2  # one known word could be a title or a note; two make a header
-
-# What openpyxl raises for a CSV, an old .xls, a renamed text file, a renamed Word document
-# ("no valid workbook part") or a damaged workbook.
-_NOT_EXCEL = (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError, OSError)
 
 Cells = tuple[object, ...]
 
@@ -85,13 +71,14 @@ class SheetReading:
 
 
 def sheet_names(path: str | Path) -> list[str]:
-    """The names of the worksheets in the workbook at `path`, in tab order.
+    """The names of the worksheets a user sees in the workbook at `path`, in tab order
+    (hidden sheets and chart sheets are not offered; a hidden one may still be named).
 
     Raises:
         InputError: the file is missing or is not an Excel .xlsx workbook.
     """
-    with _workbook(path) as book:
-        return [worksheet.title for worksheet in book.worksheets]
+    with opened(Path(path)) as book:
+        return list(book.visible)
 
 
 def read_sheet(path: str | Path, *, now: datetime, sheet: str | None = None,
@@ -111,22 +98,22 @@ def read_sheet(path: str | Path, *, now: datetime, sheet: str | None = None,
     """
     mapping = dict(mapping or {})
     _check_field_names(mapping)
-    with _workbook(path) as book:
-        worksheet = _worksheet(book, sheet)
-        # Some programs write a wrong used range; read the rows the file really has.
-        worksheet.reset_dimensions()
-        lines = worksheet.iter_rows(values_only=True)  # type: ignore[misc]  # (stubs)
-        top = list(islice(lines, HEADER_SCAN_ROWS))
-        extra_keys = {header_key(title) for title in mapping.values()} - {""}
-        header_row = _header_row(top, lines, extra_keys=extra_keys, sheet=worksheet.title)
+    with opened(Path(path)) as book:
+        title = _worksheet(book, sheet)
+        # calamine reads the cells the file really has, whatever used range it records.
+        lines = book.rows(title)
+        top = lines[:HEADER_SCAN_ROWS]
+        extra_keys = {header_key(text) for text in mapping.values()} - {""}
+        header_row = _header_row(top, lines, extra_keys=extra_keys, sheet=title)
         headers = _header_texts(top[header_row - 1])
         columns = _columns(headers, mapping, header_row=header_row)
         _require_columns(columns, headers)
-        rows, problems = _read_rows(chain(top[header_row:], lines), first_row=header_row + 1,
-                                    columns=columns, headers=headers, now=now)
+        rows, problems = _read_rows(lines[header_row:], first_row=header_row + 1,
+                                    columns=columns, headers=headers, now=now,
+                                    formulas=book.unsaved_formulas(title))
     used = set(columns.values())
-    unmatched = [title for index, title in enumerate(headers) if title and index not in used]
-    return SheetReading(sheet=worksheet.title, header_row=header_row, headers=headers,
+    unmatched = [text for index, text in enumerate(headers) if text and index not in used]
+    return SheetReading(sheet=title, header_row=header_row, headers=headers,
                         columns=columns, unmatched=unmatched, rows=rows, problems=problems)
 
 
@@ -151,64 +138,29 @@ def peek(path: str | Path, *, sheet: str | None = None, rows: int = 10) -> Sheet
         InputError: the file is missing or not an .xlsx workbook, the sheet does not exist,
             is empty or has no header row.
     """
-    with _workbook(path) as book:
-        worksheet = _worksheet(book, sheet)
-        worksheet.reset_dimensions()
-        lines = worksheet.iter_rows(values_only=True)  # type: ignore[misc]  # (stubs)
-        top = list(islice(lines, HEADER_SCAN_ROWS))
-        header_row = _header_row(top, lines, extra_keys=set(), sheet=worksheet.title)
+    with opened(Path(path)) as book:
+        title = _worksheet(book, sheet)
+        lines = book.rows(title)
+        top = lines[:HEADER_SCAN_ROWS]
+        header_row = _header_row(top, lines, extra_keys=set(), sheet=title)
         headers = _header_texts(top[header_row - 1])
-        filled = (cells for cells in chain(top[header_row:], lines) if not is_blank(*cells))
+        filled = (cells for cells in lines[header_row:] if not is_blank(*cells))
         sample = [[cell_text(cell) for cell in cells[:len(headers)]]
                   for cells in islice(filled, rows)]
-        return SheetPeek(worksheet.title, [each.title for each in book.worksheets], header_row,
-                         headers, _columns(headers, {}, header_row=header_row), sample)
+        return SheetPeek(title, list(book.visible), header_row, headers,
+                         _columns(headers, {}, header_row=header_row), sample)
 
 
-@contextmanager
-def _workbook(path: str | Path) -> Iterator[Workbook]:
-    file = Path(path)
-    if not file.is_file():
-        raise InputError(Text("The file “{path}” was not found.", "找不到文件“{path}”。")
-                         .format(path=file), field="path")
-    try:
-        book = load_workbook(file, read_only=True, data_only=True)
-    except PermissionError as error:
-        raise InputError(
-            Text("The file “{name}” cannot be opened: access is denied. Close it in Excel or "
-                 "WPS, or copy it to this computer, and try again.",
-                 "无法打开文件“{name}”：没有访问权限。请先在 Excel 或 WPS 中关闭它，"
-                 "或把它复制到本机后再试。").format(name=file.name), field="path") from error
-    except _NOT_EXCEL as error:
-        raise _not_excel(file) from error
-    try:
-        yield book
-    except (zipfile.BadZipFile, ParseError) as error:  # sheets are only parsed as they are read
-        raise _not_excel(file) from error
-    finally:
-        book.close()  # read-only workbooks keep the file open until closed
-
-
-def _not_excel(file: Path) -> InputError:
-    return InputError(
-        Text("“{name}” is not an Excel workbook (.xlsx), or it has a password. Open it in "
-             "Excel or WPS, save it as “Excel Workbook (*.xlsx)” without a password, and "
-             "import that file.",
-             "“{name}”不是 Excel 工作簿（.xlsx）文件，或者设置了密码。请用 Excel 或 WPS "
-             "打开，另存为“Excel 工作簿（*.xlsx）”（不设密码）后再导入。")
-        .format(name=file.name), field="path")
-
-
-def _worksheet(book: Workbook, sheet: str | None) -> ReadOnlyWorksheet:
+def _worksheet(book: Book, sheet: str | None) -> str:
+    """The sheet to read: the one named, or the first a user sees."""
     if sheet is None:
-        return book.worksheets[0]
-    names = [worksheet.title for worksheet in book.worksheets]
-    if sheet not in names:
+        return book.visible[0]
+    if sheet not in book.sheets:
         raise InputError(
             Text("There is no sheet “{sheet}” in this workbook. Sheets: {names}.",
                  "工作簿中没有名为“{sheet}”的工作表。现有工作表：{names}。")
-            .format(sheet=sheet, names=_listing(names)), field="sheet")
-    return book[sheet]
+            .format(sheet=sheet, names=_listing(book.visible)), field="sheet")
+    return sheet
 
 
 def _header_row(top: Sequence[Cells], rest: Iterable[Cells], *, extra_keys: set[str],
@@ -283,12 +235,26 @@ def _require_columns(columns: Mapping[str, int], headers: Sequence[str]) -> None
             field=missing[0].name)
 
 
+UNSAVED = Text("a formula whose result was never saved ({formula}). Open the file in Excel or "
+               "WPS, save it there, and import it again.",
+               "公式的计算结果没有保存（{formula}）。请用 Excel 或 WPS 打开并保存该文件后再导入。")
+
+
 def _read_rows(lines: Iterable[Cells], *, first_row: int, columns: Mapping[str, int],
-               headers: Sequence[str], now: datetime) -> tuple[list[SheetRow], list[RowProblem]]:
+               headers: Sequence[str], now: datetime,
+               formulas: Mapping[tuple[int, int], str] | None = None,
+               ) -> tuple[list[SheetRow], list[RowProblem]]:
     rows: list[SheetRow] = []
     problems: list[RowProblem] = []
     cleaners = [(name, index, cleaner(FIELDS[name], now=now)) for name, index in columns.items()]
+    unsaved = _unsaved_by_row(formulas or {}, set(columns.values()))
     for number, cells in enumerate(lines, start=first_row):
+        missing = unsaved.get(number)
+        if missing:  # calamine reads these cells as empty: a row of them is not blank
+            found = _unsaved_problems(number, cells, missing, headers)
+            if found:
+                problems.extend(found)
+                continue
         if is_blank(*cells):
             continue
         values, found = _read_row(number, cells, cleaners, headers)
@@ -296,6 +262,24 @@ def _read_rows(lines: Iterable[Cells], *, first_row: int, columns: Mapping[str, 
         if not found:
             rows.append(SheetRow(number, values))
     return rows, problems
+
+
+def _unsaved_by_row(formulas: Mapping[tuple[int, int], str],
+                    used: set[int]) -> dict[int, dict[int, str]]:
+    """The formulas in the columns being imported, by row."""
+    by_row: dict[int, dict[int, str]] = {}
+    for (row, column), formula in formulas.items():
+        if column in used:
+            by_row.setdefault(row, {})[column] = formula
+    return by_row
+
+
+def _unsaved_problems(number: int, cells: Cells, formulas: Mapping[int, str],
+                      headers: Sequence[str]) -> list[RowProblem]:
+    """A problem for each formula cell of the row that reads as empty (no saved result)."""
+    return [RowProblem(number, headers[column], formula, UNSAVED.format(formula=formula))
+            for column, formula in formulas.items()
+            if column >= len(cells) or is_blank(cells[column])]
 
 
 def _read_row(number: int, cells: Cells, cleaners: Sequence[tuple[str, int, Cleaner]],
@@ -307,8 +291,7 @@ def _read_row(number: int, cells: Cells, cleaners: Sequence[tuple[str, int, Clea
         try:
             values[name] = clean(raw)
         except InputError as error:
-            text = "" if raw is None else str(raw)
-            problems.append(RowProblem(number, headers[index], text, error.text))
+            problems.append(RowProblem(number, headers[index], shown(raw), error.text))
     return values, problems
 
 

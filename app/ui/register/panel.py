@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.services.desk import store
 from app.services.register import listing
 from app.services.register.listing import CaseQuery
+from app.ui import runner
 from app.ui.context import UiContext
 from app.ui.register.chooser import ColumnChooser
 from app.ui.register.filters import ALL, FilterPanel
@@ -43,6 +44,7 @@ class RegisterPanel(QWidget):
         super().__init__()
         self._context = context
         self._drill: dict[str, Any] = {}  # a figure of the analysis, while it is shown
+        self._notice: tuple[list[str], int] | None = None  # filters on, all cases
         self._build_ui()
         self._restore_layout()  # before the signals: restoring the header must not query
         self._connect_signals()
@@ -140,6 +142,7 @@ class RegisterPanel(QWidget):
                 self.columns_button.rect().bottomLeft())))
         self.timer.timeout.connect(self.apply_filters)
         self.counts_timer.timeout.connect(self._show_counts)
+        self.model.counted.connect(self._show_total)
         self.figure_clear.clicked.connect(self.clear_figure)
         self.filters.changed.connect(self.apply_filters)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort)
@@ -181,6 +184,7 @@ class RegisterPanel(QWidget):
         """Runs the query now (the search timer calls this after a pause in typing)."""
         self.timer.stop()
         self.model.set_query(self.current_query())
+        self.table.scrollToTop()  # a new order or filter starts at its first row
         self._rows_changed()
 
     def refresh(self) -> None:
@@ -235,31 +239,54 @@ class RegisterPanel(QWidget):
         self.apply_filters()
 
     def _rows_changed(self) -> None:
-        self.count.setText(self.tr("%n case(s)", "", self.model.rowCount()))
+        self._show_total()
         self.counts_timer.start()
+
+    def _show_total(self) -> None:
+        """Called when the rows or their count changed: "…" until the count is known."""
+        total = self.model.total
+        self.count.setText("…" if total is None else self.tr("%n case(s)", "", total))
+        self._show_notice()
 
     def _show_counts(self) -> None:
         """Called just after the rows changed: the number of cases beside each state, and
-        whether the filters hide some."""
+        whether the filters hide some, counted on the worker (a search scanning every case's
+        text takes a while)."""
         if not store.is_open():
             return
-        counts = listing.count_by_status(self.model.query, now=self._context.now())
-        self.filters.show_counts(counts, sum(counts.values()))
-        self._show_notice()
+        query, now = self.model.query, self._context.now()
+        active = [] if self._drill else self.filters.active()
+        if not active:
+            self._notice = None
+            self.notice_bar.setVisible(False)
+
+        def count() -> tuple[dict[str, int], int]:
+            everything = listing.count(CaseQuery(search=query.search), now=now) if active else 0
+            return listing.count_by_status(query, now=now), everything
+
+        def show(found: tuple[dict[str, int], int]) -> None:
+            if query != self.model.query:  # an answer for rows no longer shown is dropped
+                return
+            by_status, everything = found
+            self.filters.show_counts(by_status, sum(by_status.values()))
+            if active:
+                self._notice = (active, everything)
+                self._show_notice()
+
+        runner.run_quietly(self, count, show)
 
     def _show_notice(self) -> None:
-        """Says plainly which filters are on and how many cases they hide."""
-        active = [] if self._drill else self.filters.active()
-        self.notice_bar.setVisible(bool(active))
-        if not active:
+        """Says plainly which filters are on and how many cases they hide ("…" shown until
+        the rows are counted)."""
+        if self._notice is None:
             return
-        everything = listing.count(CaseQuery(search=self.model.query.search),
-                                   now=self._context.now())
+        active, everything = self._notice
+        shown = "…" if self.model.total is None else str(self.model.total)
         text = self.tr("Filters are on (%1): %2 of %3 cases are shown.") if everything else \
             self.tr("Filters are on (%1).")
-        self.notice.setText(text.replace("%1", ", ".join(active))
-                            .replace("%2", str(self.model.rowCount()))
+        self.notice.setText(text.replace("%1", ", ".join(active)).replace("%2", shown)
                             .replace("%3", str(everything)))
+        self.notice_bar.setVisible(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Down in the search box goes to the results."""

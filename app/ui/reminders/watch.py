@@ -2,20 +2,22 @@
 
 Escalations and compensation decisions (the customer to be told) made on another PC sharing
 the database are found the same way, by the check, not by a signal. Each item is announced
-once; at start (and when someone signs in) one
-summary says what is overdue and due today.
+once; at start (and when someone signs in) one summary says what is overdue and due today.
+The reading runs on the worker, so neither a busy desk's thousands of items nor a slow
+server ever holds up the window; the window starts the first check once it has painted.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.errors import DeskError
 from app.services.casework import reminders
 from app.services.casework.reminders import Reminder, Reminders
 from app.services.desk import store
+from app.ui import runner
 from app.ui.context import UiContext
-from app.ui.operations import explaining
 from app.ui.reminders.notifier import Notifier
 
 CHECK_EVERY_MS = 60_000
@@ -53,18 +55,23 @@ class ReminderWatch(QObject):
         self._summarised = False
         self.check()
 
-    def check(self, *, announce: bool = True) -> Reminders:
-        """Reads the reminders now; announces items that fell due since the last check."""
-        if not store.is_open():
-            return self.latest
-        try:
-            with explaining():
-                found = reminders.reminders(user=self._context.user, now=self._context.now())
-        except DeskError:
-            # A database out of reach for a moment (a server restarting, a share dropped):
-            # the next check tries again; a box every minute would help no one.
-            return self.latest
-        now = self._context.now()
+    def check(self, *, announce: bool = True) -> None:
+        """Reads the reminders on the worker; `updated` fires with them, and items that fell
+        due since the last check are announced."""
+        if not store.is_open() or not self._context.signed_in:
+            return
+        user, now = self._context.user, self._context.now()
+        # A failure (a database out of reach for a moment: a server restarting, a share
+        # dropped) is dropped: the next check tries again; a box every minute would help
+        # no one.
+        runner.run_quietly(self, lambda: reminders.reminders(user=user, now=now),
+                           lambda found: self._on_found(found, user.id, now, announce))
+
+    def _on_found(self, found: Reminders, user_id: int, now: datetime, announce: bool,
+                  ) -> None:
+        """Called on the UI thread with the reminders read for `user_id` at `now`."""
+        if not self._context.signed_in or user_id != self._context.user.id:
+            return  # someone else signed in meanwhile (their own check follows), or nobody
         due = [item for item in found.all_items()
                if item.group in ANNOUNCED_GROUPS or item.kind in ANNOUNCED_KINDS]
         due += [item for item in found.items.get("action", []) if item.due_at < now]
@@ -78,7 +85,6 @@ class ReminderWatch(QObject):
                     self._announced.add(item.key)
         self.latest = found
         self.updated.emit(found)
-        return found
 
     def _summarise(self, found: Reminders) -> None:
         self._summarised = True
