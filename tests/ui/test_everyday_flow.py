@@ -209,8 +209,8 @@ def test_without_a_tray_the_summary_shows_in_the_window(qtbot: QtBot, staff: Use
     window.show()
     if window.notifier.tray is not None:
         pytest.skip("this desktop has a tray")
-    window.watch.check()
-    assert window.notice.isVisible()
+    window.watch.check()  # read on the worker
+    qtbot.waitUntil(window.notice.isVisible, timeout=3000)
     assert window.notice.text.text().startswith("Today: 1 overdue")
     qtbot.mouseClick(window.notice.open_button, Qt.MouseButton.LeftButton)
     assert not window.notice.isVisible() and window.reminders.isVisible()

@@ -78,7 +78,7 @@ def _statements(dialect: str) -> dict[str, str]:
             CompensationOffer.counter_fen, CompensationOffer.requester,
             CompensationOffer.approver, CompensationOffer.decision_reason,
             CompensationOffer.created_at, Payment.amount_fen, Payment.paid_at, Payment.method,
-            Payment.reference)
+            Payment.reference, CompensationOffer.reason)
         .join(Payment, JOIN.LEFT_OUTER, on=(Payment.offer == CompensationOffer.id))
         .where(CompensationOffer.complaint == _MARK).order_by(CompensationOffer.id),
         "attachments": Attachment.select(Attachment.id, Attachment.file_name, Attachment.kind,

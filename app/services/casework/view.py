@@ -427,9 +427,9 @@ def _offers(case_id: int, people: People) -> tuple[OfferInfo, ...]:
                            Decimal(counter) / 100 if counter else None, people.get(requester),
                            people.get(approver), reason, as_datetime(created),
                            None if paid is None else Decimal(paid) / 100, as_datetime(paid_at),
-                           method or "", reference or "")
+                           method or "", reference or "", proposed_for)
                  for offer_id, kind, fen, description, status, counter, requester, approver,
-                 reason, created, paid, paid_at, method, reference
+                 reason, created, paid, paid_at, method, reference, proposed_for
                  in case_sql.rows("offers", case_id))
 
 
