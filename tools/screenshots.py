@@ -33,6 +33,7 @@ from app.ui.app import make_application
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.printing.preview import page_image
+from app.ui.runner import wait_for_jobs
 from app.ui.translation import install_translators
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -43,8 +44,10 @@ SCREEN = (1366, 768)
 def save(widget: QWidget, name: str, language: str) -> None:
     """Lets the widget lay itself out, then writes its picture to docs/ (`-en` in English)."""
     widget.show()
-    for _ in range(10):
-        QApplication.processEvents()
+    for _ in range(5):  # what the worker reads (counts, reminders) may start more reading
+        wait_for_jobs()
+        for _ in range(10):
+            QApplication.processEvents()
     path = DOCS / (f"{name}.png" if language == ZH else f"{name}-en.png")
     widget.grab().save(str(path))
     print(path)
