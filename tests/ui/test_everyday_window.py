@@ -43,7 +43,8 @@ def manager_window(qtbot: QtBot, manager: User, waiting: Complaint) -> Iterator[
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    window.watch.check()
+    with qtbot.waitSignal(window.watch.updated, timeout=3000):  # read on the worker
+        window.watch.check()
     yield window
     window.close()
 
