@@ -44,13 +44,19 @@ SCREEN = (1366, 768)
 def save(widget: QWidget, name: str, language: str) -> None:
     """Lets the widget lay itself out, then writes its picture to docs/ (`-en` in English)."""
     widget.show()
-    for _ in range(5):  # what the worker reads (counts, reminders) may start more reading
-        wait_for_jobs()
-        for _ in range(10):
-            QApplication.processEvents()
+    settle()
     path = DOCS / (f"{name}.png" if language == ZH else f"{name}-en.png")
     widget.grab().save(str(path))
     print(path)
+
+
+def settle() -> None:
+    """Lets the windows lay themselves out and take in what the worker reads (the counts,
+    the reminders, the analysis), which may start more reading."""
+    for _ in range(5):
+        wait_for_jobs()
+        for _ in range(10):
+            QApplication.processEvents()
 
 
 def signed_in(username: str) -> UiContext:
@@ -133,14 +139,10 @@ def save_analysis(window: MainWindow, language: str) -> None:
     """The analysis view on October (a whole month) as the owner sees it, at 1366×768."""
     from app.services.analysis.period import Period
     from app.ui.analysis.view import AnalysisView
-    from app.ui.runner import wait_for_jobs
 
     view = AnalysisView(signed_in("owner"), parent=window)
     view.resize(*SCREEN)
     view.show_period(Period.month(2026, 10))
-    wait_for_jobs()
-    for _ in range(20):
-        QApplication.processEvents()
     save(view, "analysis", language)
     view.close()
 
@@ -223,8 +225,7 @@ def save_over(background: QWidget, dialog: QWidget, name: str) -> None:
     """The dialog at its own size, framed, in the middle of the window behind it."""
     background.show()
     dialog.show()
-    for _ in range(5):
-        QApplication.processEvents()
+    settle()
     picture, shown = background.grab(), dialog.grab()
     painter = QPainter(picture)
     left = (picture.width() - shown.width()) // 2
