@@ -17,7 +17,7 @@ from app.models import Attachment, AttachmentData, User, database_proxy
 from app.reports import files
 from app.services import audit
 from app.services.casework import cases
-from app.services.casework.view import AttachmentInfo, Person
+from app.services.casework.case_parts import AttachmentInfo, Person
 from app.services.permissions import Permission, require
 
 MAX_BYTES = 20 * 1024 * 1024

@@ -13,7 +13,8 @@ from app.models import ReplyTemplate, User, database_proxy
 from app.services import settings
 from app.services.audit import Change
 from app.services.casework import cases
-from app.services.casework.view import CaseDetails, Person
+from app.services.casework.case_parts import Person
+from app.services.casework.view import CaseDetails
 from app.services.permissions import Permission, require
 from app.services.text import checked_text, when
 

@@ -10,24 +10,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from app.errors import NotFoundError
 from app.i18n import ZH, Text, current_language
 from app.models import (
     Category,
-    CompensationOffer,
     Complaint,
     CorrectiveAction,
     Department,
-    Payment,
     RootCause,
 )
 from app.models.chain import REMOVED
 from app.models.notes import decoded
 from app.services import notes, vocabulary
 from app.services.casework import case_sql, cases, merging
+from app.services.casework.case_parts import (
+    AttachmentInfo,
+    FollowUpInfo,
+    OfferInfo,
+    People,
+    Person,
+    attachments_of,
+    follow_ups_of,
+    offers_of,
+)
 from app.services.casework.merging import MergedCase
 from app.services.deadlines import REVIEW_WINDOW_DAYS
 from app.services.text import as_datetime, iso
@@ -39,14 +46,6 @@ class Ref:
     """A coded list entry (category, department, root cause) named in the current language."""
 
     code: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Person:
-    """A user as a case shows them."""
-
-    username: str
     name: str
 
 
@@ -97,65 +96,6 @@ class TimelineEntry:
 def _plain(stored: str) -> str:
     """A stored value as JSON gives it: a coded one (a follow-up) in words."""
     return str(notes.words(stored)) if notes.desks(stored) is not None else stored
-
-
-@dataclass(frozen=True)
-class FollowUpInfo:
-    """A follow-up as the case view lists it."""
-
-    id: int
-    kind: str
-    due_at: datetime
-    assignee: Person | None
-    note: str
-    done_at: datetime | None
-    outcome: str
-
-    def describe(self) -> str:
-        """What is to be done, in words of the current language (a removed text in words)."""
-        return vocabulary.text_shown(self.note) if self.note == REMOVED \
-            else str(notes.words(self.note))
-
-
-@dataclass(frozen=True)
-class OfferInfo:
-    """A compensation offer as the case view lists it."""
-
-    id: int
-    kind: str
-    amount: Decimal
-    description: str
-    status: str
-    counter: Decimal | None
-    requester: Person | None
-    approver: Person | None
-    decision_reason: str
-    created_at: datetime
-    paid: Decimal | None = None  # what was paid or handed over, once it was
-    paid_at: datetime | None = None
-    paid_how: str = ""  # a code of labels.PAYMENT_METHODS
-    paid_ref: str = ""  # the receipt or voucher number
-    reason: str = ""  # why it was proposed
-
-    def describe_reason(self) -> str:
-        """The reason of the decision in words of the current language (the desk's own,
-        "within the proposer's limit", from its code; a removed text in words)."""
-        if self.decision_reason == REMOVED:
-            return vocabulary.text_shown(self.decision_reason)
-        return str(notes.words(self.decision_reason))
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    """An attachment's description (its bytes stay in the database until opened)."""
-
-    id: int
-    file_name: str
-    kind: str
-    size: int
-    note: str
-    added_by: Person | None
-    added_at: datetime
 
 
 @dataclass(frozen=True)
@@ -273,8 +213,8 @@ class CaseDetails:
             escalated_at=moment(c["escalated_at"]),
             escalation_ack_at=moment(c["escalation_ack_at"]),
             review_until=_review_until(c["status"], timeline), timeline=timeline,
-            follow_ups=_follow_ups(case_id, people), offers=_offers(case_id, people),
-            attachments=_attachments(case_id, people),
+            follow_ups=follow_ups_of(case_id, people), offers=offers_of(case_id, people),
+            attachments=attachments_of(case_id, people),
             merged=tuple(merging.merged_into(case_id)) if merged else (),
             legal_hold=bool(c["legal_hold"]), redacted_at=moment(c["redacted_at"]),
         )
@@ -338,22 +278,6 @@ def explain(timeline: Iterable[TimelineEntry]) -> list[TimelineEntry]:
             or (entry.field == "status" and entry.new == "reopened")]
 
 
-class People:
-    """Users by id, read once per case (or once per batch of cases)."""
-
-    def __init__(self) -> None:
-        self._by_id = {user_id: Person(username, name)
-                       for user_id, username, name in case_sql.rows("users")}
-
-    def get(self, user_id: int | None) -> Person | None:
-        """The user with id `user_id` (None for nobody)."""
-        return self._by_id.get(user_id) if user_id else None
-
-    def names(self) -> dict[str, str]:
-        """Display names by user name."""
-        return {person.username: person.name for person in self._by_id.values()}
-
-
 def read_names(people: People | None = None) -> Names:
     """The names of what the timeline stores as codes (list entries, users), read at once."""
     lists: dict[str, type[Category | Department | RootCause]] = {
@@ -413,52 +337,3 @@ def _entry(row: tuple[Any, ...], people: People, names: Names, origin: str = "")
     return TimelineEntry(as_datetime(at), person.username if person else "",
                          person.name if person else "", kind, field, old, new, note,
                          change_words(field, old, new, names), origin)
-
-
-def _follow_ups(case_id: int, people: People) -> tuple[FollowUpInfo, ...]:
-    return tuple(FollowUpInfo(follow_up_id, kind, as_datetime(due), people.get(assignee),
-                              note, as_datetime(done), outcome)
-                 for follow_up_id, kind, due, assignee, note, done, outcome
-                 in case_sql.rows("follow_ups", case_id))
-
-
-def _offers(case_id: int, people: People) -> tuple[OfferInfo, ...]:
-    return tuple(OfferInfo(offer_id, kind, Decimal(fen) / 100, description, status,
-                           Decimal(counter) / 100 if counter else None, people.get(requester),
-                           people.get(approver), reason, as_datetime(created),
-                           None if paid is None else Decimal(paid) / 100, as_datetime(paid_at),
-                           method or "", reference or "", proposed_for)
-                 for offer_id, kind, fen, description, status, counter, requester, approver,
-                 reason, created, paid, paid_at, method, reference, proposed_for
-                 in case_sql.rows("offers", case_id))
-
-
-def offers_of_cases(case_ids: list[int], people: People) -> dict[int, tuple[OfferInfo, ...]]:
-    """The offers of each of `case_ids` (in the order made), read in one query."""
-    rows = list(CompensationOffer.select().where(CompensationOffer.complaint.in_(case_ids))
-                .order_by(CompensationOffer.id))
-    paid = {p.offer_id: p for p in Payment.select().where(
-        Payment.offer.in_([o.id for o in rows]))} if rows else {}
-    found: dict[int, list[OfferInfo]] = {}
-    for o in rows:
-        payment = paid.get(o.id)
-        found.setdefault(o.complaint_id, []).append(OfferInfo(
-            o.id, o.kind, Decimal(o.amount_fen) / 100, o.description, o.status,
-            Decimal(o.counter_fen) / 100 if o.counter_fen else None,
-            people.get(o.requester_id), people.get(o.approver_id), o.decision_reason,
-            o.created_at, *_payment(payment), reason=o.reason))
-    return {case_id: tuple(offers) for case_id, offers in found.items()}
-
-
-def _payment(payment: Payment | None) -> tuple[Decimal | None, datetime | None, str, str]:
-    if payment is None:
-        return None, None, "", ""
-    return (Decimal(payment.amount_fen) / 100, payment.paid_at, payment.method,
-            payment.reference)
-
-
-def _attachments(case_id: int, people: People) -> tuple[AttachmentInfo, ...]:
-    return tuple(AttachmentInfo(attachment_id, name, kind, size, note, people.get(added_by),
-                                as_datetime(added))
-                 for attachment_id, name, kind, size, note, added_by, added
-                 in case_sql.rows("attachments", case_id))

@@ -23,8 +23,8 @@ from app.reports.data import LetterData
 from app.reports.numerals import rmb_capital
 from app.services import settings
 from app.services.casework import replies
+from app.services.casework.case_parts import OfferInfo, People, offers_of_cases
 from app.services.casework.cases import no_such_case, normal_number
-from app.services.casework.view import OfferInfo, People, offers_of_cases
 from app.services.documents import letter_templates
 from app.services.documents.papers import letterhead, words
 from app.services.labels import OFFER_KINDS

@@ -7,8 +7,9 @@ from datetime import datetime
 from app.i18n import Text, speaking
 from app.reports.data import SummaryData, Table
 from app.services import deadlines
+from app.services.casework.case_parts import OfferInfo
 from app.services.casework.layout import handling_fields, intake_fields
-from app.services.casework.view import CaseDetails, OfferInfo
+from app.services.casework.view import CaseDetails
 from app.services.documents.papers import letterhead, words
 from app.services.improvement import listing as improvement
 from app.services.improvement.words import ACTION_STATUSES

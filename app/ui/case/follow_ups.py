@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.casework import actions
-from app.services.casework.view import CaseDetails, FollowUpInfo
+from app.services.casework.case_parts import FollowUpInfo
+from app.services.casework.view import CaseDetails
 from app.ui.case import tabs
 from app.ui.context import Changes, UiContext
 from app.ui.operations import Operation

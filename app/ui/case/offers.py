@@ -8,7 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.casework.view import CaseDetails, OfferInfo
+from app.services.casework.case_parts import OfferInfo
+from app.services.casework.view import CaseDetails
 from app.services.compensation import offers, payments
 from app.services.labels import OFFER_KINDS, OFFER_STATUSES, label
 from app.services.text import yuan

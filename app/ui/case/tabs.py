@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.casework.case_parts import OfferInfo
 from app.services.casework.layout import handling_fields, intake_fields
-from app.services.casework.view import CaseDetails, OfferInfo
+from app.services.casework.view import CaseDetails
 from app.services.labels import EVENT_KINDS, OFFER_KINDS, OFFER_STATUSES, PAYMENT_METHODS, label
 from app.services.vocabulary import text_shown
 from app.ui.widgets import read_only_table, when

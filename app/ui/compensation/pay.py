@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DeskError
-from app.services.casework.view import OfferInfo
+from app.services.casework.case_parts import OfferInfo
 from app.services.labels import OFFER_KINDS, PAYMENT_METHODS, label
 from app.ui.widgets import (
     FieldRow,
