@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.models import Complaint, FollowUp, User
 from app.services.casework import reminders
 from app.services.casework.view import CaseDetails
+from app.services.desk.store import close_desk
 from app.services.improvement import actions
 from app.services.improvement.actions import ActionForm
 from app.ui.case.action_dialog import ActionDialog
@@ -21,6 +22,7 @@ from app.ui.reminders.dialogs import DoneDialog
 from app.ui.reminders.notifier import Notifier
 from app.ui.reminders.panel import RemindersPanel
 from app.ui.reminders.watch import ReminderWatch
+from app.ui.runner import wait_for_jobs
 from tests.conftest import NOW
 from tests.ui.conftest import type_text, when_dialog
 
@@ -92,6 +94,20 @@ def test_notifications_can_be_switched_off(qtbot: QtBot, staff: User, make_case:
     with qtbot.waitSignal(watch.updated, timeout=2000) as checked:
         watch.check()
     assert checked.args[0].counts["overdue"] and seen == []
+
+
+def test_reminders_read_as_the_database_closes_are_dropped(qtbot: QtBot, staff: User,
+                                                          make_case: MakeCase) -> None:
+    """An answer from the worker that arrives once the database is closed (the window
+    closing, a restore) is dropped instead of being shown, which would query it."""
+    make_case()
+    watch = ReminderWatch(_context(staff, Clock(datetime(2026, 3, 5, 9))),
+                          Notifier(QApplication.windowIcon()))
+    watch.check()
+    wait_for_jobs()  # read on the worker; the answer waits in the event queue
+    close_desk()
+    with qtbot.assertNotEmitted(watch.updated, wait=100):
+        QApplication.processEvents()
 
 
 def test_the_panel_lists_groups_and_opens_cases(qtbot: QtBot, staff: User,

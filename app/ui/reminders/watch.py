@@ -72,6 +72,8 @@ class ReminderWatch(QObject):
         """Called on the UI thread with the reminders read for `user_id` at `now`."""
         if not self._context.signed_in or user_id != self._context.user.id:
             return  # someone else signed in meanwhile (their own check follows), or nobody
+        if not store.is_open():
+            return  # the database closed while they were read: what follows would query it
         due = [item for item in found.all_items()
                if item.group in ANNOUNCED_GROUPS or item.kind in ANNOUNCED_KINDS]
         due += [item for item in found.items.get("action", []) if item.due_at < now]
