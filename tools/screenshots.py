@@ -99,10 +99,15 @@ def save_intake(context: UiContext, window: MainWindow, language: str) -> None:
     intake = IntakeDialog(context, parent=window)
     returning = listing.fetch_page(CaseQuery(statuses=("closed",)), now=NOW, limit=1)[0]
     intake.phone.setText(returning.phone)
-    intake.description.setPlainText("上周买的电饭煲又坏了，第二次出现无法开机，要求退货。")
+    intake.description.setPlainText(TYPED_AT_INTAKE[language])
     intake.category.setCurrentIndex(intake.category.findData("product_quality"))
     save(intake, "intake", language)
     intake.done(0)  # closed as it is: no question about what was typed
+
+
+TYPED_AT_INTAKE = {ZH: "上周买的电饭煲又坏了，第二次出现无法开机，要求退货。",
+                   EN: "The rice cooker bought last week broke again: the second time it will "
+                       "not switch on. Wants a refund."}
 
 
 def save_case(window: MainWindow, language: str) -> None:
@@ -273,18 +278,26 @@ def main() -> None:
     application = make_application()
     application.setOrganizationName("ComplaintDeskScreenshots")
     folder = Path(tempfile.mkdtemp())
-    database = os.environ.get("COMPLAINT_DESK_SCREENSHOT_DB") or str(folder / "demo.sqlite3")
-    fresh = not Path(database).exists()
-    open_desk(database)
-    if fresh:
-        generate.fill_demo(cases=3000, seed=1, now=NOW)
+    database = Path(os.environ.get("COMPLAINT_DESK_SCREENSHOT_DB") or folder / "demo.sqlite3")
     DOCS.mkdir(exist_ok=True)
-    for language in (ZH, EN):
+    for language in (EN, ZH):  # each on a demo in its own language, like the window's demo
+        open_demo(database if language == ZH else database.with_stem(database.stem + "-en"),
+                  language)
         shoot(language, wanted - {"documents"})
+        if language == EN:
+            close_desk()
     set_language(ZH)
     if not wanted or "documents" in wanted:
         save_documents(folder)
     close_desk()
+
+
+def open_demo(database: Path, language: str) -> None:
+    """Opens the demo database of `language`, filling it the first time."""
+    fresh = not database.exists()
+    open_desk(str(database))
+    if fresh:
+        generate.fill_demo(cases=3000, seed=1, now=NOW, language=language)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from app.commands import output
 from app.commands.arguments import MAX_ID, whole_number
 from app.commands.context import Context, read_password
 from app.errors import DatabaseUnusableError
-from app.i18n import Text
+from app.i18n import Text, current_language
 from app.models.connection import POSTGRES_SCHEMES, resolve_database_url, sqlite_path
 from app.services import settings, users
 from app.services.demo import generate
@@ -112,7 +112,9 @@ def run_user_role(args: argparse.Namespace, ctx: Context) -> int:
 def run_demo(args: argparse.Namespace, ctx: Context) -> int:
     """Fills an empty database with demo data and prints the accounts to sign in with."""
     started = time.perf_counter()
-    summary = generate.fill_demo(cases=args.cases, seed=args.seed, now=ctx.now)
+    # The demo speaks the language of the messages (--lang, else the system's).
+    summary = generate.fill_demo(cases=args.cases, seed=args.seed, now=ctx.now,
+                                 language=current_language())
     print(str(Text(
         "Demo data: {cases} cases, {customers} customers in {seconds:.1f} s.\n"
         "Sign in as {users} with the password “{password}”.",

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.errors import DeskError
-from app.i18n import set_language, system_language
+from app.i18n import ZH, current_language, set_language, system_language
 from app.location import default_database_path
 from app.models import User
 from app.services import users
@@ -132,10 +132,13 @@ def first_user(context: UiContext, username: str | None) -> User | None:
 
 
 def open_demo(context: UiContext) -> None:
-    """Switches to the demo database beside the real one, filling it the first time."""
+    """Switches to the demo database beside the real one, filling it the first time: one
+    demo per language, so its customers and texts speak the language of the window."""
     from app.services.demo import generate
 
     close_desk()
-    open_desk(str(default_database_path().with_name("complaint-desk-demo.sqlite3")))
+    language = current_language()
+    name = "complaint-desk-demo.sqlite3" if language == ZH else "complaint-desk-demo-en.sqlite3"
+    open_desk(str(default_database_path().with_name(name)))
     if setup.needs_setup():
-        generate.fill_demo(cases=DEMO_CASES, seed=1, now=context.now())
+        generate.fill_demo(cases=DEMO_CASES, seed=1, now=context.now(), language=language)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
+from app.i18n import EN, ZH, set_language
 from app.models import User
 from app.services import settings
 from app.services.desk import setup
@@ -33,8 +34,14 @@ def test_welcome_sets_up_the_business_and_its_owner(qtbot: QtBot, db: str) -> No
     assert settings.get("business.name") == "惠民小店"
 
 
+@pytest.mark.parametrize(("language", "file", "owner"), [
+    (EN, "complaint-desk-demo-en.sqlite3", "Grace Owen"),
+    (ZH, "complaint-desk-demo.sqlite3", "王老板")])
 def test_welcome_can_open_demo_data_instead(qtbot: QtBot, db: str, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+                                            monkeypatch: pytest.MonkeyPatch, language: str,
+                                            file: str, owner: str) -> None:
+    """The demo speaks the window's language, in a file of its own per language."""
+    set_language(language)
     monkeypatch.setattr(ui_app, "default_database_path", lambda: tmp_path / "real.sqlite3")
     monkeypatch.setattr(ui_app, "DEMO_CASES", 30)
     when_dialog(WelcomeDialog, lambda d: qtbot.mouseClick(d.demo, Qt.MouseButton.LeftButton))
@@ -47,8 +54,9 @@ def test_welcome_can_open_demo_data_instead(qtbot: QtBot, db: str, tmp_path: Pat
 
     when_dialog(SignInDialog, sign_in)
     user = ui_app.first_user(UiContext(clock=lambda: NOW), None)
-    assert user is not None and (tmp_path / "complaint-desk-demo.sqlite3").exists()
+    assert user is not None and (tmp_path / file).exists()
     assert not setup.needs_setup()
+    assert User.get(User.username == "owner").display_name == owner
 
 
 def test_sign_in_refuses_a_wrong_password_and_remembers_the_last_user(

@@ -9,13 +9,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import ModuleType
 from typing import Any, TypeVar
 
 from app.models import chain
 from app.services import deadlines, notes
 from app.services.casework.numbering import format_number
 from app.services.deadlines import BusinessCalendar
-from app.services.demo import words as words
+from app.services.demo import words as chinese
 
 # (minimum age in days, [(status, weight), ...]): older cases are further along.
 STATUS_BY_AGE = (
@@ -71,6 +72,7 @@ class Pools:
     users: dict[str, int]
     calendar: BusinessCalendar
     resolution_days: int
+    words: ModuleType = chinese  # words or words_en: the language the demo speaks
 
 
 class CaseBuilder:
@@ -107,12 +109,15 @@ class CaseBuilder:
         )
 
     def add_customer(self, customer_id: int, when: datetime) -> None:
-        """A new customer with a Chinese name, a mobile number and an address."""
-        rng = self.rng
-        name = rng.choice(words.SURNAMES) + rng.choice(words.GIVEN_NAMES)
+        """A new customer with a name, a mobile number and an address."""
+        rng, words = self.rng, self.pools.words
+        name = words.NAME.format(surname=rng.choice(words.SURNAMES),
+                                 given=rng.choice(words.GIVEN_NAMES))
         phone = rng.choice(words.PHONE_PREFIXES) + f"{customer_id * 7919 % 10**8:08d}"
-        address = (f"{rng.choice(words.CITIES)}{rng.choice(words.STREETS)}"
-                   f"{rng.randint(1, 300)}号" if rng.random() < 0.6 else "")
+        address = (words.ADDRESS.format(city=rng.choice(words.CITIES),
+                                        street=rng.choice(words.STREETS),
+                                        number=rng.randint(1, 300))
+                   if rng.random() < 0.6 else "")
         self.customers.append((customer_id, name, phone, address, "", when, when))
 
     def add_case(self, case_id: int, received: datetime, sequence: int, *,
@@ -145,7 +150,7 @@ class CaseBuilder:
 
     def _intake_fields(self, case_id: int, received: datetime, sequence: int, customer_id: int,
                        category_id: int, code: str, profile: str) -> dict[str, Any]:
-        rng = self.rng
+        rng, words = self.rng, self.pools.words
         patterns, wishes = words.PATTERNS.get(code, words.PATTERNS["other"])
         due = deadlines.compute(received, profile=profile, calendar=self.pools.calendar,
                                 resolution_days=self.pools.resolution_days)
@@ -167,7 +172,7 @@ class CaseBuilder:
         return row
 
     def _fill(self, pattern: str) -> str:
-        rng = self.rng
+        rng, words = self.rng, self.pools.words
         price = rng.randint(30, 3000)
         return pattern.format(
             days=rng.randint(2, 30), product=rng.choice(words.PRODUCTS),
@@ -184,7 +189,7 @@ class _Life:
 
     def __init__(self, builder: CaseBuilder, case_id: int, received: datetime) -> None:
         self.b, self.case_id, self.version, self.last = builder, case_id, 0, received
-        self.rng = builder.rng
+        self.rng, self.words = builder.rng, builder.pools.words
 
     def event(self, actor: int, kind: str, name: str, old: Any, new: Any, note: str = "") -> None:
         self.b.events.append((self.case_id, self.last, actor, kind, name, str(old or ""),
@@ -225,7 +230,7 @@ class _Life:
             self._close(row, handler)
         if target == "reopened":
             self._status(row, handler, "closed", "reopened", hours=rng.uniform(24, 240),
-                         note="客户反映问题再次出现")
+                         note=self.words.REOPENED)
             row.update(resolved_at=None, closed_at=None)
 
     def _status(self, row: dict[str, Any], actor: int, old: str, new: str, *, hours: float,
@@ -245,10 +250,11 @@ class _Life:
     def _decide(self, row: dict[str, Any], handler: int, code: str, upheld: bool) -> None:
         rng = self.rng
         self.step(rng.uniform(12, 24 * self.b.pools.resolution_days * 1.2))
+        words = self.words
         row["facts"] = rng.choice(words.FACTS)
         if upheld:
             row["root_cause_id"], cause_code = rng.choice(self.b.pools.root_causes)
-            row["resolution"] = words.RESOLUTIONS.get(code, "已处理").format(
+            row["resolution"] = words.RESOLUTIONS.get(code, words.RESOLVED).format(
                 remedy=rng.choice(words.REMEDIES))
             self.event(handler, "field", "root_cause", "", cause_code)
             fault = FAULT_BY_CAUSE.get(cause_code)
@@ -268,7 +274,7 @@ class _Life:
     def _close(self, row: dict[str, Any], handler: int) -> None:
         rng = self.rng
         self.step(rng.uniform(1, 72))
-        row.update(feedback=rng.choice(words.FEEDBACKS), feedback_at=self.last,
+        row.update(feedback=rng.choice(self.words.FEEDBACKS), feedback_at=self.last,
                    closed_at=self.last, status="closed", last_contact_at=self.last)
         self.event(handler, "field", "feedback", "", row["feedback"])
         self.event(handler, "status", "status", "resolved" if row["answer"] == "" else "rejected",
@@ -287,8 +293,9 @@ class _Life:
         approver = None if proposed else (users["manager"] if amount > STAFF_LIMIT_FEN
                                           else requester)
         status = "proposed" if proposed else "approved"
-        self.b.offers.append((self.case_id, kind, amount, "", "补偿客户损失", status, requester,
-                              approver, "" if proposed else "符合补偿标准", None, None,
+        reason, decision = self.words.OFFER_REASON, self.words.OFFER_DECISION
+        self.b.offers.append((self.case_id, kind, amount, "", reason, status, requester,
+                              approver, "" if proposed else decision, None, None,
                               self.last, None if proposed else self.last))
         self.event(requester, "compensation", "offer", "", f"{kind} {amount / 100:.2f}")
 
@@ -296,7 +303,7 @@ class _Life:
         self.step(self.rng.uniform(2, 48))
         row["clock_paused_at"] = self.last
         self.event(handler, "clock", "clock_paused_at", "", self.last.isoformat(sep=" "),
-                   "等待厂家检测报告")
+                   self.words.PAUSED)
 
     def escalation(self, row: dict[str, Any]) -> None:
         """Serious cases were escalated at intake; decided ones were taken on by a manager."""
@@ -318,13 +325,13 @@ class _Life:
             done = row["closed_at"]
             self.b.follow_ups.append((self.case_id, "callback", done, assignee,
                                       CALLBACK, assignee, done, done,
-                                      f"客户满意度 {row['satisfaction']} 分"))
+                                      self.words.SATISFACTION.format(score=row["satisfaction"])))
             return None
         if status in ("resolved", "rejected"):
             due, kind, note = self.last + timedelta(days=3), "callback", CALLBACK
         else:
             due = self.last + timedelta(hours=rng.uniform(4, 96))
-            kind, note = "progress", "电话联系客户，告知处理进度"
+            kind, note = "progress", self.words.PROGRESS_CALL
         due = due.replace(microsecond=0)
         self.b.follow_ups.append((self.case_id, kind, due, assignee, note, assignee, self.last,
                                   None, ""))

@@ -1,5 +1,6 @@
-"""Realistic, deterministic demo data in Chinese: users, customers and cases in every state,
-corrective actions in every state, training given and the early warnings the cases set off.
+"""Realistic, deterministic demo data in Chinese or English: users, customers and cases in
+every state, corrective actions in every state, training given and the early warnings the
+cases set off.
 
 The same seed and the same `now` give the same database. Cases spread over the past
 year; older ones are mostly closed, recent ones still open, a few overdue. Rows go in
@@ -12,9 +13,10 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import ModuleType
 
 from app.errors import RuleError
-from app.i18n import Text
+from app.i18n import EN, ZH, Text
 from app.models import (
     CaseCounter,
     Category,
@@ -32,22 +34,15 @@ from app.services import audit, settings
 from app.services.casework import merging
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.deadlines import BusinessCalendar
+from app.services.demo import words, words_en
 from app.services.demo.case import CaseBuilder, Pools
 from app.services.demo.improvement import add_demo_improvement
 from app.services.users import hash_password
 
 DEMO_PASSWORD = "demo"
-DEMO_USERS = (
-    ("owner", "王老板", "owner"),
-    ("manager", "李经理", "manager"),
-    ("staff1", "张小芳", "staff"),
-    ("staff2", "刘明", "staff"),
-)
-DEMO_BUSINESS = {
-    "business.name": "惠民家电生活馆",
-    "business.address": "杭州市西湖区文化路 88 号",
-    "business.phone": "0571-8888 6666",
-}
+DEMO_USERS = (("owner", "owner"), ("manager", "manager"), ("staff1", "staff"),
+              ("staff2", "staff"))  # (username, role); their names are in the words
+WORDS = {ZH: words, EN: words_en}
 CHUNK = 5000
 SPAN_DAYS = 365
 
@@ -68,8 +63,9 @@ class _Counters:
     per_year: dict[int, int] = field(default_factory=dict)
 
 
-def fill_demo(*, cases: int, seed: int, now: datetime) -> DemoSummary:
-    """Fills an empty database with demo users, customers and `cases` cases.
+def fill_demo(*, cases: int, seed: int, now: datetime, language: str = ZH) -> DemoSummary:
+    """Fills an empty database with demo users, customers and `cases` cases, their names
+    and texts in `language` (ZH or EN).
 
     Raises:
         RuleError: when the database already holds users or cases (real data is never mixed
@@ -83,12 +79,12 @@ def fill_demo(*, cases: int, seed: int, now: datetime) -> DemoSummary:
     if not 0 <= cases <= 1_000_000:
         raise RuleError(Text("Between 0 and 1,000,000 demo cases, please.",
                              "示范投诉数量应在 0 到 1,000,000 之间。"))
-    rng = random.Random(seed)
+    rng, vocabulary = random.Random(seed), WORDS.get(language, words)
     with database_proxy.atomic():
-        user_ids = _create_users(now)
-        for key, value in DEMO_BUSINESS.items():
+        user_ids = _create_users(now, vocabulary.USERS)
+        for key, value in vocabulary.BUSINESS.items():
             settings.store(key, value)
-        pools = _pools(user_ids)
+        pools = _pools(user_ids, vocabulary)
         counters = _Counters()
         duplicates = max(1, cases // 500) if cases >= DUPLICATES_FROM else 0
         for chunk in _received_times(rng, cases, now, leave=duplicates):
@@ -96,15 +92,16 @@ def fill_demo(*, cases: int, seed: int, now: datetime) -> DemoSummary:
         for year, last in counters.per_year.items():
             CaseCounter.insert(year=year, last_number=last).execute()
         reset_id_sequences(Customer, Complaint)
-        _merge_duplicates(rng, duplicates, now)
-        add_demo_improvement(now=now)
+        _merge_duplicates(rng, duplicates, now, vocabulary.AGAIN)
+        add_demo_improvement(now=now, english=vocabulary is words_en)
     return DemoSummary(cases, counters.customers, tuple(u[0] for u in DEMO_USERS))
 
 
 DUPLICATES_FROM = 50  # a demo this size has a customer or two who called twice (1 in 500)
 
 
-def _merge_duplicates(rng: random.Random, wanted: int, now: datetime) -> None:
+def _merge_duplicates(rng: random.Random, wanted: int, now: datetime,
+                      texts: tuple[str, ...]) -> None:
     """Customers who called again about an open case: the second call recorded at intake,
     then merged by the manager into the first, through the services, as in the shop."""
     staff, manager = (User.get(User.username == name) for name in ("staff1", "manager"))
@@ -117,26 +114,22 @@ def _merge_duplicates(rng: random.Random, wanted: int, now: datetime) -> None:
                      now - timedelta(hours=2))
         again = record_complaint(IntakeForm(
             customer.name, customer.phone, rng.choice(("wechat", "phone")), case.category,
-            rng.choice(AGAIN), wish=case.wish), actor=staff, now=called)
+            rng.choice(texts), wish=case.wish), actor=staff, now=called)
         merging.merge(again.id, case.id, actor=manager, now=called + timedelta(hours=1),
                       merged_version=again.version, into_version=case.version)
 
 
-AGAIN = ("客户再次来电询问处理进度，情况同前。", "客户通过微信再次反映同一问题，希望尽快处理。",
-         "同一问题第二次投诉：客户说还没有人联系他。")
-
-
-def _create_users(now: datetime) -> dict[str, int]:
+def _create_users(now: datetime, names: dict[str, str]) -> dict[str, int]:
     # One hash per account, each with its own salt: the same password must not give the
     # same hash (whoever reads one could otherwise match them all at once).
     return {
-        username: User.create(username=username, display_name=name, role=role,
+        username: User.create(username=username, display_name=names[username], role=role,
                               password_hash=hash_password(DEMO_PASSWORD), created_at=now).id
-        for username, name, role in DEMO_USERS
+        for username, role in DEMO_USERS
     }
 
 
-def _pools(user_ids: dict[str, int]) -> Pools:
+def _pools(user_ids: dict[str, int], vocabulary: ModuleType) -> Pools:
     values = settings.get_all()
     return Pools(
         categories=[(c.id, c.code, c.profile) for c in Category.select()],
@@ -145,6 +138,7 @@ def _pools(user_ids: dict[str, int]) -> Pools:
         users=user_ids,
         calendar=BusinessCalendar.from_settings(values),
         resolution_days=int(values["deadline.resolution_days"]),
+        words=vocabulary,
     )
 
 

@@ -52,19 +52,57 @@ ACTIONS = (
     DemoAction("更换合作快递公司", "RC04", "delivery", "manager", 4 * WEEK,
                ("cancelled",), "", "", "", "与“送货前一天电话确认时间”合并处理"),
 )
+ACTIONS_EN = (
+    DemoAction("Check price labels against the till every day", "RC05", "billing", "staff2",
+               WEEK, (), "A wrong label is charged at the lower price on the spot", "", ""),
+    DemoAction("Training: greeting and calming upset customers", "RC01", "service", "manager",
+               3 * WEEK, ("in_progress",), "The manager calls back the same day to apologise",
+               "Why 1: customers say the assistant was impatient\nWhy 2: one person serves "
+               "several customers at peak times\nWhy 3: the rota ignores footfall\n"
+               "Root cause: no rota or service standard", ""),
+    DemoAction("Phone the day before delivery to agree the time", "RC04", "delivery", "staff1",
+               5 * WEEK, ("in_progress", "done"), "Late orders go to another driver first",
+               "Why 1: second delivery because nobody was home\nRoot cause: the time was "
+               "never agreed beforehand",
+               "Customer service phones the day before and sends a text reminder"),
+    DemoAction("Open and sample-check rice cookers on delivery", "RC03", "product_quality",
+               "manager", 13 * WEEK, ("in_progress", "done", "verified"),
+               "Faulty batch taken off sale",
+               "Why 1: inner pots deformed\nWhy 2: goods not checked on arrival\n"
+               "Root cause: no goods-in check",
+               "Sample ten units of every batch; a failing batch goes back whole"),
+    DemoAction("Fallback plan for till system failures", "RC09", "billing", "staff1",
+               12 * WEEK, ("in_progress", "done", "not_effective"),
+               "Handwritten receipts while the system is down",
+               "Why 1: no receipts when the system failed\nRoot cause: no fallback",
+               "Keep handwritten receipt books and train staff to use them",
+               "Complaints of this kind did not fall; call the system supplier"),
+    DemoAction("Change courier company", "RC04", "delivery", "manager", 4 * WEEK,
+               ("cancelled",), "", "", "",
+               "Dealt with under “Phone the day before delivery to agree the time”"),
+)
 TRAININGS = (
     ("价签核对流程", "李经理", ("staff1", "staff2"), 0, "", 5),
     ("投诉接待礼仪与情绪安抚", "外部讲师 陈老师", ("staff1", "staff2", "manager"), None, "RC01",
      20),
     ("来货检验要点", "供应商质检员", ("manager", "staff1"), 3, "RC03", 80),
 )
+TRAININGS_EN = (
+    ("Checking price labels", "Mark Lee", ("staff1", "staff2"), 0, "", 5),
+    ("Greeting complaints and calming customers", "Ms Chen, outside trainer",
+     ("staff1", "staff2", "manager"), None, "RC01", 20),
+    ("What to check on goods-in", "Supplier's quality inspector", ("manager", "staff1"), 3,
+     "RC03", 80),
+)
 
 
-def add_demo_improvement(*, now: datetime) -> None:
-    """Adds the demo actions, training and warnings to a desk just filled with cases."""
+def add_demo_improvement(*, now: datetime, english: bool = False) -> None:
+    """Adds the demo actions, training and warnings (in English when `english`) to a desk
+    just filled with cases."""
     boss = User.get(User.username == "manager")
-    made = [_action(spec, boss, now) for spec in ACTIONS]
-    for topic, trainer, people, action, cause, days_ago in TRAININGS:
+    made = [_action(spec, boss, now) for spec in (ACTIONS_EN if english else ACTIONS)]
+    for topic, trainer, people, action, cause, days_ago in (TRAININGS_EN if english
+                                                            else TRAININGS):
         training.add_training(
             held_on=(now - timedelta(days=days_ago)).date(), topic=topic, trainer=trainer,
             attendees=people, action_id=made[action].id if action is not None else None,

@@ -1,4 +1,5 @@
-"""Words and sentence patterns for realistic Chinese demo complaints."""
+"""Words and sentence patterns for realistic Chinese demo complaints (`words_en` has the same
+names in English)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ STREETS = ("人民路", "解放路", "中山路", "建设路", "和平街", "新
            "文化路", "幸福里")
 CITIES = ("杭州市西湖区", "南京市鼓楼区", "成都市武侯区", "武汉市江汉区", "西安市雁塔区",
           "苏州市姑苏区", "长沙市岳麓区", "郑州市金水区")
+NAME = "{surname}{given}"
+ADDRESS = "{city}{street}{number}号"
 
 PRODUCTS = ("电饭煲", "空调", "冰箱", "手机", "洗衣机", "电动车", "羽绒服", "运动鞋", "奶粉",
             "茶叶礼盒", "微波炉", "笔记本电脑", "净水器", "儿童座椅", "床垫")
@@ -98,6 +101,7 @@ RESOLUTIONS = {
     "cancellation": "已简化手续，为客户办理退保",
     "other": "已整改并向客户说明",
 }
+RESOLVED = "已处理"
 REMEDIES = ("退货退款", "更换新品", "退还差价", "补发商品", "赠送代金券", "免费维修")
 ANSWERS = (
     "经查看监控和销售记录，商品售出时完好，损坏属人为原因，不在保修范围内",
@@ -107,3 +111,18 @@ ANSWERS = (
 FEEDBACKS = ("已电话告知客户处理结果，客户表示接受", "客户到店领取处理结果告知书并签字",
              "已通过微信告知客户，客户表示满意", "已电话回访，客户认可处理方案")
 FACTS = ("调取了销售记录和监控录像", "与当班员工核实了经过", "检测报告已出", "联系了供应商确认")
+
+REOPENED = "客户反映问题再次出现"
+OFFER_REASON = "补偿客户损失"
+OFFER_DECISION = "符合补偿标准"
+PAUSED = "等待厂家检测报告"
+SATISFACTION = "客户满意度 {score} 分"
+PROGRESS_CALL = "电话联系客户，告知处理进度"
+AGAIN = ("客户再次来电询问处理进度，情况同前。", "客户通过微信再次反映同一问题，希望尽快处理。",
+         "同一问题第二次投诉：客户说还没有人联系他。")
+USERS = {"owner": "王老板", "manager": "李经理", "staff1": "张小芳", "staff2": "刘明"}
+BUSINESS = {
+    "business.name": "惠民家电生活馆",
+    "business.address": "杭州市西湖区文化路 88 号",
+    "business.phone": "0571-8888 6666",
+}
