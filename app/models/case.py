@@ -252,6 +252,16 @@ OPEN_FOLLOW_UP_INDEX = FollowUp.index(FollowUp.assignee, FollowUp.due_at,
                                       where=FollowUp.done_at.is_null(),
                                       name="follow_up_open_assignee_due")
 FollowUp.add_index(OPEN_FOLLOW_UP_INDEX)
+# Follow-ups owed only while their case is open: telling the customer of a compensation
+# decision. Once the case is decided it is not overdue for them.
+WHILE_OPEN_KINDS = ("notice",)
+# Those still to do, by due time and person (schema step 10): a few among all open
+# follow-ups, which the reminders would otherwise find by reading every open follow-up.
+OPEN_NOTICE_INDEX = FollowUp.index(FollowUp.due_at, FollowUp.assignee,
+                                   where=(FollowUp.done_at.is_null()
+                                          & FollowUp.kind.in_(WHILE_OPEN_KINDS)),
+                                   name="follow_up_open_notice")
+FollowUp.add_index(OPEN_NOTICE_INDEX)
 
 
 class CompensationOffer(BaseModel):

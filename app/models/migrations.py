@@ -33,6 +33,7 @@ from app.models.case import (
     FLAGGED_INDEX,
     MERGED_INDEX,
     OPEN_FOLLOW_UP_INDEX,
+    OPEN_NOTICE_INDEX,
     OWED_INDEXES,
     STATUS_CHANGE_INDEX,
     CaseMerge,
@@ -411,6 +412,13 @@ def _v9_register_paging(database: Database, migrator: SchemaMigrator) -> None:
     _install_server_sort_indexes(database)
 
 
+def _v10_open_notices(database: Database, migrator: SchemaMigrator) -> None:
+    """Version 10: the follow-ups owed while their case is open (telling the customer of a
+    compensation decision) by due time, so the reminders find the few still to do without
+    reading every open follow-up."""
+    database.execute(FollowUp._schema._create_index(OPEN_NOTICE_INDEX))  # type: ignore[attr-defined]
+
+
 def _install_server_sort_indexes(database: Database) -> None:
     """PostgreSQL's indexes do not end in the row's id as SQLite's do: the register's other
     sort keys get the id added, so a page after a row is one index range there too."""
@@ -431,5 +439,6 @@ STEPS: dict[int, Step] = {
     7: _v7_improvement,
     8: _v8_personal_data,
     9: _v9_register_paging,
+    10: _v10_open_notices,
 }
 CURRENT_VERSION = 1 + len(STEPS)

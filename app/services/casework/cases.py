@@ -18,6 +18,7 @@ from peewee import fn
 from app.errors import ConflictError, NotFoundError, RuleError
 from app.i18n import Text
 from app.models import Complaint, FollowUp, User, database_proxy
+from app.models.case import WHILE_OPEN_KINDS  # owed only while the case is open: `notice`
 from app.services import audit, deadlines
 from app.services.audit import Change
 from app.services.casework.fields import FIELDS, CaseField, field_named, parse_value, stored_text
@@ -170,9 +171,6 @@ def escalate_if_needed(case: Complaint, updates: dict[str, Any], now: datetime,
                    kind="escalation")]
 
 
-# Follow-ups owed only while the case is open: telling the customer of a compensation
-# decision (followups' `notice`). Once the case is decided it is not overdue for them.
-WHILE_OPEN_KINDS = ("notice",)
 
 
 def refresh_next_due(case_id: int) -> None:
