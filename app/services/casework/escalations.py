@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from peewee import SQL, fn
+from peewee import SQL, Expression, ModelSelect, fn
 
 from app.errors import RuleError
 from app.i18n import Text
@@ -19,6 +19,7 @@ from app.models import Complaint, Customer, TupleRows, User, database_proxy
 from app.services.audit import Change
 from app.services.casework import cases
 from app.services.permissions import Permission, require
+from app.services.text import as_datetime
 
 
 @dataclass(frozen=True)
@@ -34,25 +35,37 @@ class Escalation:
     flag_risk: bool
 
 
+def waiting() -> Expression:
+    """The condition of an escalation no manager has acknowledged yet (a handful among all
+    cases, found through their own index)."""
+    return Complaint.escalated_at.is_null(False) & Complaint.escalation_ack_at.is_null()
+
+
+def pending_query() -> ModelSelect[Complaint]:
+    """The escalations waiting, oldest first: the columns `escalation` reads."""
+    return (Complaint.select(Complaint.id, Complaint.number, Customer.name,
+                             Complaint.escalated_at, Complaint.severity, Complaint.flag_group,
+                             Complaint.flag_risk)
+            .join(Customer)
+            .where(waiting() & (Complaint.status != "merged"))  # the surviving case's now
+            .order_by(Complaint.escalated_at))
+
+
+def escalation(row: tuple[Any, ...]) -> Escalation:
+    """One row of `pending_query`, read from the cursor."""
+    case_id, number, customer, at, severity, group, risk = row
+    return Escalation(case_id, number, customer, as_datetime(at), severity, bool(group),
+                      bool(risk))
+
+
 def pending(*, limit: int = 500) -> list[Escalation]:
     """Escalated cases no manager has acknowledged yet, oldest first."""
-    query = (Complaint.select(Complaint.id, Complaint.number, Customer.name,
-                              Complaint.escalated_at, Complaint.severity, Complaint.flag_group,
-                              Complaint.flag_risk)
-             .join(Customer)
-             .where(Complaint.escalated_at.is_null(False)
-                    & Complaint.escalation_ack_at.is_null()
-                    & (Complaint.status != "merged"))  # it is the surviving case's now
-             .order_by(Complaint.escalated_at).limit(limit).tuples())
-    return [Escalation(case_id, number, customer, at, severity, bool(group), bool(risk))
-            for case_id, number, customer, at, severity, group, risk in cast(TupleRows, query)]
+    return [escalation(row) for row in cast(TupleRows, pending_query().limit(limit).tuples())]
 
 
 def pending_count() -> int:
     """How many escalated cases wait for a manager (through the index of exactly those)."""
-    return (Complaint.select(fn.COUNT(SQL("*")))
-            .where(Complaint.escalated_at.is_null(False) & Complaint.escalation_ack_at.is_null())
-            .scalar())
+    return Complaint.select(fn.COUNT(SQL("*"))).where(waiting()).scalar()
 
 
 def acknowledge(case_id: int, *, actor: User, now: datetime,

@@ -14,24 +14,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any, cast
 
-from peewee import SQL, ModelSelect, fn
+from peewee import fn
 
-from app.i18n import Text
-from app.models import (
-    Complaint,
-    Customer,
-    Department,
-    FollowUp,
-    TupleRows,
-    User,
-    database_proxy,
-)
+from app.i18n import Text, current_language
+from app.models import Complaint, Department, TupleRows, User
 from app.services import notes, settings
-from app.services.casework import escalations
-from app.services.casework.cases import WHILE_OPEN_KINDS
+from app.services.casework import escalations, reminder_sql
 from app.services.catalog import name_of
 from app.services.improvement import reminders as improvement
-from app.services.labels import FLAGS, OPEN_STATUSES, label
+from app.services.labels import FLAGS, label
 from app.services.permissions import Permission, allowed
 from app.services.text import as_datetime, iso, when
 from app.services.vocabulary import LIST
@@ -113,138 +104,82 @@ class Reminders:
 Item = tuple[str, datetime, int, str, str, int | None, object]
 
 
-@dataclass(frozen=True)
-class _Window:
-    """The moments that split items into groups: now, midnight, the end of "soon"."""
-
-    now: datetime
-    tomorrow: datetime
-    horizon: datetime
-
-    def ranges(self) -> dict[str, tuple[datetime | None, datetime]]:
-        """Each dated group's range of due times [from, to); None: no lower bound."""
-        return {"overdue": (None, self.now), "today": (self.now, self.tomorrow),
-                "soon": (self.tomorrow, self.horizon)}
-
-
 def reminders(*, user: User | None, now: datetime, limit: int = 200) -> Reminders:
     """The reminders of `user` (their cases and follow-ups; escalations for managers and
     owners), or of everyone when `user` is None.
 
-    Counted and limited in SQL: each kind of item is counted per group over its index, and
-    only the `limit` most urgent of each group are read, however many thousands are owed.
+    Counted and limited in SQL (`reminder_sql`): each kind of item is counted per group over
+    its index, and only the `limit` most urgent of each group are read, however many
+    thousands are owed.
     """
     values = settings.get_all()
-    progress_days = int(values["reminders.progress_days"])
-    window = _Window(now, datetime.combine(now.date() + timedelta(days=1), time()),
-                     now + timedelta(hours=int(values["reminders.due_soon_hours"])))
-    counts = dict.fromkeys(GROUPS, 0)
-    found: dict[str, list[Item]] = {group: [] for group in GROUPS}
-    for kind in _kinds(user, progress_days):
-        for group, (start, end) in window.ranges().items():
-            if kind.overdue_only and group != "overdue":
-                continue
-            # A notice is listed while its case is open, however far off its due time.
-            upto = None if kind.at_once and group == "soon" else end
-            counts[group] += kind.count(start, upto)
-            found[group] += kind.items(start, upto, limit)
-    if user is None or allowed(user, Permission.ACKNOWLEDGE_ESCALATION):
-        counts["escalated"] = escalations.pending_count()
-        found["escalated"] = list(_escalation_items(limit))
-    items = {}
-    for group, rows in found.items():
-        rows.sort(key=lambda row: (row[1], row[3]))
-        items[group] = [Reminder(group, kind, case_id, number, customer, due,
-                                 _reason(kind, detail), follow_up_id)
-                        for kind, due, case_id, number, customer, follow_up_id, detail
-                        in rows[:limit]]
-    _add_improvement(items, counts, user=user, now=now, horizon=window.horizon,
-                     limit=limit)
+    progress = timedelta(days=int(values["reminders.progress_days"]))
+    horizon = now + timedelta(hours=int(values["reminders.due_soon_hours"]))
+    moments = {"now": now, "tomorrow": datetime.combine(now.date() + timedelta(days=1), time()),
+               "horizon": horizon, "contact": now - progress}
+    shape = reminder_sql.Shape(mine=user is not None, escalations=user is None or allowed(
+        user, Permission.ACKNOWLEDGE_ESCALATION))
+    user_id = None if user is None else user.id
+    reason = _Wording(current_language())
+    items = {group: [Reminder(group, kind, case_id, number, customer, due,
+                              reason(kind, detail), follow_up_id)
+                     for kind, due, case_id, number, customer, follow_up_id, detail in rows]
+             for group, rows in _found(shape, user_id, moments, limit, progress).items()}
+    counts = _counted(shape, user_id, moments)
+    _add_improvement(items, counts, user=user, horizon=horizon, limit=limit, values=values)
     return Reminders(items, counts)
 
 
-@dataclass(frozen=True)
-class _Kind:
-    """One kind of item: the rows of `model` that owe it under `owed`, how a listed item is
-    read (`listed`: the select with the names joined), and the column its due time comes
-    from (`shift` later: no contact for N days is due N days after the last contact)."""
-
-    name: str
-    model: Any
-    owed: tuple[Any, ...]
-    listed: ModelSelect[Any]
-    due: Any
-    shift: timedelta = timedelta()
-    overdue_only: bool = False  # news owed to the customer is listed once it is late
-    at_once: bool = False  # listed as soon as it is owed, however far its due time
-
-    def _between(self, start: datetime | None, end: datetime | None) -> list[Any]:
-        bounds = [] if end is None else [self.due < end - self.shift]
-        return bounds if start is None else [*bounds, self.due >= start - self.shift]
-
-    def count(self, start: datetime | None, end: datetime | None) -> int:
-        """How many items fall due in [start, end): over the item's own table, no join."""
-        return (self.model.select(fn.COUNT(SQL("*")))
-                .where(*self.owed, *self._between(start, end)).scalar())
-
-    def items(self, start: datetime | None, end: datetime | None, limit: int) -> list[Item]:
-        """The `limit` earliest items due in [start, end)."""
-        query = (self.listed.where(*self.owed, *self._between(start, end))
-                 .order_by(self.due, Complaint.number).limit(limit))
-        found = []
-        for case_id, number, customer, due, follow_up, note in \
-                database_proxy.obj.execute(query).fetchall():
-            moment = as_datetime(due)
-            found.append((self.name, moment + self.shift, case_id, number, customer, follow_up,
-                          moment if follow_up is None else note))
-        return found
+def _counted(shape: reminder_sql.Shape, user_id: int | None,
+             moments: dict[str, datetime]) -> dict[str, int]:
+    """Each group's count: the sum of its kinds'."""
+    counts = dict.fromkeys(GROUPS, 0)
+    for group, count in zip(reminder_sql.count_groups(shape),
+                            reminder_sql.counts(shape, user_id, moments), strict=True):
+        counts[group] += count
+    return counts
 
 
-def _kinds(user: User | None, progress_days: int) -> Iterator[_Kind]:
-    """Every kind of item, once for each way a case can be the user's (its handler, or
-    received by them while nobody handles it)."""
-    whose = [None] if user is None else [
-        Complaint.handler == user.id,
-        Complaint.handler.is_null() & (Complaint.received_by == user.id)]
-    for owner in whose:
-        def case_kind(name: str, due: Any, *owed: Any, owner: Any = owner,
-                      **options: Any) -> _Kind:
-            conditions = (Complaint.status.in_(OPEN_STATUSES), *owed,
-                          *(() if owner is None else (owner,)))
-            listed = (Complaint.select(Complaint.id, Complaint.number, Customer.name, due,
-                                       SQL("NULL"), SQL("NULL")).join(Customer))
-            return _Kind(name, Complaint, conditions, listed, due, **options)
+def _found(shape: reminder_sql.Shape, user_id: int | None, moments: dict[str, datetime],
+           limit: int, progress: timedelta) -> dict[str, list[Item]]:
+    """The `limit` most urgent items of each group, most urgent first."""
+    found: dict[str, list[Item]] = {group: [] for group in GROUPS}
+    for name in reminder_sql.LISTS:
+        # No contact for `progress` days is due that long after the last contact.
+        shift = progress if name == "contact" else timedelta()
+        found["overdue" if name == "contact" else name] += _items(
+            reminder_sql.rows(shape, name, user_id, moments, limit), shift)
+    if shape.escalations:
+        found["escalated"] = list(_escalation_items(limit))
+    for rows in found.values():
+        rows.sort(key=lambda row: (row[1], row[3], KIND_ORDER[row[0]], row[5] or 0))
+        del rows[limit:]
+    return found
 
-        yield case_kind("first_answer", Complaint.first_response_due,
-                        Complaint.first_response_at.is_null())
-        # A decided case has its decision stamped (a reopening clears it): saying so lets the
-        # database count through the index of open cases (models.case.OWED_INDEXES).
-        yield case_kind("decision", Complaint.resolution_due, Complaint.resolved_at.is_null(),
-                        Complaint.clock_paused_at.is_null())
-        yield case_kind("progress", Complaint.last_contact_at, Complaint.resolved_at.is_null(),
-                        shift=timedelta(days=progress_days), overdue_only=True)
-    mine = () if user is None else (FollowUp.assignee == user.id,)
-    listed = FollowUp.select(Complaint.id, Complaint.number, Customer.name, FollowUp.due_at,
-                             FollowUp.id, FollowUp.note).join(Complaint).join(Customer)
-    yield _Kind("follow_up", FollowUp, (FollowUp.done_at.is_null(), *mine,
-                                        FollowUp.kind.not_in(WHILE_OPEN_KINDS)),
-                listed, FollowUp.due_at)
-    # A customer to be told of a compensation decision, while the case is open (a few rows:
-    # its open case is looked up by id, so the count needs no join).
-    open_cases = Complaint.select(Complaint.id).where(Complaint.status.in_(OPEN_STATUSES))
-    yield _Kind("notice", FollowUp, (FollowUp.done_at.is_null(), *mine,
-                                     FollowUp.kind.in_(WHILE_OPEN_KINDS),
-                                     FollowUp.complaint.in_(open_cases)),
-                listed, FollowUp.due_at, at_once=True)
+
+# Items due at the same moment on the same case: in this order.
+KIND_ORDER = {kind: place for place, kind in enumerate(reminder_sql.KINDS)} | {"escalation": 0}
+
+
+def _items(rows: list[tuple[Any, ...]], shift: timedelta) -> list[Item]:
+    """Items from `reminder_sql.rows`; a case's own deadline is its reason's detail, a
+    follow-up's note is its."""
+    found = []
+    for place, case_id, number, customer, due, follow_up, note in rows:
+        moment = as_datetime(due)
+        found.append((reminder_sql.KINDS[place], moment + shift, case_id, number, customer,
+                      follow_up, moment if follow_up is None else note))
+    return found
 
 
 # --- Corrective actions and early warnings (services/improvement/reminders.py) -----------
 # Their own queries and group, merged here in one place.
 def _add_improvement(items: dict[str, list[Reminder]], counts: dict[str, int], *,
-                     user: User | None, now: datetime, horizon: datetime, limit: int) -> None:
+                     user: User | None, horizon: datetime, limit: int,
+                     values: dict[str, Any]) -> None:
     """Adds the actions due or to judge in a group of their own (the most urgent first),
     and the waiting warnings."""
-    owed = sorted(improvement.action_items(user=user, horizon=horizon),
+    owed = sorted(improvement.action_items(user=user, horizon=horizon, values=values),
                   key=lambda item: (item.due_at, item.label))
     items["action"] = [_from_owed("action", item) for item in owed[:limit]]
     counts["action"] = len(owed)
@@ -258,17 +193,30 @@ def _from_owed(group: str, owed: improvement.Owed) -> Reminder:
 # --- end of corrective actions and early warnings -----------------------------------------
 
 
-def _reason(kind: str, detail: object) -> str:
-    if kind in ("follow_up", "notice"):
-        return str(notes.words(str(detail)))
-    if kind == "escalation":
-        return str(detail)
-    key = {"first_answer": "due", "decision": "due", "progress": "since"}[kind]
-    return str(REASONS[kind].format(**{key: when(detail)}))  # type: ignore[arg-type]
+class _Wording:
+    """Why each listed item is owed, in `language`: a follow-up's note (worded once for all
+    the items that share it), a case's deadline, an escalation's flags."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.notes: dict[str, str] = {}
+
+    def __call__(self, kind: str, detail: object) -> str:
+        if kind in ("follow_up", "notice"):
+            note = str(detail)
+            if note not in self.notes:
+                self.notes[note] = notes.words(note).in_language(self.language)
+            return self.notes[note]
+        if kind == "escalation":
+            return str(detail)
+        key = {"first_answer": "due", "decision": "due", "progress": "since"}[kind]
+        return REASONS[kind].in_language(self.language).format(
+            **{key: when(detail)})  # type: ignore[arg-type]
 
 
 def _escalation_items(limit: int) -> Iterator[Item]:
-    for item in escalations.pending(limit=limit):
+    for row in reminder_sql.escalation_rows(limit):
+        item = escalations.escalation(row)
         flags = [label(FLAGS, code) for code, on in (("group", item.flag_group),
                                                      ("risk", item.flag_risk)) if on]
         if item.severity == "critical":

@@ -41,10 +41,12 @@ class Owed(NamedTuple):
     reason: str
 
 
-def action_items(*, user: User | None, horizon: datetime) -> list[Owed]:
+def action_items(*, user: User | None, horizon: datetime,
+                 values: dict[str, Any] | None = None) -> list[Owed]:
     """Actions due (of `user`'s own) and, for managers, actions to judge, due before
-    `horizon` (a shop has a few dozen actions at most: all are read)."""
-    values = settings.get_all()
+    `horizon` (a shop has a few dozen actions at most: all are read); `values`: the settings
+    if the caller has them already."""
+    values = values or settings.get_all()
     closing = parse_time_of_day(values["hours.close"])
     opening = parse_time_of_day(values["hours.open"])
     due_by = _day_before(horizon, closing)
