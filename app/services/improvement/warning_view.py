@@ -149,15 +149,17 @@ class _SubjectNames:
             wanted.setdefault(kind, set()).add(key)
         self._names: dict[str, Text] = {}
         self._codes: dict[str, str] = {}
+        # Only the kinds some warning names are read (none at all for no warnings: the
+        # reminders ask every minute).
         for kind, model in (("category", Category), ("root_cause", RootCause),
                             ("department", Department)):
-            for row in model.select().where(model.id.in_(_ints(wanted.get(kind)))):
+            for row in _named(model.select(), model.id, wanted.get(kind)):
                 self._names[f"{kind}:{row.id}"] = T(row.name_en, row.name_zh)
                 self._codes[f"{kind}:{row.id}"] = row.code
-        for customer in Customer.select().where(Customer.id.in_(_ints(wanted.get("customer")))):
+        for customer in _named(Customer.select(), Customer.id, wanted.get("customer")):
             self._names[f"customer:{customer.id}"] = T(customer.name, customer.name)
-        for case in Complaint.select(Complaint.id, Complaint.number).where(
-                Complaint.id.in_(_ints(wanted.get("case")))):
+        for case in _named(Complaint.select(Complaint.id, Complaint.number), Complaint.id,
+                           wanted.get("case")):
             self._names[f"case:{case.id}"] = T(case.number, case.number)
 
     def code(self, subject: str) -> str:
@@ -170,8 +172,10 @@ class _SubjectNames:
         return self._names.get(subject) or T(key, key)
 
 
-def _ints(keys: set[str] | None) -> list[int]:
-    return [int(key) for key in keys or () if key.isdigit()]
+def _named(query: Any, key: Any, keys: set[str] | None) -> Any:
+    """The rows of `query` whose `key` is among `keys` (no query when there are none)."""
+    ids = [int(found) for found in keys or () if found.isdigit()]
+    return query.where(key.in_(ids)) if ids else ()
 
 
 def _cases(warning_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
