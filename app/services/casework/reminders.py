@@ -22,7 +22,7 @@ from app.services import notes, settings
 from app.services.casework import escalations, reminder_sql
 from app.services.catalog import name_of
 from app.services.improvement import reminders as improvement
-from app.services.labels import FLAGS, label
+from app.services.labels import FLAGS
 from app.services.permissions import Permission, allowed
 from app.services.text import as_datetime, iso, when
 from app.services.vocabulary import LIST
@@ -200,6 +200,7 @@ class _Wording:
     def __init__(self, language: str) -> None:
         self.language = language
         self.notes: dict[str, str] = {}
+        self.flags: dict[object, str] = {}
 
     def __call__(self, kind: str, detail: object) -> str:
         if kind in ("follow_up", "notice"):
@@ -208,22 +209,29 @@ class _Wording:
                 self.notes[note] = notes.words(note).in_language(self.language)
             return self.notes[note]
         if kind == "escalation":
-            return str(detail)
+            if detail not in self.flags:
+                self.flags[detail] = self._flagged(*detail)  # type: ignore[misc]
+            return self.flags[detail]
         key = {"first_answer": "due", "decision": "due", "progress": "since"}[kind]
         return REASONS[kind].in_language(self.language).format(
             **{key: when(detail)})  # type: ignore[arg-type]
 
+    def _flagged(self, group: bool, risk: bool, critical: bool) -> str:
+        flags = [FLAGS[code] for code, on in (("group", group), ("risk", risk)) if on]
+        if critical:
+            flags.append(Text("critical", "重大"))
+        shown = LIST.in_language(self.language).join(
+            flag.in_language(self.language) for flag in flags)
+        return REASONS["escalation"].in_language(self.language).format(flags=shown)
+
 
 def _escalation_items(limit: int) -> Iterator[Item]:
+    """The oldest escalations waiting; the detail is what is flagged (worded by _Wording)."""
     for row in reminder_sql.escalation_rows(limit):
         item = escalations.escalation(row)
-        flags = [label(FLAGS, code) for code, on in (("group", item.flag_group),
-                                                     ("risk", item.flag_risk)) if on]
-        if item.severity == "critical":
-            flags.append(str(Text("critical", "重大")))
-        reason = str(REASONS["escalation"].format(flags=str(LIST).join(flags)))
+        flagged = (item.flag_group, item.flag_risk, item.severity == "critical")
         yield "escalation", item.escalated_at, item.case_id, item.number, item.customer, \
-            None, reason
+            None, flagged
 
 
 def overdue_counts(now: datetime) -> dict[str, dict[str, int]]:
