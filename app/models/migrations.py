@@ -56,7 +56,7 @@ from app.models.improvement import (
 )
 from app.models.people import JOINED_INDEX, Customer, User
 from app.models.schema import ALL_MODELS, SchemaVersion
-from app.models.search import install_search_index
+from app.models.search import install_search_index, install_short_index
 from app.models.snapshot import CopyCheckError, copy_database
 from app.models.tallies import StatusCount, install_status_counts
 
@@ -156,6 +156,7 @@ def create_schema(database: Database) -> None:
         database.create_tables(ALL_MODELS)
         install_guards(database)
         install_search_index(database)
+        install_short_index(database)
         EventChain.create(id=1, events=0, last_hash=chain.GENESIS)
         install_status_counts(database)
         _install_server_sort_indexes(database)
@@ -179,6 +180,7 @@ def create_empty_schema(database: Database, fill: Callable[[], object] = lambda:
         manager.create_indexes()
     install_guards(database)
     install_search_index(database)
+    install_short_index(database)
     install_status_counts(database)  # the triggers, and the counts made again from the rows
     _install_server_sort_indexes(database)
 
@@ -412,11 +414,13 @@ def _v9_register_paging(database: Database, migrator: SchemaMigrator) -> None:
     _install_server_sort_indexes(database)
 
 
-def _v10_open_notices(database: Database, migrator: SchemaMigrator) -> None:
+def _v10_notices_and_short_search(database: Database, migrator: SchemaMigrator) -> None:
     """Version 10: the follow-ups owed while their case is open (telling the customer of a
     compensation decision) by due time, so the reminders find the few still to do without
-    reading every open follow-up."""
+    reading every open follow-up; the table that finds one or two characters (SQLite), made
+    over the cases already there."""
     database.execute(FollowUp._schema._create_index(OPEN_NOTICE_INDEX))  # type: ignore[attr-defined]
+    install_short_index(database)
 
 
 def _install_server_sort_indexes(database: Database) -> None:
@@ -439,6 +443,6 @@ STEPS: dict[int, Step] = {
     7: _v7_improvement,
     8: _v8_personal_data,
     9: _v9_register_paging,
-    10: _v10_open_notices,
+    10: _v10_notices_and_short_search,
 }
 CURRENT_VERSION = 1 + len(STEPS)

@@ -3,9 +3,9 @@
 Replacing a value in a row is not enough to make it gone from the disk. SQLite keeps the
 bytes a row no longer uses in the free space of its page and in free pages until they are
 used again; the write-ahead log (`-wal`) holds copies of pages written before; the
-full-text index keeps the words of a replaced row in its older segments until they are
+full-text indexes keep the words of a replaced row in their older segments until they are
 merged. So a removal runs with `secure_delete` on (what SQLite frees is overwritten with
-zeros), then the search index is merged into one segment, the file is rebuilt (VACUUM:
+zeros), then each search index is merged into one segment, the file is rebuilt (VACUUM:
 nothing freed before the removal survives either) and the log is folded into the file and
 emptied (a TRUNCATE checkpoint).
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from peewee import Database, SqliteDatabase
 
-from app.models.search import SEARCH_TABLE, uses_search_table
+from app.models.search import SEARCH_TABLE, SHORT_TABLE, uses_search_table
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,8 @@ def scrub(database: Database, tables: tuple[str, ...]) -> Scrubbed:
     with zeroing_freed_space(database):
         if uses_search_table(database):
             with database.atomic():
-                database.execute_sql(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) "
-                                     "VALUES('optimize')")
+                for table in (SEARCH_TABLE, SHORT_TABLE):
+                    database.execute_sql(f"INSERT INTO {table}({table}) VALUES('optimize')")
         database.execute_sql("VACUUM")
     busy, _, _ = database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     return Scrubbed(True, not busy, time.perf_counter() - started)

@@ -10,7 +10,7 @@ from peewee import Database
 from playhouse.migrate import SchemaMigrator
 
 from app.errors import DatabaseUnusableError
-from app.models import Complaint, SchemaVersion, database_proxy
+from app.models import Complaint, Customer, SchemaVersion, database_proxy
 from app.models.migrations import CURRENT_VERSION, STEPS
 from app.services.desk import integrity
 from app.services.desk.store import close_desk, open_desk
@@ -94,6 +94,21 @@ def test_cases_saved_before_the_search_index_existed_are_found_after_upgrade(
     try:
         found = listing.fetch_page(listing.CaseQuery(search="不制冷"), now=NOW)
         assert [row.number for row in found] == ["TS-2025-000001"]
+    finally:
+        close_desk()
+
+
+def test_cases_saved_before_step_10_are_found_by_one_or_two_characters(
+        tmp_path: Path) -> None:
+    open_desk(str(_copy_fixture(9, tmp_path)))
+    try:
+        rows = (Complaint.select(Complaint.id, Complaint.number, Customer.name, Customer.phone,
+                                 Complaint.description, Complaint.wish).join(Customer).tuples())
+        for term in ("思", "停车", "元", "13", "-2"):
+            expected = {case_id for case_id, *texts in rows if any(term in t for t in texts)}
+            found = listing.ordered_ids(listing.CaseQuery(search=term), now=NOW)
+            assert expected and set(found) == expected, term
+        assert [check.name.en for check in integrity.run_checks() if not check.ok] == []
     finally:
         close_desk()
 

@@ -14,7 +14,7 @@ from app.models import CaseCounter, Complaint, EventChain, TupleRows, chain, dat
 from app.models.damage import MAX_REPORTED, unreadable_values
 from app.models.guards import missing_guards
 from app.models.migrations import CURRENT_VERSION, schema_version
-from app.models.search import SEARCH_TABLE, check_search_index, uses_search_table
+from app.models.search import SEARCH_TABLE, SHORT_TABLE, check_search_index, uses_search_table
 from app.models.tallies import counts_by_status
 
 
@@ -71,9 +71,13 @@ def _search_index() -> str:
     if not uses_search_table(database):
         return ""
     check_search_index(database)
-    indexed = database.execute_sql(f"SELECT count(*) FROM {SEARCH_TABLE}").fetchone()[0]
     cases = Complaint.select().count()
-    return "" if indexed == cases else f"{indexed} indexed, {cases} cases"
+    wrong = []
+    for table in (SEARCH_TABLE, SHORT_TABLE):
+        indexed = database.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if indexed != cases:
+            wrong.append(f"{indexed} indexed in {table}, {cases} cases")
+    return "; ".join(wrong)
 
 
 def _state_counts() -> str:

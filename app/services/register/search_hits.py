@@ -1,9 +1,10 @@
-"""Cases whose text contains a short search term, found once and reused (SQLite only).
+"""Cases whose text contains a search term, found once and reused (SQLite only).
 
-The trigram index cannot answer terms of one or two characters, so they scan the index's
-compact text copy. The page, the total and the counts per state all need the same
-matches: they are kept in a temporary table of ids for as long as the database has not
-changed. Any commit, by this program or by another PC, makes them stale.
+Three characters or more are found through the trigram index; one or two through the table
+of each text's single characters and pairs (models.search). The page, the total and the
+counts per state all need the same matches: they are kept in a temporary table of ids for
+as long as the database has not changed. Any commit, by this program or by another PC,
+makes them stale.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import cast
 from peewee import SQL, Expression, NodeList, SqliteDatabase
 
 from app.models import database_proxy
-from app.models.search import SEARCH_COLUMNS, SEARCH_TABLE
+from app.models.search import SEARCH_COLUMNS, SEARCH_TABLE, SHORT_TABLE, short_token
 
 KEPT = 4  # searches remembered; typing refines a term, so only the last few matter
 TRIGRAM = 3  # the trigram index finds substrings of at least three characters
@@ -28,8 +29,8 @@ _state = threading.local()  # peewee gives each thread its own connection, and t
 
 def hits_table(term: str) -> str:
     """The name of a temporary table holding the ids of cases whose text contains `term`:
-    found through the trigram index for three characters or more, else by one scan of the
-    index's text."""
+    found through the trigram index for three characters or more, else through the table of
+    characters and pairs."""
     database: SqliteDatabase = database_proxy.obj
     connection: sqlite3.Connection = database.connection()
     tables: dict[str, str] = _tables_for(connection)
@@ -43,11 +44,8 @@ def hits_table(term: str) -> str:
                                  f"WHERE {SEARCH_TABLE} MATCH ?", ['"' + term.replace(
                                      '"', '""') + '"'])
         else:
-            matches = " OR ".join(f"c{i} LIKE ? ESCAPE '\\'"
-                                  for i in range(len(SEARCH_COLUMNS)))
-            database.execute_sql(f"INSERT INTO temp.{name} SELECT id FROM "
-                                 f"{SEARCH_TABLE}_content WHERE {matches}",
-                                 [_pattern(term)] * len(SEARCH_COLUMNS))
+            database.execute_sql(f"INSERT INTO temp.{name} SELECT rowid FROM {SHORT_TABLE} "
+                                 f"WHERE {SHORT_TABLE} MATCH ?", [short_token(term)])
         _sizes()[term] = database.execute_sql(f"SELECT count(*) FROM temp.{name}").fetchone()[0]
         tables[term] = name
         _forget_oldest(connection, tables)
@@ -87,7 +85,7 @@ def contains(case_id: object, term: str) -> Expression:
 
 
 def matches(term: str) -> list[int]:
-    """The ids of every case whose text contains `term` (scanned once, then kept)."""
+    """The ids of every case whose text contains `term` (found once, then kept)."""
     database: SqliteDatabase = database_proxy.obj
     return [row[0] for row in
             database.execute_sql(f"SELECT id FROM temp.{hits_table(term)}").fetchall()]

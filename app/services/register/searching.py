@@ -1,11 +1,11 @@
 """What a search finds: its words, and the condition each word puts on the cases.
 
 SQLite has an FTS5 trigram index (`models/search.py`): three characters or more are found
-through it, their matches kept in a temporary table (search_hits). One or two characters it
-cannot answer: a page of them looks at the newest cases' text only until the worker has
-scanned every case once (`short_matches`, handed to the window's thread by
-`adopt_matches`); what must be exact (the command line, an export, a count) scans first.
-PostgreSQL has no such index: it compares the columns with ILIKE.
+through it, their matches kept in a temporary table (search_hits). One or two characters are
+found through a second table of each text's characters and pairs: a page of them looks at
+the newest cases' text only until the worker has found them there (`short_matches`, handed
+to the window's thread by `adopt_matches`); what must be exact (the command line, an export,
+a count) finds them first. PostgreSQL has no such index: it compares the columns with ILIKE.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def provisional(search: str) -> bool:
 
 
 def short_matches(search: str) -> dict[str, list[int]]:
-    """The ids matching each term of one or two characters of `search` (the whole scan, for
+    """The ids matching each term of one or two characters of `search` (all of them, for
     the worker; `adopt_matches` hands them to the thread that reads the pages)."""
     if not uses_search_table(database_proxy.obj):
         return {}
@@ -60,7 +60,7 @@ def short_matches(search: str) -> dict[str, list[int]]:
 
 
 def keep_short_matches(search: str) -> None:
-    """Scans for the short terms of `search` now (what must be exact: the command line, an
+    """Finds the short terms of `search` now (what must be exact: the command line, an
     export), unless their matches are kept."""
     if provisional(search):
         short_matches(search)
@@ -100,8 +100,8 @@ def _contains(term: str, case: Any, customer: Any, *, paging: bool) -> Expressio
             return _among_matches(term, case.id, walk=paging)
         # Trigram MATCH silently finds nothing for one or two characters. A page looks at
         # each of the newest cases' text in the page's order and stops when the page is
-        # full; counting scans the text once and keeps the matches while the database is
-        # unchanged, and pages read after it use them.
+        # full; counting finds them through the table of characters and pairs and keeps the
+        # matches while the database is unchanged, and pages read after it use them.
         kept = kept_table(term)
         if kept is None and paging:
             return contains(case.id, term)
