@@ -1,20 +1,14 @@
-"""Searches of one or two characters through an index that answers them directly, measured
-before it is kept: a second FTS5 table fed with each case's texts cut into their single
-characters and pairs, built on a copy of each demo database.
+"""Searches of one or two characters through the table of each text's single characters and
+pairs (models.search, schema step 10), on a copy of each demo database, beside what it
+replaced, in the same run.
 
-The register cannot answer one or two characters from the trigram index: its first page
-looks at the newest cases' text and the total scans every case's text once. This measures,
-on the same copy and in the same run: the file size the table adds and how long it takes
-to build; what it adds to one intake (a case recorded with its texts) and to one edit of a
-description, through the program with and without its triggers; and the searches 态度, 王
-and 猫 (first page, total) on the current path and through the table (the program's own
-path for three characters or more, the table in place of the trigram index; see
-`_through_short_index`), each beside its bare SQL.
-
-Each token is the hexadecimal UTF-8 of one character or one pair of a text, lower-cased as
-LIKE compares (ASCII letters only), so FTS5's plain `ascii` tokenizer keeps every one whole;
-`detail='none'`: which cases hold a token, nothing else. Cut in SQL (a table of positions),
-so triggers feed it whoever writes the case.
+Measured: the table's size (its pages) and how long building it over every case takes;
+what its triggers add to one intake of a new customer's case, and of a returning customer's
+under a new name (their earlier cases' tokens change too), through the program with the
+triggers and without them, taken in turn; the searches 态度, 王 and 猫, each beside its bare
+SQL: the first page (which still looks at the newest cases' text until the worker has the
+matches), the total through the table, and the scan of every case's text that found the
+matches before the table (bare SQL: it ran at 0.9–1.0× its SQL), with the same matches.
 
     python -m bench.short_search [--quick]   # --quick: 100,000 cases only
 """
@@ -24,24 +18,30 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
-from unittest import mock
+from typing import cast
+
+from peewee import SqliteDatabase
 
 from app.i18n import ZH, set_language
-from app.models import Complaint, Customer, User
+from app.models import Complaint, Customer, TupleRows, User, database_proxy
+from app.models.search import (
+    POSITIONS,
+    SEARCH_COLUMNS,
+    SEARCH_TABLE,
+    SHORT_TABLE,
+    SHORT_TRIGGERS,
+    install_short_index,
+)
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.desk.store import close_desk, open_desk
-from app.services.register import listing, search_hits, searching
+from app.services.register import listing, search_hits
 from app.services.register.listing import CaseQuery
 from bench.common import demo_database, demo_now, isolate, median, report, sizes, timings, versus
 
 TERMS = ("态度", "王", "猫")
-TABLE = "complaint_short"
-LONGEST = 5000  # the longest text the program takes (a description)
 Row = tuple[str, float, str]
 
 
@@ -54,173 +54,64 @@ def run() -> list[Row]:
         source, _ = demo_database(cases)
         with tempfile.TemporaryDirectory(prefix="short-search-") as folder:
             copy = Path(folder) / source.name
-            started = time.perf_counter()
             with sqlite3.connect(source) as read, sqlite3.connect(copy) as write:
                 read.backup(write)
             read.close()
             write.close()
-            rows.append((f"{cases // 1000}k: copy of the demo database", _ms(started),
-                         f"{copy.stat().st_size / 1e6:,.0f} MB, wall"))
             rows += measure(copy, f"{cases // 1000}k")
     return rows
 
 
 def measure(path: Path, label: str) -> list[Row]:
-    """The current path, the table's build, the table's path, its cost to intake and edit."""
+    """The searches, the writes, then the table's size and its build (it is built again)."""
     now = demo_now(path)
     open_desk(str(path))
-    current = {term: listing.count(CaseQuery(search=term), now=now) for term in TERMS}
-    rows = [row for term in TERMS for row in _search(path, f"{label}: current path", term,
-                                                     now)]
+    rows = [row for term in TERMS for row in _search(path, label, term, now)]
+    rows += _writes(label, now)
     close_desk()
-    rows += _build(path, label)
-    open_desk(str(path))
-    with _through_short_index():
-        for term in TERMS:
-            found = listing.count(CaseQuery(search=term), now=now)
-            assert found == current[term], (term, found, current[term])
-            rows += _search(path, f"{label}: through the table", term, now)
-    rows += _writes(path, label, now)
-    close_desk()
-    return rows
+    return [*rows, *_build(path, label)]
 
 
-def _search(path: Path, label: str, term: str, now: Any) -> list[Row]:
+def _search(path: Path, label: str, term: str, now: datetime) -> list[Row]:
     query = CaseQuery(search=term)
     found = listing.count(query, now=now)
+    matches = set(search_hits.matches(term))
+    scanned, scan_ms = _scan(path, term)
+    assert scanned == matches, "the table finds what the scan found"
     return [
-        versus(f"{label}, “{term}”: first page", lambda: listing.read_page(
-            query, now=now, exact=False), path, 5, f"{found:,} matches",
-            prepare=search_hits.forget),
-        versus(f"{label}, “{term}”: the total", lambda: listing.count(query, now=now), path,
-               5, "on the worker after the page", prepare=search_hits.forget),
+        versus(f"{label}: search “{term}”, first page (the newest cases)", lambda: listing.
+               read_page(query, now=now, exact=False), path, 5, f"{found:,} matches",
+               prepare=search_hits.forget),
+        versus(f"{label}: search “{term}”, the total (through the table)", lambda: listing.
+               count(query, now=now), path, 5, "on the worker after the page",
+               prepare=search_hits.forget),
+        (f"{label}: search “{term}”, the scan of every text it replaced", scan_ms,
+         f"bare SQL; {len(scanned):,} cases, the same as the table's"),
     ]
 
 
-# --- The table ----------------------------------------------------------------------------
-def cut(text: str) -> str:
-    """SQL: the tokens of `text` (an SQL expression): each character's and each pair's."""
-    return ("ifnull((SELECT group_concat(hex(substr(v, n, 1)) || ' ' || hex(substr(v, n, 2)), "
-            f"' ') FROM (SELECT lower({text}) AS v) JOIN short_position ON n <= length(v)), '')")
-
-
-def tokens(case: str, customer: str) -> str:
-    """SQL: the tokens of a case's five searched texts (`case`, `customer`: their aliases)."""
-    return " || ' ' || ".join(cut(f"{alias}.{column}") for alias, column in (
-        (case, "number"), (customer, "name"), (customer, "phone"), (case, "description"),
-        (case, "wish")))
-
-
-def token(term: str) -> str:
-    """The MATCH expression of a term of one or two characters."""
-    folded = "".join(c.lower() if "A" <= c <= "Z" else c for c in term)
-    return f'"{folded.encode().hex()}"'
-
-
-TRIGGERS = (
-    f"CREATE TRIGGER short_insert AFTER INSERT ON complaint BEGIN "
-    f"INSERT INTO {TABLE}(rowid, t) SELECT new.id, {tokens('new', 'c')} "
-    f"FROM customer c WHERE c.id = new.customer_id; END",
-    f"CREATE TRIGGER short_update AFTER UPDATE OF number, customer_id, description, wish "
-    f"ON complaint BEGIN "
-    f"INSERT INTO {TABLE}({TABLE}, rowid, t) SELECT 'delete', old.id, {tokens('old', 'c')} "
-    f"FROM customer c WHERE c.id = old.customer_id; "
-    f"INSERT INTO {TABLE}(rowid, t) SELECT new.id, {tokens('new', 'c')} "
-    f"FROM customer c WHERE c.id = new.customer_id; END",
-    f"CREATE TRIGGER short_customer AFTER UPDATE OF name, phone ON customer BEGIN "
-    f"INSERT INTO {TABLE}({TABLE}, rowid, t) SELECT 'delete', k.id, {tokens('k', 'old')} "
-    f"FROM complaint k WHERE k.customer_id = new.id; "
-    f"INSERT INTO {TABLE}(rowid, t) SELECT k.id, {tokens('k', 'new')} "
-    f"FROM complaint k WHERE k.customer_id = new.id; END",
-)
-
-
-def _build(path: Path, label: str) -> list[Row]:
-    """Builds the table over every case; its size and time."""
-    before = path.stat().st_size
+def _scan(path: Path, term: str) -> tuple[set[int], float]:
+    """What found the matches before the table: LIKE over every case's texts."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    sql = (f"SELECT id FROM {SEARCH_TABLE}_content WHERE " + " OR ".join(
+        f"c{i} LIKE ? ESCAPE '\\'" for i in range(len(SEARCH_COLUMNS))))
+    params = [f"%{escaped}%"] * len(SEARCH_COLUMNS)
     with sqlite3.connect(path) as conn:
-        started, cpu = time.perf_counter(), time.process_time()
-        conn.execute("CREATE TABLE short_position (n INTEGER PRIMARY KEY)")
-        conn.executemany("INSERT INTO short_position VALUES (?)",
-                         [(n,) for n in range(1, LONGEST + 1)])
-        conn.execute(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(t, content='', "
-                     "detail='none', tokenize='ascii')")
-        conn.execute(f"INSERT INTO {TABLE}(rowid, t) SELECT k.id, {tokens('k', 'c')} "
-                     "FROM complaint k JOIN customer c ON c.id = k.customer_id")
-        conn.commit()
-        wall, used = _ms(started), (time.process_time() - cpu) * 1000
-        conn.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
-        conn.commit()
-        pages = dict(conn.execute(
-            "SELECT name, sum(pgsize) FROM dbstat WHERE name LIKE ? GROUP BY name",
-            [f"{TABLE}%"]).fetchall())
-        for trigger in TRIGGERS:
-            conn.execute(trigger)
+        found = {row[0] for row in conn.execute(sql, params)}
+        cpu = median(timings(lambda: conn.execute(sql, params).fetchall(), 3)[1])
     conn.close()
-    added = path.stat().st_size - before
-    return [(f"{label}: build of the table (every case)", used,
-             f"CPU; wall {wall / 1000:,.1f} s"),
-             (f"{label}: file size added", 0.0,
-              f"{added / 1e6:,.1f} MB of {before / 1e6:,.0f} MB ({added / before:.1%}); the "
-              f"table's pages after `optimize` {sum(pages.values()) / 1e6:,.1f} MB")]
+    return found, cpu
 
 
-@contextmanager
-def _through_short_index() -> Iterator[None]:
-    """The register's search with the table in place: a term of one or two characters is
-    found as three or more are through the trigram index (its matches in a temporary table,
-    then the page or the count), and no page is provisional. Patched here, not in the
-    program: this measures before it is kept."""
-    original_fill = search_hits.hits_table
-
-    def hits_table(term: str) -> str:
-        if len(term) >= search_hits.TRIGRAM:
-            return original_fill(term)
-        return _short_hits(term)
-
-    def contains(term: str, case: Any, customer: Any, *, paging: bool) -> Any:
-        if len(term) >= search_hits.TRIGRAM:
-            return original_contains(term, case, customer, paging=paging)
-        return searching._among_matches(term, case.id, walk=paging)
-
-    original_contains = searching._contains
-    with mock.patch.object(search_hits, "hits_table", hits_table), \
-            mock.patch.object(searching, "hits_table", hits_table), \
-            mock.patch.object(searching, "_contains", contains), \
-            mock.patch.object(listing, "provisional", lambda search: False), \
-            mock.patch.object(listing, "keep_short_matches", lambda search: None):
-        yield
-
-
-def _short_hits(term: str) -> str:
-    """A temporary table of the ids whose texts hold `term`, kept as search_hits keeps the
-    trigram index's matches."""
-    from app.models import database_proxy
-
-    connection = database_proxy.obj.connection()
-    tables = search_hits._tables_for(connection)
-    if term not in tables:
-        name = f"short_hits_{len(tables)}_{abs(hash(term))}"
-        database_proxy.obj.execute_sql(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
-        database_proxy.obj.execute_sql(f"INSERT INTO temp.{name} SELECT rowid FROM {TABLE} "
-                                       f"WHERE {TABLE} MATCH ?", [token(term)])
-        search_hits._sizes()[term] = database_proxy.obj.execute_sql(
-            f"SELECT count(*) FROM temp.{name}").fetchone()[0]
-        tables[term] = name
-        search_hits._state.stamp = search_hits._stamp(connection)
-    return tables[term]
-
-
-# --- What it costs to write a case ------------------------------------------------------
-def _writes(path: Path, label: str, now: Any) -> list[Row]:
+# --- What the table costs ---------------------------------------------------------------
+def _writes(label: str, now: datetime) -> list[Row]:
     """One intake of a new customer's case, and one of a returning customer's under a new
-    name (the name changes on their earlier cases too), with and without the table's
-    triggers (taken in turn, so both see the same machine)."""
+    name, with and without the table's triggers."""
     staff = User.get(User.username == "staff1")
     moments = (now + timedelta(minutes=minute) for minute in range(1, 100_000))
     serial = iter(range(1, 100_000))
-    returning = iter([phone for (phone,) in Customer.select(Customer.phone).where(
-        Customer.phone != "").order_by(Customer.id).limit(200).tuples()])
+    returning = iter([str(phone) for (phone,) in cast(TupleRows, Customer.select(
+        Customer.phone).where(Customer.phone != "").order_by(Customer.id).limit(200).tuples())])
 
     def intake(phone: str, name: str = "王小猫") -> None:
         record_complaint(IntakeForm(
@@ -228,48 +119,58 @@ def _writes(path: Path, label: str, now: Any) -> list[Row]:
             description="店员服务态度差，电饭煲三天后无法开机", wish="更换新品"),
             actor=staff, now=next(moments))
 
-    return [_with_and_without(path, f"{label}: one intake (a new customer's case)",
+    return [_with_and_without(f"{label}: one intake (a new customer's case)",
                               lambda: intake(f"139{next(serial):08d}")),
-            _with_and_without(path, f"{label}: one intake of a returning customer under a "
-                              "new name", lambda: intake(next(returning), "猫先生"))]
+            _with_and_without(f"{label}: one intake of a returning customer under a new "
+                              "name", lambda: intake(next(returning), "猫先生"))]
 
 
-def _with_and_without(path: Path, name: str, action: Any) -> Row:
+def _with_and_without(name: str, action: Callable[[], None]) -> Row:
     with_table: list[float] = []
     without: list[float] = []
     for _ in range(25):
-        without += timings(action, 1, lambda: _triggers(path, False))[1]
-        with_table += timings(action, 1, lambda: _triggers(path, True))[1]
-        last = Complaint.select(Complaint.id).order_by(Complaint.id.desc()).scalar()
-        assert last in _matches(path, "猫"), "the trigger fed the case just written"
+        without += timings(action, 1, lambda: _triggers(False))[1]
+        with_table += timings(action, 1, lambda: _triggers(True))[1]
+    _triggers(True)
+    last = Complaint.select(Complaint.id).order_by(Complaint.id.desc()).scalar()
+    assert last in search_hits.matches("猫"), "the triggers fed the case just written"
     base = median(without)
     added = median(with_table) - base
     return (f"{name}, with the table", median(with_table),
             f"without {base:.1f} ms: +{added:.1f} ms CPU ({added / base:.0%})")
 
 
-def _matches(path: Path, term: str) -> set[int]:
-    with sqlite3.connect(path) as conn:
-        found = {row[0] for row in conn.execute(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", [token(term)])}
-    conn.close()
-    return found
-
-
-def _triggers(path: Path, on: bool) -> None:
-    """Installs or drops the table's triggers (through the program's connection)."""
-    from app.models import database_proxy
-
-    for statement in TRIGGERS:
-        name = statement.split()[2]
-        database_proxy.obj.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+def _triggers(on: bool) -> None:
+    """Installs or drops the table's triggers (on the program's connection)."""
+    for statement in SHORT_TRIGGERS:
+        database_proxy.obj.execute_sql(f"DROP TRIGGER IF EXISTS {statement.split()[5]}")
         if on:
             database_proxy.obj.execute_sql(statement)
-    del path
+    search_hits.forget()
 
 
-def _ms(started: float) -> float:
-    return (time.perf_counter() - started) * 1000
+def _build(path: Path, label: str) -> list[Row]:
+    """The table's pages as the upgrade made them (with the cases the intakes added), then
+    the table made again over every case, timed."""
+    size = path.stat().st_size
+    with sqlite3.connect(path) as conn:
+        pages = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE ? OR name = ?",
+                             [f"{SHORT_TABLE}%", POSITIONS]).fetchone()[0]
+        for statement in SHORT_TRIGGERS:
+            conn.execute(f"DROP TRIGGER {statement.split()[5]}")
+        conn.execute(f"DROP TABLE {SHORT_TABLE}")
+        conn.execute(f"DROP TABLE {POSITIONS}")
+    conn.close()
+    database = SqliteDatabase(str(path))
+    started, cpu = time.perf_counter(), time.process_time()
+    with database.atomic():
+        install_short_index(database)
+    wall, used = time.perf_counter() - started, (time.process_time() - cpu) * 1000
+    database.close()
+    return [(f"{label}: the table's size", 0.0,
+             f"{pages / 1e6:,.1f} MB in a file of {size / 1e6:,.0f} MB ({pages / size:.1%})"),
+            (f"{label}: building the table over every case", used,
+             f"CPU; wall {wall:,.1f} s (what schema step 10 adds to an upgrade)")]
 
 
 if __name__ == "__main__":
