@@ -102,10 +102,9 @@ def _contains(term: str, case: Any, customer: Any, *, paging: bool) -> Expressio
         # each of the newest cases' text in the page's order and stops when the page is
         # full; counting finds them through the table of characters and pairs and keeps the
         # matches while the database is unchanged, and pages read after it use them.
-        kept = kept_table(term)
-        if kept is None and paging:
+        if paging and kept_table(term) is None:
             return contains(case.id, term)
-        return case.id.in_(SQL(f"(SELECT id FROM temp.{kept or hits_table(term)})"))
+        return _among_matches(term, case.id, walk=paging)
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return _any_column(lambda col: col.ilike(f"%{escaped}%"), case, customer)
 
