@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 import app
 from app.services import settings
-from app.services.casework.reminders import Reminders
 from app.services.labels import ROLE_NAMES, label
 from app.services.permissions import Permission, allowed
 from app.ui.backup.banner import BackupBanner
@@ -36,6 +35,7 @@ from app.ui.session import SessionGuard
 from app.ui.widgets import FirstPaint, app_icon
 
 if TYPE_CHECKING:
+    from app.services.casework.reminder_items import Reminders
     from app.ui.analysis.view import AnalysisView
     from app.ui.case.window import CaseWindow
     from app.ui.compensation.queue import ApprovalsPanel
