@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.ui.backup.wording import translate
 from app.ui.context import UiContext
 from app.ui.operations import Operation
 from app.ui.runner import Progress
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from app.services.backup.records import BackupInfo
 
 CHECK_EVERY_MS = 60 * 60 * 1000
+translate = QCoreApplication.translate  # lupdate reads translate("backup", "…") calls
 
 
 class BackupWatch(QObject):
