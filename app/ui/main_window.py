@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,8 +59,7 @@ class MainWindow(WindowCommands):
         self.backups = BackupWatch(self, context)  # started by the program, not by tests
         self.improvement = ImprovementWindows(self, context)
         self.restart: Restart | None = None  # set when the window closes to start again
-        self.session = SessionGuard(context, self)
-        _application().installEventFilter(self.session)
+        self.session = SessionGuard(context, self)  # watches once the window is shown
         self._build_ui()
         self._connect_signals()
         self._on_user_changed()
@@ -185,13 +184,18 @@ class MainWindow(WindowCommands):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         """The first show starts the reminders check (and its summary) once the register
-        has painted: the rows are what the user is waiting for."""
+        has painted: the rows are what the user is waiting for. The session guard watches
+        from the show on (not while the window is built: thousands of events, none of them
+        the user's), stepping aside until the first paint."""
         super().showEvent(event)
+        self.session.watch()
         if not self.watch.timer.isActive() and self._first_paint is None:
             self._first_paint = FirstPaint(self.register.table.viewport(), self._start_watch)
+            self.session.step_aside()  # until the first paint: see app.ui.session
 
     def _start_watch(self) -> None:
         """Called just after the register's first paint."""
+        self.session.watch()
         if not self.watch.timer.isActive():
             self.watch.start()
 
@@ -252,7 +256,7 @@ class MainWindow(WindowCommands):
                       self.backups.timer, self.improvement.watch.timer):
             timer.stop()  # nothing may query a database that is about to close
         self.register.save_layout()
-        _application().removeEventFilter(self.session)
+        self.session.stop()
         super().closeEvent(event)
 
     def _close_after_backup(self) -> None:
@@ -328,10 +332,3 @@ class MainWindow(WindowCommands):
             self.session.resume()
         else:
             self.close()
-
-
-def _application() -> QCoreApplication:
-    """The running application (a window exists only inside one)."""
-    application = QApplication.instance()
-    assert application is not None
-    return application
