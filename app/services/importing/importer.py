@@ -205,13 +205,18 @@ class _Notes:
 
     def __init__(self, file: str) -> None:
         self.file = file
+        # The stored form of a row's note differs from the next row's by the row number
+        # alone, and the number comes last: written once, with its place cut out.
+        written = notes.written("imported", file=file, row=0)
+        assert written.endswith("0}"), written
+        self._head, self._tail = written[:-2], written[-1:]
 
     def of(self, case: NewCase) -> str:
         """Which file and row the case came from, and its number there if it had one."""
         if case.original_number:
             return notes.written("imported_renumbered", file=self.file, row=case.row,
                                  old=case.original_number)
-        return notes.written("imported", file=self.file, row=case.row)
+        return f"{self._head}{case.row}{self._tail}"
 
 
 def _event(case: NewCase, case_id: int, number: str, notes: _Notes, actor: User,
