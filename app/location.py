@@ -14,8 +14,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from app.i18n import Text
 
 ENV_VAR = "COMPLAINT_DESK_DB"
@@ -26,6 +24,8 @@ _in_use: list[str] = []  # the database this process opened last (for messages)
 
 def default_database_path() -> Path:
     """The SQLite file used when no `--db` or environment variable names one."""
+    import platformdirs  # only where no database is named (--db, COMPLAINT_DESK_DB)
+
     folder = platformdirs.user_data_path("ComplaintDesk", appauthor=False)
     return folder / "complaint-desk.sqlite3"
 
@@ -48,6 +48,8 @@ def database_source(explicit: str | None = None) -> str:
 
 def choice_path() -> Path:
     """The file that keeps this PC's choice of database (in the user's own profile)."""
+    import platformdirs
+
     return platformdirs.user_config_path("ComplaintDesk", appauthor=False) / CHOICE_FILE
 
 

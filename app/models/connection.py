@@ -23,8 +23,9 @@ from app.location import (
     read_only_reason,
     resolve_database_url,
 )
-from app.models import damage, migrations
+from app.models import damage
 from app.models.base import database_proxy
+from app.models.schema import CURRENT_VERSION, schema_version
 
 __all__ = ["ENV_VAR", "OpenedDatabase", "close_database", "default_database_path",
            "display_url", "open_database", "resolve_database_url", "sqlite_path"]
@@ -70,7 +71,7 @@ def open_database(url: str, *, create: bool = True) -> OpenedDatabase:
     note_in_use(url)
     try:
         database.connect(reuse_if_open=True)
-        outcome = migrations.prepare_schema(database, _backup_target(url), create=create)
+        created, upgraded_from, backup = _prepare_schema(database, url, create=create)
         _use_wal(database)
     except DatabaseUnusableError:
         close_database()
@@ -78,7 +79,19 @@ def open_database(url: str, *, create: bool = True) -> OpenedDatabase:
     except Exception as exc:
         close_database()
         raise _unreadable(url, exc) from exc
-    return OpenedDatabase(url, outcome.created, outcome.upgraded_from, outcome.backup)
+    return OpenedDatabase(url, created, upgraded_from, backup)
+
+
+def _prepare_schema(database: Database, url: str, *,
+                    create: bool) -> tuple[bool, int | None, Path | None]:
+    """Whether the schema was created, the version it was upgraded from and the copy made
+    before; refuses a database this program cannot use (models.migrations)."""
+    if schema_version(database) == CURRENT_VERSION:
+        return False, None, None  # the usual case: nothing to do, and no step is loaded
+    from app.models import migrations
+
+    outcome = migrations.prepare_schema(database, _backup_target(url), create=create)
+    return outcome.created, outcome.upgraded_from, outcome.backup
 
 
 def close_database() -> None:

@@ -3,6 +3,7 @@
 A new database gets the current schema in one go. An older one runs each numbered step
 after its version, each in its own transaction that also bumps the version, after the
 SQLite file has been copied aside. A database newer than this program is refused.
+Opening a database already at the current version (models.schema) loads none of this.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ from app.models.improvement import (
     WarningRule,
 )
 from app.models.people import JOINED_INDEX, Customer, User
-from app.models.schema import ALL_MODELS, SchemaVersion
+from app.models.schema import ALL_MODELS, CURRENT_VERSION, SchemaVersion, schema_version
 from app.models.search import install_search_index, install_short_index
 from app.models.snapshot import CopyCheckError, copy_database
 from app.models.tallies import StatusCount, install_status_counts
@@ -70,17 +71,6 @@ class SchemaOutcome:
     created: bool
     upgraded_from: int | None
     backup: Path | None
-
-
-def schema_version(database: Database) -> int | None:
-    """The version recorded in the database, or None when it has no version table; 0 when
-    the table holds no usable version (no row, or not a whole number)."""
-    if "schema_version" not in database.get_tables():
-        return None
-    row = database.execute_sql("SELECT version FROM schema_version ORDER BY id LIMIT 1"
-                               ).fetchone()
-    value = row[0] if row else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def prepare_schema(database: Database, sqlite_file: Path | None, *,
@@ -445,4 +435,6 @@ STEPS: dict[int, Step] = {
     9: _v9_register_paging,
     10: _v10_notices_and_short_search,
 }
-CURRENT_VERSION = 1 + len(STEPS)
+if 1 + len(STEPS) != CURRENT_VERSION:  # a new step: its version in models/schema.py too
+    raise RuntimeError(f"schema.CURRENT_VERSION is {CURRENT_VERSION}; the steps reach "
+                       f"{1 + len(STEPS)}")

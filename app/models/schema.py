@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import AutoField, DateTimeField, IntegerField
+from peewee import AutoField, Database, DateTimeField, IntegerField
 
 from app.models.action import CorrectiveAction
 from app.models.backup import BackupRecord
@@ -77,3 +77,19 @@ ALL_MODELS = (
     # Schema step 9: the number of cases in each state, kept by triggers.
     StatusCount,
 )
+
+# The version of the schema this program writes: one more than the upgrade steps
+# (models.migrations.STEPS, which checks it when loaded). Kept here so that opening a
+# database already at this version loads none of the steps.
+CURRENT_VERSION = 10
+
+
+def schema_version(database: Database) -> int | None:
+    """The version recorded in the database, or None when it has no version table; 0 when
+    the table holds no usable version (no row, or not a whole number)."""
+    if "schema_version" not in database.get_tables():
+        return None
+    row = database.execute_sql("SELECT version FROM schema_version ORDER BY id LIMIT 1"
+                               ).fetchone()
+    value = row[0] if row else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0

@@ -209,7 +209,9 @@ def years_after(day: date, years: int) -> date:
 
 def to_seconds(moment: datetime) -> datetime:
     """`moment` without microseconds or time zone: what the database stores."""
-    return moment.replace(microsecond=0, tzinfo=None)
+    if moment.microsecond or moment.tzinfo is not None:
+        return moment.replace(microsecond=0, tzinfo=None)
+    return moment  # already so: most are, and making a copy costs more than the check
 
 
 def iso(moment: datetime | None) -> str | None:

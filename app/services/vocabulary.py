@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from app.i18n import Text
 from app.models.chain import REMOVED
-from app.services import notes
 from app.services.labels import (
     CHANNELS,
     FLAGS,
@@ -209,6 +208,10 @@ def worded(code: str, stored: str, names: Names) -> Text:
         return _BLANK
     if stored == REMOVED:
         return REMOVED_WORDS
+    # The notes' wording (and the older versions' texts it recognises) is loaded with the
+    # first timeline, not with every reader of the field names (the register's titles).
+    from app.services import notes
+
     if notes.is_coded(stored) or (code in _FOLLOW_UPS and notes.desks(stored) is not None):
         return notes.words(stored)
     known = FIELDS.get(code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -21,7 +21,10 @@ from app.ui.context import Restart, UiContext
 from app.ui.fonts import set_up_chinese_font
 from app.ui.operations import Operation, explaining
 from app.ui.translation import SETTINGS_LANGUAGE, install_translators
-from app.ui.widgets import app_icon
+from app.ui.widgets import FirstPaint, app_icon
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 DEMO_CASES = 2000
 PASSWORD_VAR = "COMPLAINT_DESK_PASSWORD"
@@ -60,8 +63,6 @@ def start_application(language: str | None) -> tuple[QApplication, str, list[QTr
 
 def run_window(*, database_url: str, language: str | None, username: str | None) -> int:
     """Runs the window until it is closed; returns the exit code."""
-    from app.ui.main_window import MainWindow
-
     app, _chosen, translators = start_application(language)
     crash.install()
     context = UiContext()
@@ -75,10 +76,7 @@ def run_window(*, database_url: str, language: str | None, username: str | None)
     code, url = 0, database_url
     while user is not None:
         context.sign_in(user)
-        window = MainWindow(context)
-        window.show()
-        window.backups.start()  # today's copy, if it is not made yet
-        window.improvement.watch.start()  # the early-warning rules, checked each minute
+        window = open_main_window(context)
         code = app.exec()
         runner.wait_for_jobs()  # a copy made on closing finishes first
         if window.restart is None:
@@ -87,6 +85,19 @@ def run_window(*, database_url: str, language: str | None, username: str | None)
     close_desk()
     del translators
     return code
+
+
+def open_main_window(context: UiContext) -> MainWindow:
+    """The signed-in user's main window, shown. Today's copy (if it is not made yet) starts
+    once the register has painted its rows, which are what the user waits for; the
+    early-warning rules are checked each minute."""
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    window.show()
+    FirstPaint(window.register.table.viewport(), window.backups.start)
+    window.improvement.watch.start()
+    return window
 
 
 def restart(request: Restart, context: UiContext, previous_url: str,

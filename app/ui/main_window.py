@@ -1,18 +1,18 @@
-"""The main window: the register, the toolbar and menus, and who is signed in."""
+"""The main window: the register, the toolbar and menus, and who is signed in (what its
+commands open is in app.ui.window_commands, its base class)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
     QLabel,
-    QMainWindow,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 import app
 from app.services import settings
-from app.services.casework.reminders import Reminders
 from app.services.labels import ROLE_NAMES, label
 from app.services.permissions import Permission, allowed
 from app.ui.backup.banner import BackupBanner
@@ -34,8 +33,10 @@ from app.ui.reminders.panel import RemindersPanel
 from app.ui.reminders.watch import CHECK_EVERY_MS, ReminderWatch
 from app.ui.session import SessionGuard
 from app.ui.widgets import FirstPaint, app_icon
+from app.ui.window_commands import WindowCommands
 
 if TYPE_CHECKING:
+    from app.services.casework.reminder_items import Reminders
     from app.ui.analysis.view import AnalysisView
     from app.ui.case.window import CaseWindow
     from app.ui.compensation.queue import ApprovalsPanel
@@ -44,7 +45,7 @@ SETTINGS_GEOMETRY = "main/geometry"
 SETTINGS_STATE = "main/state"  # the docks and toolbar
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommands):
     """The window staff live in all day."""
 
     def __init__(self, context: UiContext, *, watch_interval_ms: int = CHECK_EVERY_MS) -> None:
@@ -58,8 +59,7 @@ class MainWindow(QMainWindow):
         self.backups = BackupWatch(self, context)  # started by the program, not by tests
         self.improvement = ImprovementWindows(self, context)
         self.restart: Restart | None = None  # set when the window closes to start again
-        self.session = SessionGuard(context, self)
-        _application().installEventFilter(self.session)
+        self.session = SessionGuard(context, self)  # watches once the window is shown
         self._build_ui()
         self._connect_signals()
         self._on_user_changed()
@@ -184,13 +184,18 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         """The first show starts the reminders check (and its summary) once the register
-        has painted: the rows are what the user is waiting for."""
+        has painted: the rows are what the user is waiting for. The session guard watches
+        from the show on (not while the window is built: thousands of events, none of them
+        the user's), stepping aside until the first paint."""
         super().showEvent(event)
+        self.session.watch()
         if not self.watch.timer.isActive() and self._first_paint is None:
             self._first_paint = FirstPaint(self.register.table.viewport(), self._start_watch)
+            self.session.step_aside()  # until the first paint: see app.ui.session
 
     def _start_watch(self) -> None:
         """Called just after the register's first paint."""
+        self.session.watch()
         if not self.watch.timer.isActive():
             self.watch.start()
 
@@ -238,21 +243,6 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def open_case(self, case_id: int) -> CaseWindow:
-        """Shows the case in its own window (raising it if already open)."""
-        from app.ui.case.window import CaseWindow  # loaded when the first case opens
-
-        window = self._case_windows.get(case_id)
-        if window is None or not window.isVisible():
-            window = CaseWindow(self._context, case_id, parent=self)
-            window.open_action.connect(self.improvement.open_action)
-            window.finished.connect(lambda _r, key=case_id: self._case_windows.pop(key, None))
-            self._case_windows[case_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         """Makes the copy due on closing first; remembers the window's place and the
         register's layout."""
@@ -266,7 +256,7 @@ class MainWindow(QMainWindow):
                       self.backups.timer, self.improvement.watch.timer):
             timer.stop()  # nothing may query a database that is about to close
         self.register.save_layout()
-        _application().removeEventFilter(self.session)
+        self.session.stop()
         super().closeEvent(event)
 
     def _close_after_backup(self) -> None:
@@ -278,12 +268,6 @@ class MainWindow(QMainWindow):
         """Called when another database is chosen or a backup is ready to put back."""
         self.restart = request
         self.close()
-
-    def _on_back_up(self) -> None:
-        """Called from the backup warning: a copy now, then the warnings again."""
-        from app.ui.backup.actions import back_up_now
-
-        back_up_now(self, self._context, lambda _info: self.backups.check())
 
     def _on_user_changed(self) -> None:
         """Called when someone signs in: their name and role stay in view."""
@@ -302,20 +286,6 @@ class MainWindow(QMainWindow):
         title = f"{name} {app.__version__}"
         self.setWindowTitle(f"{title} — {business}" if business else title)
 
-    def _on_new_complaint(self) -> None:
-        """Called on Ctrl+N: the intake form, for a customer who is waiting."""
-        from app.ui.intake.dialog import IntakeDialog
-
-        dialog = IntakeDialog(self._context, parent=self)
-        dialog.open_case.connect(self.open_case)
-        dialog.exec()
-
-    def _on_open_selected(self) -> None:
-        """Called when the user clicks Open case."""
-        case_id = self.register.selected_case()
-        if case_id is not None:
-            self.open_case(case_id)
-
     def _on_start_action(self) -> None:
         """Called from Cases › Start a corrective action: the cases selected in the register."""
         self.improvement.start_from_cases(self.register.selected_cases())
@@ -324,52 +294,6 @@ class MainWindow(QMainWindow):
         """Called on Ctrl+F."""
         self.register.search.setFocus()
         self.register.search.selectAll()
-
-    def _on_settings(self, *, backups: bool = False) -> None:
-        """Called when the user opens the settings (at the backups, from the warning)."""
-        from app.ui.backup.page import BackupsPage
-        from app.ui.settings.dialog import SettingsDialog
-
-        dialog = SettingsDialog(self._context, parent=self)
-        if backups:
-            dialog.show_page(BackupsPage)
-        dialog.exec()
-
-    def _on_print_letters(self) -> None:
-        """Called from Cases › Print letters: many letters, prepared in the background."""
-        from app.ui.printing.actions import print_letters
-
-        print_letters(self, self._context)
-
-    def _on_export(self) -> None:
-        """Called from Export to Excel: the register as filtered now, in the background."""
-        from app.ui.excel.export import export_register
-
-        export_register(self, self._context, self.register.current_query())
-
-    def _on_import(self) -> None:
-        """Called from Cases › Import from Excel: the wizard, then the import."""
-        from app.ui.excel.import_wizard import import_from_excel
-
-        import_from_excel(self, self._context)
-
-    def _on_analysis(self) -> None:
-        """Called from Analysis: the period's figures, loaded in the background."""
-        from app.ui.analysis.view import AnalysisView  # loaded when first opened
-
-        if self._analysis is None:
-            self._analysis = AnalysisView(self._context, parent=self)
-            self._analysis.open_register.connect(self.show_figure)
-            self._analysis.action_started.connect(self.improvement.open_action)
-        self._analysis.show()
-        self._analysis.raise_()
-        self._analysis.reload()
-
-    def show_figure(self, fields: dict, description: str) -> None:
-        """Lists the cases behind a figure of the analysis in the register."""
-        self.register.show_figure(fields, description)
-        self.raise_()
-        self.activateWindow()
 
     def _on_switch_user(self) -> None:
         """Called when the user chooses Switch user: sign in again without restarting."""
@@ -408,16 +332,3 @@ class MainWindow(QMainWindow):
             self.session.resume()
         else:
             self.close()
-
-    def _on_about(self) -> None:
-        """Called from Help › About."""
-        from app.ui.about import AboutDialog
-
-        AboutDialog(app_icon(), parent=self).exec()
-
-
-def _application() -> QCoreApplication:
-    """The running application (a window exists only inside one)."""
-    application = QApplication.instance()
-    assert application is not None
-    return application

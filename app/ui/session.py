@@ -5,6 +5,14 @@ password since it signed in (permissions.confirm_actor). The window does not wai
 refusal: at the user's next click or key press it reads the account again (at most once a
 second), swallows that action, and ends the session — the main window says why and asks
 for a sign-in.
+
+The guard is an application-wide event filter: PySide wraps each object an event is for in
+a Python object, the first time. The first such object of a class Qt keeps to itself that
+derives straight from QObject (the timer of the layout's animations, which start as the
+window is first laid out) makes the binding create the Python types, and their enums, of
+every QObject class of QtCore, QtGui and QtWidgets: some 40 ms of start-up. So the guard
+watches from the window's show, steps aside while the event loop paints the window for the
+first time (nothing is there to click yet), and watches again once the rows are painted.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 
 from app.services.desk import store
 from app.services.permissions import session_valid
@@ -21,6 +29,7 @@ from app.ui.context import UiContext
 
 ACTIONS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
            QEvent.Type.KeyPress, QEvent.Type.Shortcut)
+STEP_ASIDE = QEvent.Type.User  # the guard's own event: it is posted to the guard only
 
 
 class SessionGuard(QObject):
@@ -37,6 +46,28 @@ class SessionGuard(QObject):
         self._checked = -math.inf
         self._ending = False
         self._database = store.location() if store.is_open() else ""
+
+    def watch(self) -> None:
+        """Watches every action in the program from now on (again, if it already did)."""
+        _application().installEventFilter(self)
+
+    def stop(self) -> None:
+        """Stops watching (the window closes, or the first paint is being prepared)."""
+        _application().removeEventFilter(self)
+
+    def step_aside(self) -> None:
+        """Stops watching as soon as the event loop runs, before anything it has queued (see
+        the module's note); `watch()` again once the window has painted. An action sent
+        before the loop runs (a test's click just after `show()`) is still checked."""
+        QCoreApplication.postEvent(self, QEvent(STEP_ASIDE),
+                                   Qt.EventPriority.HighEventPriority.value)
+
+    def event(self, event: QEvent) -> bool:
+        """Receives the guard's own posted event (`step_aside`)."""
+        if event.type() == STEP_ASIDE:
+            self.stop()
+            return True
+        return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Lets every event through, except the first action of an ended session."""
@@ -65,3 +96,10 @@ class SessionGuard(QObject):
         """Watches again (after the user signed in anew)."""
         self._ending = False
         self._checked = -math.inf
+
+
+def _application() -> QCoreApplication:
+    """The running application (a guard exists only inside one)."""
+    application = QCoreApplication.instance()
+    assert application is not None
+    return application

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from app.errors import InputError
 from app.i18n import ZH, speaking
 from app.services.importing import workbook
-from app.services.importing.cells import clean_cell, cleaner
+from app.services.importing.cells import clean_cell, clean_column, cleaner
 from app.services.importing.columns import FIELDS, header_key
 from app.services.importing.reader import SheetReading, read_sheet, sheet_names
 
@@ -362,6 +362,28 @@ def test_a_columns_cleaner_gives_what_cleaning_a_cell_gives(name: str) -> None:
     for raw in CELLS:
         assert _outcome(clean, raw) == _outcome(
             lambda cell: clean_cell(field, cell, now=NOW), raw), (name, raw)
+
+
+COLUMNS = [CELLS, [cell for cell in CELLS if isinstance(cell, str)],
+           ["\u3000张三 ", "李四", ""], ["电饭煲坏了，第２次", " plain "], ["x" * 70, "ok"],
+           ["2026年3月5日", "not a date", "2026年3月5日", "not a date", "2026/3/5 14:30"],
+           ["13800138000", " 138 0013-8000", "138-0013-8000 "], ["1380013", "008613800138000"]]
+
+
+@pytest.mark.parametrize("name", list(FIELDS))
+def test_a_whole_column_cleaned_at_once_gives_what_cleaning_each_cell_gives(name: str) -> None:
+    # A column's cleaner is made knowing the whole column, and plain text is cleaned in
+    # whole-column steps: both must agree with `clean_cell`, cell by cell.
+    field = FIELDS[name]
+    for column in COLUMNS:
+        each = [_outcome(lambda cell: clean_cell(field, cell, now=NOW), raw) for raw in column]
+        clean = cleaner(field, now=NOW, column=column)
+        assert [_outcome(clean, raw) for raw in column] == each, (name, column)
+        if any(isinstance(outcome, tuple) for outcome in each):
+            with pytest.raises(InputError):
+                clean_column(field, list(column), now=NOW)
+        else:
+            assert clean_column(field, list(column), now=NOW) == each, (name, column)
 
 
 def _outcome(clean: Callable[[object], object], raw: object) -> object:

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from app.errors import AccessError, InputError
 from app.models import Complaint, Customer, Event, User
-from app.services import deadlines, settings, users
+from app.services import deadlines, notes, settings, users
 from app.services.desk.store import close_desk, open_desk
 from app.services.importing import importer
 from app.services.register.export import export_register
@@ -64,6 +64,14 @@ def test_rows_become_cases_with_their_dates_states_and_source(owner: User,
     assert rejected.category.code == "other"  # blank category
     event = Event.get(Event.complaint == first.id)
     assert event.kind == "imported" and "旧登记表.xlsx" in event.note and "4" in event.note
+
+
+def test_each_case_notes_the_file_and_row_it_came_from(owner: User, tmp_path: Path) -> None:
+    report = importer.import_cases(_sheet(tmp_path / '旧 "登记".xlsx', ROWS), actor=owner,
+                                    now=NOW)
+    for row, number in enumerate(report.created, start=4):  # a title, a blank row, the header
+        event = Event.get(Event.complaint == Complaint.get(Complaint.number == number).id)
+        assert event.note == notes.written("imported", file='旧 "登记".xlsx', row=row)
 
 
 def test_imported_deadlines_are_those_intake_gives(owner: User, tmp_path: Path) -> None:

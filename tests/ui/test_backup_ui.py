@@ -68,6 +68,20 @@ def test_the_first_start_of_the_day_makes_a_copy_and_warns_once(
     assert not window.banner.isVisible()
 
 
+def test_the_program_makes_todays_copy_once_the_window_has_painted(qtbot: QtBot, owner: User,
+                                                                   sqlite_db: Path) -> None:
+    main = window_app.open_main_window(signed_in(owner))
+    qtbot.addWidget(main)
+    assert main.isVisible() and not main.backups.timer.isActive()  # not before the rows
+    assert main.improvement.watch.timer.isActive()
+    qtbot.waitUntil(main.backups.timer.isActive, timeout=5000)  # just after the first paint
+    assert wait_for_jobs()
+    qtbot.waitUntil(lambda: records.latest() is not None, timeout=5000)
+    assert records.latest().kind == "daily" and records.latest().ok
+    main.restart = Restart("")  # closing in a test makes no copy
+    main.close()
+
+
 def test_a_failed_copy_is_new_news(qtbot: QtBot, window: MainWindow,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     window.backups.check()

@@ -71,6 +71,20 @@ def test_cancelling_the_new_sign_in_closes_the_window(qtbot: QtBot, owner: User,
     qtbot.waitUntil(lambda: not window.isVisible())
 
 
+def test_the_guard_watches_again_once_the_window_has_painted(qtbot: QtBot, owner: User,
+                                                             staff: User,
+                                                             shown: list[tuple[str, str]]) -> None:
+    window = MainWindow(signed_in(staff))
+    qtbot.addWidget(window)
+    window.show()  # the guard steps aside while the event loop paints the window first
+    qtbot.waitUntil(window.watch.timer.isActive)  # started just after the first paint
+    users.set_active(user=users.find_user("staff1"), active=False, actor=owner, now=NOW)
+    when_dialog(SignInDialog, lambda dialog: dialog.reject())
+    qtbot.keyClick(window.register.search, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert shown and "Please sign in again" in shown[0][1]
+
+
 def test_mark_paid_from_the_case(qtbot: QtBot, handled: Complaint, staff: User) -> None:
     offer = offers.propose(handled.id, expected_version=handled.version, kind="voucher",
                            amount="150", reason="补偿", actor=staff, now=NOW)

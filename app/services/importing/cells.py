@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from app.errors import InputError
 from app.i18n import Text
@@ -41,36 +42,118 @@ _HAS_FULL_WIDTH_DIGIT = re.compile("[０-９]")  # searching is far cheaper than
 Cleaner = Callable[[object], object]
 
 
-def cleaner(field: ImportField, *, now: datetime) -> Cleaner:
+def cleaner(field: ImportField, *, now: datetime, column: Sequence[object] = ()) -> Cleaner:
     """`clean_cell` for one column, made once per import: a sheet has tens of thousands
-    of cells, and most are plain text or real dates that need only trimming or a check."""
+    of cells, and most are plain text or real dates that need only trimming or a check.
+    `column` (its cells, when known) lets what holds for the whole column be found once."""
     if field.kind == "moment":
-        def moment(raw: object) -> object:
-            if type(raw) is datetime and raw.tzinfo is None and EARLIEST_DATE <= raw <= now:
-                return raw.replace(microsecond=0, tzinfo=None)
-            return clean_cell(field, raw, now=now)
-        return moment
+        return _moment_cleaner(field, now)
     if field.kind == "phone":
         def phone(raw: object) -> object:
             trimmed = raw.strip() if type(raw) is str else ""
-            return normalize_phone(trimmed) if trimmed else clean_cell(field, raw, now=now)
+            if not trimmed:
+                return clean_cell(field, raw, now=now)
+            digits = trimmed.replace(" ", "").replace("-", "")
+            # Digits with spaces or dashes between: what normalize_phone leaves of them.
+            if digits.isdigit() and digits.isascii() and 5 <= len(digits) <= 20 \
+                    and not digits.startswith("0086"):
+                return digits
+            return normalize_phone(trimmed)
         return phone
     if field.kind != "text":
         return lambda raw: clean_cell(field, raw, now=now)
     limit, required = field.max_length, field.required
+    # Looking for a full-width digit in each cell costs more than the rest of its cleaning:
+    # one look over the whole column says whether any cell needs it.
+    digits = _any_full_width_digit(column)
 
     def text(raw: object) -> object:
         # Plain text without carriage returns: `str.strip` does all that `cell_text` does.
         if type(raw) is str and "\r" not in raw:
             trimmed = raw.strip()
             if trimmed and len(trimmed) <= limit:
-                return _half_width_digits(trimmed)
+                return _half_width_digits(trimmed) if digits else trimmed
             if not trimmed and not required:
                 return ""
         elif raw is None and not required:
             return ""
         return clean_cell(field, raw, now=now)
     return text
+
+
+def clean_column(field: ImportField, column: list[object], *, now: datetime) -> list[object]:
+    """`clean_cell` of each cell of a column, in order.
+
+    Raises:
+        InputError: for the first cell that cannot be taken.
+    """
+    quick = {"text": _plain_text, "phone": _plain_phones}.get(field.kind)
+    found = quick(field, column) if quick is not None else None
+    if found is not None:
+        return found
+    return list(map(cleaner(field, now=now, column=column), column))
+
+
+def _plain_phones(_field: ImportField, column: list[object]) -> list[object] | None:
+    """What normalize_phone makes of each cell, found in whole-column steps, when every
+    cell is 5 to 20 ASCII digits, maybe with spaces or dashes between (the way most sheets
+    write phones); None when some cell needs looking at on its own."""
+    if not set(map(type, column)) <= {str}:
+        return None
+    digits = [cell.replace(" ", "").replace("-", "") for cell in cast(list[str], column)]
+    joined = "".join(digits)
+    if not (joined.isascii() and joined.isdigit()) or \
+            not 5 <= min(map(len, digits), default=5) <= max(map(len, digits), default=5) <= 20:
+        return None
+    if any(number.startswith("0086") for number in digits):
+        return None  # the country's prefix: normalize_phone takes it off
+    return cast(list[object], digits)
+
+
+def _plain_text(field: ImportField, column: list[object]) -> list[object] | None:
+    """What the text cleaner makes of each cell, found in whole-column steps, when every
+    cell is text without a carriage return that fits the field (a blank one only where
+    the field may be blank); None when some cell needs looking at on its own."""
+    if not set(map(type, column)) <= {str}:
+        return None
+    cells = cast(list[str], column)
+    joined = "".join(cells)
+    if "\r" in joined:
+        return None
+    trimmed = list(map(str.strip, cells))
+    lengths = list(map(len, trimmed))
+    if max(lengths, default=0) > field.max_length or \
+            (field.required and min(lengths, default=1) == 0):
+        return None
+    if _HAS_FULL_WIDTH_DIGIT.search(joined):
+        return [text.translate(_FULL_WIDTH_DIGITS) for text in trimmed]
+    return cast(list[object], trimmed)
+
+
+def _moment_cleaner(field: ImportField, now: datetime) -> Cleaner:
+    """A date column's cleaner. A date typed as text is read once however often the sheet
+    repeats it (a register has a few hundred days, typed the same way over and over)."""
+    read: dict[str, object] = {}
+
+    def moment(raw: object) -> object:
+        if type(raw) is datetime and raw.tzinfo is None and EARLIEST_DATE <= raw <= now:
+            return raw.replace(microsecond=0) if raw.microsecond else raw
+        if type(raw) is str:
+            found = read.get(raw)
+            if found is None:  # a text that cannot be read raises here, every time
+                found = read[raw] = clean_cell(field, raw, now=now)
+            return found
+        return clean_cell(field, raw, now=now)
+    return moment
+
+
+def _any_full_width_digit(column: Sequence[object]) -> bool:
+    """True when a text cell of `column` holds a full-width digit (or the column is not
+    known: then each cell is looked at)."""
+    if not column:
+        return True
+    return bool(_HAS_FULL_WIDTH_DIGIT.search("".join(
+        cell for cell in column if type(cell) is str)))
 
 
 def clean_cell(field: ImportField, raw: object, *, now: datetime) -> object:

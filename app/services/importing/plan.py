@@ -83,7 +83,8 @@ def plan(reading: SheetReading) -> Plan:
 
 class _Words:
     """What the sheet's channels, categories, severities and states stand for, each word
-    looked up once: a sheet repeats a handful of them over thousands of rows."""
+    looked up once: a sheet repeats a handful of them over thousands of rows. A category
+    stands for its id and deadline profile (all a case needs of it)."""
 
     def __init__(self) -> None:
         self._found: dict[tuple[str, str], tuple[Any, Text | None]] = {}
@@ -97,61 +98,68 @@ class _Words:
     def meaning(self, field: str, word: str) -> tuple[Any, Text | None]:
         """What `word` in the column of `field` stands for, or why it cannot be taken."""
         key = (field, word)
-        if key not in self._found:
+        found = self._found.get(key)
+        if found is None:
             try:
-                self._found[key] = (self._lookups[field](word), None)
+                found = self._found[key] = (self._lookups[field](word), None)
             except DeskError as error:
-                self._found[key] = (None, error.text)
-        return self._found[key]
+                found = self._found[key] = (None, error.text)
+        return found
 
-    def other_category(self) -> Category:
-        """The category of rows that name none, or name one that cannot be taken."""
-        category, why = self.meaning("category", "other")
-        if why is not None:
-            raise DeskError(why)
-        return category
-
-
-def _category(value: str) -> Category:
-    """The active category named `value` (code or name in either language)."""
-    category = catalog.find(Category, value)
-    if not category.active:
-        raise DeskError(Text("The category “{name}” is switched off.",
-                             "投诉类别“{name}”已停用。").format(name=category.name_zh))
-    return category
-
-
-def _case(row: SheetRow, reading: SheetReading,
-          words: _Words) -> tuple[NewCase | None, list[RowProblem]]:
-    values, wrong = row.values, []
-
-    def checked(field: str, default: Any) -> Any:
-        word = str(values.get(field) or "").strip()
+    def checked(self, row: SheetRow, field: str, default: Any, reading: SheetReading,
+                wrong: list[RowProblem]) -> Any:
+        """What the row's word for `field` stands for (`default` when blank); a word that
+        cannot be taken adds its problem to `wrong` and gives `default`."""
+        word = row.values.get(field)
         if not word:
             return default
-        meaning, why = words.meaning(field, word)
+        word = str(word).strip()
+        if not word:
+            return default
+        meaning, why = self.meaning(field, word)
         if why is None:
             return meaning
         wrong.append(RowProblem(row.row, reading.headers[reading.columns[field]], word, why))
         return default
 
-    channel = checked("channel", "other")
-    category = checked("category", None) or words.other_category()
-    severity = checked("severity", "medium")
+    def other_category(self) -> tuple[int, str]:
+        """The category of rows that name none, or name one that cannot be taken."""
+        category, why = self.meaning("category", "other")
+        if why is not None:
+            raise DeskError(why)
+        return cast(tuple[int, str], category)
+
+
+def _category(value: str) -> tuple[int, str]:
+    """The id and profile of the active category named `value` (code or name in either
+    language)."""
+    category = catalog.find(Category, value)
+    if not category.active:
+        raise DeskError(Text("The category “{name}” is switched off.",
+                             "投诉类别“{name}”已停用。").format(name=category.name_zh))
+    return category.id, category.profile
+
+
+def _case(row: SheetRow, reading: SheetReading,
+          words: _Words) -> tuple[NewCase | None, list[RowProblem]]:
+    values: dict[str, Any] = row.values  # clean values: text is text, the time a datetime
+    wrong: list[RowProblem] = []
+    channel = words.checked(row, "channel", "other", reading, wrong)
+    category_id, profile = (words.checked(row, "category", None, reading, wrong)
+                            or words.other_category())
+    severity = words.checked(row, "severity", "medium", reading, wrong)
     resolution = str(values.get("resolution") or "")
     answered = resolution or values.get("answer")
-    status = checked("status", "closed" if answered else "new")
+    status = words.checked(row, "status", "closed" if answered else "new", reading, wrong)
     if wrong:
         return None, wrong
     return NewCase(
-        row=row.row, customer_name=cast(str, values["customer_name"]),
-        phone=cast(str, values["phone"]),
-        address=str(values.get("address") or ""), channel=channel, category_id=category.id,
-        profile=category.profile, severity=severity, status=status,
-        description=cast(str, values["description"]), wish=str(values.get("wish") or ""),
+        row=row.row, customer_name=values["customer_name"], phone=values["phone"],
+        address=str(values.get("address") or ""), channel=channel, category_id=category_id,
+        profile=profile, severity=severity, status=status,
+        description=values["description"], wish=str(values.get("wish") or ""),
         reference=str(values.get("reference") or ""), resolution=resolution,
-        answer=str(values.get("answer") or ""),
-        received_at=cast(datetime, values["received_at"]),
+        answer=str(values.get("answer") or ""), received_at=values["received_at"],
         original_number=str(values.get("number") or ""),
     ), []
 
@@ -168,7 +176,8 @@ def _status(value: str) -> str:
 
 
 def _key(phone: str, received: datetime, description: str) -> tuple[str, datetime, str]:
-    return phone, received.replace(microsecond=0), description.strip()
+    return (phone, received.replace(microsecond=0) if received.microsecond else received,
+            description.strip())
 
 
 def _without_repeats(candidates: list[NewCase]) -> tuple[list[NewCase], list[Duplicate]]:

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 
 from app.errors import InputError
 from app.i18n import Text
-from app.services.importing.cells import Cleaner, cell_text, cleaner, is_blank, shown
+from app.services.importing.cells import cell_text, clean_column, cleaner, is_blank, shown
 from app.services.importing.columns import FIELD_BY_KEY, FIELDS, header_key
 from app.services.importing.workbook import Book, opened
 
@@ -25,7 +26,7 @@ MIN_HEADER_MATCHES = 2  # one known word could be a title or a note; two make a 
 Cells = tuple[object, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one is made for every row, twice as fast
 class SheetRow:
     """One data row whose every cell could be taken; `row` is the Excel row number.
 
@@ -244,9 +245,11 @@ def _read_rows(lines: Iterable[Cells], *, first_row: int, columns: Mapping[str, 
                headers: Sequence[str], now: datetime,
                formulas: Mapping[tuple[int, int], str] | None = None,
                ) -> tuple[list[SheetRow], list[RowProblem]]:
-    rows: list[SheetRow] = []
+    """The rows that could be taken, and the problems of those that could not (in row
+    order). The cells are cleaned a column at a time: each column's cleaner is made knowing
+    the whole column, and runs over it in one pass."""
     problems: list[RowProblem] = []
-    cleaners = [(name, index, cleaner(FIELDS[name], now=now)) for name, index in columns.items()]
+    kept: list[tuple[int, Cells]] = []
     unsaved = _unsaved_by_row(formulas or {}, set(columns.values()))
     for number, cells in enumerate(lines, start=first_row):
         missing = unsaved.get(number)
@@ -255,13 +258,50 @@ def _read_rows(lines: Iterable[Cells], *, first_row: int, columns: Mapping[str, 
             if found:
                 problems.extend(found)
                 continue
-        if is_blank(*cells):
-            continue
-        values, found = _read_row(number, cells, cleaners, headers)
-        problems.extend(found)
-        if not found:
-            rows.append(SheetRow(number, values))
+        if not is_blank(*cells):
+            kept.append((number, cells))
+    bad: set[int] = set()  # positions in `kept` of rows with a problem
+    rows_cells = [cells for _number, cells in kept]
+    cleaned = [_read_column(name, index, kept, _column(rows_cells, index), headers, now,
+                            problems, bad)
+               for name, index in columns.items()]
+    names = list(columns)
+    rows = [SheetRow(number, dict(zip(names, values, strict=True)))
+            for (number, _cells), values in zip(kept, zip(*cleaned, strict=True), strict=True)]
+    if bad:
+        rows = [row for position, row in enumerate(rows) if position not in bad]
+    problems.sort(key=lambda problem: problem.row)  # stable: a row's cells stay in order
     return rows, problems
+
+
+def _column(rows: Sequence[Cells], index: int) -> list[object]:
+    """The cells at `index` of `rows` (None past a row's end)."""
+    if min(map(len, rows), default=0) > index:  # calamine's rows are all as wide
+        return list(map(itemgetter(index), rows))
+    return [cells[index] if index < len(cells) else None for cells in rows]
+
+
+def _read_column(name: str, index: int, kept: Sequence[tuple[int, Cells]],
+                 column: list[object], headers: Sequence[str], now: datetime,
+                 problems: list[RowProblem], bad: set[int]) -> list[object]:
+    """The clean values of one `column` of the rows `kept`; a cell that cannot be taken
+    adds its problem and its row's position to `bad` (its value is then None)."""
+    field = FIELDS[name]
+    try:
+        return clean_column(field, column, now=now)
+    except InputError:
+        pass  # the column again, a cell at a time, to name every cell that cannot be taken
+    clean = cleaner(field, now=now, column=column)
+    values: list[object] = []
+    for position, raw in enumerate(column):
+        try:
+            values.append(clean(raw))
+        except InputError as error:
+            values.append(None)
+            bad.add(position)
+            problems.append(RowProblem(kept[position][0], headers[index], shown(raw),
+                                       error.text))
+    return values
 
 
 def _unsaved_by_row(formulas: Mapping[tuple[int, int], str],
@@ -280,19 +320,6 @@ def _unsaved_problems(number: int, cells: Cells, formulas: Mapping[int, str],
     return [RowProblem(number, headers[column], formula, UNSAVED.format(formula=formula))
             for column, formula in formulas.items()
             if column >= len(cells) or is_blank(cells[column])]
-
-
-def _read_row(number: int, cells: Cells, cleaners: Sequence[tuple[str, int, Cleaner]],
-              headers: Sequence[str]) -> tuple[dict[str, object], list[RowProblem]]:
-    values: dict[str, object] = {}
-    problems: list[RowProblem] = []
-    for name, index, clean in cleaners:
-        raw = cells[index] if index < len(cells) else None
-        try:
-            values[name] = clean(raw)
-        except InputError as error:
-            problems.append(RowProblem(number, headers[index], shown(raw), error.text))
-    return values, problems
 
 
 def _listing(items: Iterable[Text | str]) -> Text:

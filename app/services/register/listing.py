@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from peewee import JOIN, SQL, Expression, ModelSelect, NodeList, SqliteDatabase, fn
 
@@ -28,7 +28,6 @@ from app.models import (
 )
 from app.models.search import uses_search_table
 from app.models.tallies import counts_by_status
-from app.services.analysis.slices import Slice, decided_late
 from app.services.labels import OPEN_STATUSES, STATUSES
 from app.services.register.paging import Cursor, Walk, parts
 from app.services.register.searching import (
@@ -40,6 +39,9 @@ from app.services.register.searching import (
     term_condition,
 )
 from app.services.text import iso
+
+if TYPE_CHECKING:
+    from app.services.analysis.slices import Slice
 
 __all__ = ["CaseQuery", "CaseRow", "Page", "adopt_matches", "anchors", "count",
            "count_by_status", "fetch_page", "first_page", "ordered_ids", "provisional",
@@ -348,6 +350,8 @@ def _drill_down(query: CaseQuery) -> Iterator[Expression]:
         if value is not None:
             yield column == value
     if query.decided_late:
+        from app.services.analysis.slices import decided_late  # only for a figure's cases
+
         yield decided_late()
     if query.figure is not None:
         yield query.figure.condition()

@@ -4,11 +4,15 @@ room."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.services.backup.automatic import BackupWarning
 from app.ui import messages
+
+if TYPE_CHECKING:
+    from app.services.backup.automatic import BackupWarning
 
 STYLE = ("#backup-banner { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }"
          " #backup-banner QLabel { color: #4a3b00; }")

@@ -5,23 +5,27 @@ each said once, not every time the clock ticks."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.services.backup import automatic
-from app.services.backup.automatic import BackupWarning
-from app.services.backup.records import BackupInfo
-from app.ui.backup.wording import translate
 from app.ui.context import UiContext
 from app.ui.operations import Operation
 from app.ui.runner import Progress
 
+if TYPE_CHECKING:
+    from app.services.backup.automatic import BackupWarning
+    from app.services.backup.records import BackupInfo
+
 CHECK_EVERY_MS = 60 * 60 * 1000
+translate = QCoreApplication.translate  # lupdate reads translate("backup", "…") calls
 
 
 class BackupWatch(QObject):
-    """Makes the automatic copies and tells the window what to warn about."""
+    """Makes the automatic copies and tells the window what to warn about. The backup
+    services are loaded with its first check, which the program starts after the window's
+    first paint."""
 
     warned = Signal(list)  # BackupWarning items not shown before
 
@@ -43,6 +47,8 @@ class BackupWatch(QObject):
 
     def daily(self) -> None:
         """Makes today's copy when there is none yet; then looks for news."""
+        from app.services.backup import automatic
+
         if self.running or not automatic.due("daily", self._context.now()):
             self.check()
             return
@@ -52,6 +58,8 @@ class BackupWatch(QObject):
     def at_exit(self, on_end: Callable[[], None]) -> bool:
         """Starts the copy made on closing when it is due; `on_end()` once it ended. False
         when none was due (then nothing runs)."""
+        from app.services.backup import automatic
+
         if self.running or not automatic.due("on_exit", self._context.now()):
             return False
         self._run("on_exit", translate("backup", "Making a backup before closing…"),
@@ -60,6 +68,8 @@ class BackupWatch(QObject):
 
     def check(self) -> list[BackupWarning]:
         """Emits `warned` with the warnings not shown yet; returns them."""
+        from app.services.backup import automatic
+
         news = [w for w in automatic.warnings(self._context.now()) if w.key not in self._shown]
         self._shown |= {w.key for w in news}
         if news:
@@ -71,6 +81,8 @@ class BackupWatch(QObject):
         now = self._context.now()
 
         def job(progress: Progress) -> BackupInfo | None:
+            from app.services.backup import automatic
+
             return automatic.run_automatic(reason, now, step=progress.step)
 
         def ended() -> None:

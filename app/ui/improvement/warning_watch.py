@@ -5,16 +5,19 @@ department whose share on time fell as the days went by."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.errors import DeskError
 from app.services.desk import store
-from app.services.improvement import warnings
-from app.services.improvement.warnings import Fired
 from app.ui.context import UiContext
 from app.ui.operations import Operation, explaining
 from app.ui.runner import Progress
+
+if TYPE_CHECKING:
+    from app.services.improvement.warnings import Fired
 
 CHECK_EVERY_MS = 60_000
 
@@ -42,6 +45,8 @@ class WarningWatch(QObject):
         """Starts a check on the worker, unless one is running or no database is open."""
         if self.running or not store.is_open():
             return
+        from app.services.improvement import warnings  # the rules, loaded with the first check
+
         now = self._context.now()
 
         def job(_progress: Progress) -> list[Fired]:

@@ -5,6 +5,7 @@ minute check of the early-warning rules. One object, so the main window stays sm
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -12,12 +13,13 @@ from PySide6.QtWidgets import QWidget
 from app.errors import DeskError
 from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.improvement.action_list import ActionsWindow
-from app.ui.improvement.action_view import ActionView
-from app.ui.improvement.start import start_action
-from app.ui.improvement.warning_dialog import WarningDialog
 from app.ui.improvement.warning_watch import WarningWatch
 from app.ui.operations import explaining
+
+if TYPE_CHECKING:  # the windows are loaded when first opened, not with the main window
+    from app.ui.improvement.action_list import ActionsWindow
+    from app.ui.improvement.action_view import ActionView
+    from app.ui.improvement.warning_dialog import WarningDialog
 
 
 class ImprovementWindows(QObject):
@@ -36,6 +38,8 @@ class ImprovementWindows(QObject):
     def show_list(self) -> ActionsWindow:
         """The list of actions and training, opened once and raised after."""
         if self._list is None:
+            from app.ui.improvement.action_list import ActionsWindow
+
             self._list = ActionsWindow(self._context, parent=self._parent)
             self._list.open_action.connect(self.open_action)
         self._list.show()
@@ -46,6 +50,8 @@ class ImprovementWindows(QObject):
         """The action's window (raised if already open)."""
         view = self._views.get(action_id)
         if view is None or not view.isVisible():
+            from app.ui.improvement.action_view import ActionView
+
             try:
                 with explaining():
                     view = ActionView(self._context, action_id, parent=self._parent)
@@ -61,6 +67,8 @@ class ImprovementWindows(QObject):
 
     def open_warning(self, warning_id: int) -> WarningDialog | None:
         """A warning's dialog (modal: it is answered, then closed)."""
+        from app.ui.improvement.warning_dialog import WarningDialog
+
         try:
             with explaining():
                 dialog = WarningDialog(self._context, warning_id, parent=self._parent)
@@ -74,6 +82,8 @@ class ImprovementWindows(QObject):
 
     def start_from_cases(self, case_ids: Sequence[int]) -> int | None:
         """A new action about the cases selected in the register; its window opens."""
+        from app.ui.improvement.start import start_action
+
         made = start_action(self._parent, self._context, case_ids)
         if made is not None:
             self.open_action(made)

@@ -13,10 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.casework.reminders import GROUPS, Reminder, Reminders
+from app.services.casework.reminder_items import GROUPS, Reminder, Reminders
 from app.ui.context import Changes, UiContext
 from app.ui.operations import Operation
-from app.ui.reminders.dialogs import DoneDialog, SnoozeDialog
 from app.ui.widgets import button_row, when
 
 ITEM = Qt.ItemDataRole.UserRole
@@ -107,6 +106,8 @@ class RemindersPanel(QWidget):
 
     def _on_done(self) -> None:
         """Called when the user marks the selected follow-up done."""
+        from app.ui.reminders.dialogs import DoneDialog  # loaded when first needed
+
         item = self.current()
         if item and item.follow_up_id:
             Operation(self, self._context, Changes.case(item.case_id)).run_dialog(
@@ -114,6 +115,8 @@ class RemindersPanel(QWidget):
 
     def _on_snooze(self) -> None:
         """Called when the user moves the selected follow-up later."""
+        from app.ui.reminders.dialogs import SnoozeDialog
+
         item = self.current()
         if item and item.follow_up_id:
             Operation(self, self._context, Changes.case(item.case_id)).run_dialog(

@@ -13,8 +13,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.services.casework import reminders
-from app.services.casework.reminders import Reminder, Reminders
+from app.models import User
+from app.services.casework.reminder_items import Reminder, Reminders
 from app.services.desk import store
 from app.ui import runner
 from app.ui.context import UiContext
@@ -64,7 +64,7 @@ class ReminderWatch(QObject):
         # A failure (a database out of reach for a moment: a server restarting, a share
         # dropped) is dropped: the next check tries again; a box every minute would help
         # no one.
-        runner.run_quietly(self, lambda: reminders.reminders(user=user, now=now),
+        runner.run_quietly(self, lambda: _read(user, now),
                            lambda found: self._on_found(found, user.id, now, announce))
 
     def _on_found(self, found: Reminders, user_id: int, now: datetime, announce: bool,
@@ -105,3 +105,11 @@ class ReminderWatch(QObject):
         elif item.group == "warning":
             title = self.tr("Early warning: %1").replace("%1", item.customer)
         self._notifier.notify(title, item.reason)
+
+
+def _read(user: User, now: datetime) -> Reminders:
+    """The user's reminders, read on the worker. Their queries are loaded with the first
+    check (after the first paint), not with the window."""
+    from app.services.casework import reminders
+
+    return reminders.reminders(user=user, now=now)
