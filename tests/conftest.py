@@ -11,11 +11,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
-import uuid
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,10 +23,10 @@ from app.models import Complaint, User
 from app.services import users
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.desk.store import close_desk, open_desk
+from tests.postgres_desk import PG_URL, Contents, FreshPostgresDatabase, PostgresDesk
 
 # Wednesday 4 March 2026, 10:00: inside the default business hours (09:00–18:00).
 NOW = datetime(2026, 3, 4, 10, 0)
-PG_URL = os.environ.get("COMPLAINT_DESK_TEST_PG", "")
 BACKENDS = ["sqlite", "postgres"] if PG_URL else ["sqlite"]
 PASSWORD = "secret"
 
@@ -59,15 +58,16 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_copies() -> Iterator[PostgresCopies]:
-    """Copies of a new PostgreSQL database built once per session."""
+def postgres_desk() -> Iterator[PostgresDesk]:
+    """This test process's PostgreSQL database, copied from a new one built once per session
+    and put back to what that holds before each test (tests/postgres_desk.py)."""
     template = FreshPostgresDatabase()
     with template as url:
         open_desk(url, now=NOW)
         close_desk()  # PostgreSQL copies a template only while nobody is connected to it
-        copies = PostgresCopies(template.name)
-        yield copies
-        copies.close()
+        desk = PostgresDesk(template.name)
+        yield desk
+        desk.close()
 
 
 def _fresh_sqlite(template: Path, path: Path) -> str:
@@ -94,81 +94,77 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield _fresh_sqlite(template, tmp_path / "desk.sqlite3")
         close_desk()
         return
-    copies = request.getfixturevalue("postgres_copies")
-    url = copies.take()
+    url = request.getfixturevalue("postgres_desk").take()
     open_desk(url, now=NOW)
     yield url
     close_desk()
-    copies.drop(url)
 
 
-class FreshPostgresDatabase:
-    """Creates an empty database on the test server and drops it afterwards."""
-
-    def __enter__(self) -> str:
-        import psycopg
-
-        self.name = f"t_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{self.name}"')
-        return _postgres_url(self.name)
-
-    def __exit__(self, *exc: object) -> None:
-        import psycopg
-
-        close_desk()
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+Seed = Callable[[Callable[[], Any]], Any]
 
 
-class PostgresCopies:
-    """Copies of a template database, each made while the test before it runs.
+@pytest.fixture(scope="session")
+def _seeds() -> dict[tuple[str, str], tuple[Path | Contents, object]]:
+    """What each seeding wrote, by backend and builder: (its file or contents, its result)."""
+    return {}
 
-    CREATE DATABASE is most of what a PostgreSQL test costs to set up; made one ahead on a
-    thread of its own, it overlaps with the tests. A copy is dropped after its test.
+
+@pytest.fixture
+def seeded(db: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest,
+           _seeds: dict[tuple[str, str], tuple[Path | Contents, object]]) -> Seed:
+    """Fills the test's new database with what `build()` writes; returns what it returned.
+
+    The first test to ask runs `build` on its backend; later ones get a copy of what it wrote,
+    as `db` gives a copy of a new database. So `build` must write the same whoever runs it
+    (its own users and clock, no other fixture's objects), and nothing may have written to the
+    test's database before (ask for `seeded` before any fixture that writes).
     """
 
-    def __init__(self, template: str) -> None:
-        self.template = template
-        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-copies")
-        self.next = self.worker.submit(self._create)
+    def seed(build: Callable[[], Any]) -> Any:
+        if User.select().exists() or Complaint.select().exists():
+            raise RuntimeError("seeded: the test's database was written to before seeding")
+        close_desk()
+        postgres = db.startswith("postgresql")
+        key = ("postgres" if postgres else "sqlite", f"{build.__module__}.{build.__qualname__}")
+        if key not in _seeds:
+            _seeds[key] = _seed(build, db, postgres, tmp_path_factory)
+        written, result = _seeds[key]
+        if isinstance(written, Contents):
+            request.getfixturevalue("postgres_desk").take(written)
+        else:
+            shutil.copyfile(written, db)
+        open_desk(db, now=NOW)
+        return result
 
-    def take(self) -> str:
-        """The URL of a new copy, starting the next one."""
-        name, self.next = self.next.result(), self.worker.submit(self._create)
-        return _postgres_url(name)
-
-    def drop(self, url: str) -> None:
-        """Drops a copy, once its test has closed its connections (or forcibly)."""
-        self.worker.submit(self._execute, f'DROP DATABASE IF EXISTS "{_name(url)}" WITH (FORCE)')
-
-    def close(self) -> None:
-        """Drops the copy made for no test and waits for the thread."""
-        self.drop(_postgres_url(self.next.result()))
-        self.worker.shutdown(wait=True)
-
-    def _create(self) -> str:
-        name = f"t_{uuid.uuid4().hex[:12]}"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
-        return name
-
-    @staticmethod
-    def _execute(statement: str) -> None:
-        import psycopg
-
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(statement)
+    return seed
 
 
-def _postgres_url(name: str) -> str:
-    return PG_URL.rsplit("/", 1)[0] + "/" + name
+def _seed(build: Callable[[], Any], db: str, postgres: bool,
+          tmp_path_factory: pytest.TempPathFactory) -> tuple[Path | Contents, object]:
+    """Runs `build` on a new database: the test's own on PostgreSQL (its contents read after),
+    a file of its own on SQLite (copied for each test)."""
+    url = db
+    if not postgres:
+        url = str(tmp_path_factory.mktemp("seeded") / "desk.sqlite3")
+        shutil.copyfile(db, url)
+    open_desk(url, now=NOW)
+    result = build()
+    close_desk()
+    return (Contents.read(url) if postgres else Path(url)), result
 
 
-def _name(url: str) -> str:
-    return url.rsplit("/", 1)[1]
+# The accounts the fixtures below make: username → (display name, role).
+ACCOUNTS = {"owner": ("王老板", "owner"), "manager": ("李经理", "manager"),
+            "staff1": ("张小芳", "staff"), "staff2": ("刘明", "staff")}
 
 
-def _user(username: str, name: str, role: str, actor: User | None) -> User:
+def account(username: str, actor: User | None) -> User:
+    """The account `username` of ACCOUNTS (password PASSWORD): made, or found where a seeded
+    data set holds it already (a test asks for the data set first, then the accounts)."""
+    found = User.get_or_none(User.username == username)
+    if found is not None:
+        return found
+    name, role = ACCOUNTS[username]
     return users.create_user(username=username, display_name=name, role=role,
                              password=PASSWORD, actor=actor, now=NOW)
 
@@ -176,25 +172,25 @@ def _user(username: str, name: str, role: str, actor: User | None) -> User:
 @pytest.fixture
 def owner(db: str) -> User:
     """The owner, the first account."""
-    return _user("owner", "王老板", "owner", None)
+    return account("owner", None)
 
 
 @pytest.fixture
 def manager(owner: User) -> User:
     """A manager."""
-    return _user("manager", "李经理", "manager", owner)
+    return account("manager", owner)
 
 
 @pytest.fixture
 def staff(owner: User) -> User:
     """Front-desk staff."""
-    return _user("staff1", "张小芳", "staff", owner)
+    return account("staff1", owner)
 
 
 @pytest.fixture
 def staff2(owner: User) -> User:
     """A second member of staff."""
-    return _user("staff2", "刘明", "staff", owner)
+    return account("staff2", owner)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from app.models.connection import display_url
 from tests.cli.conftest import Run
-from tests.conftest import PG_URL, FreshPostgresDatabase
+from tests.postgres_desk import PG_URL, FreshPostgresDatabase
 
 ADD = ("--user", "clerk", "add", "--customer", "张三", "--phone", "13800138000", "--channel",
        "电话", "--category", "产品质量", "--json", "--description")

@@ -26,6 +26,7 @@ from app.models import CompensationOffer, Complaint, FollowUp, User
 from app.services.casework import clock, outcomes, workflow
 from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.compensation import offers, payments
+from tests.conftest import account
 
 PHONES = {"A": "13900000001", "B": "13900000002", "C": "13900000003", "D": "13900000004",
           "E": "13900000005", "F": "13900000006", "G": "13900000007", "H": "13900000002"}
@@ -108,3 +109,11 @@ class World:
         self.new("F", "03-01 10:00", "product_quality")
         self.resolve("E", "03-02 10:00", "RC04", "logistics")
         return self.cases
+
+
+def seed_world() -> dict[str, int]:
+    """The accounts as the fixtures of `World(staff, staff2, manager)` make them (the owner,
+    staff1, staff2, the manager, in that order) and the eight cases: a builder for `seeded`."""
+    owner = account("owner", None)
+    staff, staff2 = account("staff1", owner), account("staff2", owner)
+    return World(staff, staff2, account("manager", owner)).build()

@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from app.i18n import ZH, speaking
-from app.models import Category, Department, RootCause, User
+from app.models import Category, Department, RootCause
 from app.services.analysis.filters import Filters
 from app.services.analysis.names import KIND_NAMES, describe
 from app.services.analysis.overview import analyse
@@ -15,7 +15,8 @@ from app.services.analysis.slices import DIMENSIONS, KINDS, Slice
 from app.services.analysis.tally import Figure, count
 from app.services.register import listing
 from app.services.register.listing import CaseQuery
-from tests.services.analysis_world import World
+from tests.conftest import Seed
+from tests.services.analysis_world import seed_world
 
 NOW = datetime(2026, 3, 4, 10, 0)
 PERIODS = (Period.month(2026, 2), Period.month(2026, 3), Period.month(2025, 6),
@@ -23,8 +24,8 @@ PERIODS = (Period.month(2026, 2), Period.month(2026, 3), Period.month(2025, 6),
 
 
 @pytest.fixture
-def world(staff: User, staff2: User, manager: User) -> dict[str, int]:
-    return World(staff, staff2, manager).build()
+def world(seeded: Seed) -> dict[str, int]:
+    return seeded(seed_world)
 
 
 def register_count(door: Slice, filters: Filters) -> int:

@@ -13,15 +13,16 @@ from app.services.analysis.period import Period, parse_period
 from app.services.casework import clock, workflow
 from app.services.register import listing
 from app.services.register.listing import CaseQuery
-from tests.services.analysis_world import World, at
+from tests.conftest import Seed
+from tests.services.analysis_world import at, seed_world
 
 NOW = datetime(2026, 3, 4, 10, 0)
 FEBRUARY = Period.month(2026, 2)
 
 
 @pytest.fixture
-def world(staff: User, staff2: User, manager: User) -> dict[str, int]:
-    return World(staff, staff2, manager).build()
+def world(seeded: Seed) -> dict[str, int]:
+    return seeded(seed_world)
 
 
 def values(period: Period, filters: Filters | None = None, **options: object) -> dict:

@@ -14,19 +14,23 @@ from app.services.demo.generate import fill_demo
 from app.services.register import listing
 from app.services.register.listing import CaseQuery
 from app.services.register.paging import SORTS
-from tests.conftest import NOW
+from tests.conftest import NOW, Seed
 
 PAGE = 7
 
 
 @pytest.fixture
-def desk(db: str) -> str:
+def desk(seeded: Seed, db: str) -> str:
     """120 demo cases; a fifth of them share one received time (ties in the sort key)."""
+    seeded(_demo_with_ties)
+    return db
+
+
+def _demo_with_ties() -> None:
     fill_demo(cases=120, seed=3, now=NOW)
     tied = [row.id for row in Complaint.select(Complaint.id).order_by(Complaint.id)][::5]
     Complaint.update(received_at=NOW - timedelta(days=3)).where(
         Complaint.id.in_(tied)).execute()
-    return db
 
 
 def _walk(query: CaseQuery, size: int = PAGE) -> list[int]:

@@ -17,7 +17,7 @@ from app.services.labels import SEVERITIES, STATUSES
 from app.services.register import listing
 from app.services.register.listing import CaseQuery, Page
 from app.services.register.paging import SORTS, Cursor
-from tests.conftest import NOW
+from tests.conftest import NOW, Seed
 
 PAGE = 7
 CASES = 120
@@ -26,9 +26,14 @@ _numbers = count(1)
 
 
 @pytest.fixture
-def desk(db: str) -> str:
+def desk(seeded: Seed, db: str) -> str:
     """120 demo cases with ties in every sort key: a fifth received at one time, a tenth due
     at one time, two customers of one name (each with several cases)."""
+    seeded(_demo_with_ties)
+    return db
+
+
+def _demo_with_ties() -> None:
     fill_demo(cases=CASES, seed=5, now=NOW)
     ids = [row.id for row in Complaint.select(Complaint.id).order_by(Complaint.id)]
     Complaint.update(received_at=NOW - timedelta(days=3)).where(
@@ -39,7 +44,6 @@ def desk(db: str) -> str:
     Complaint.update(customer=first).where(Complaint.id.in_(ids[2:6])).execute()
     Complaint.update(customer=second).where(Complaint.id.in_(ids[6:10])).execute()
     Customer.update(name="同名客户").where(Customer.id.in_([first, second])).execute()
-    return db
 
 
 def _values() -> dict[int, tuple[object, ...]]:

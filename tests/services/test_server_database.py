@@ -19,7 +19,8 @@ from app.services.casework.intake import IntakeForm, record_complaint
 from app.services.demo import generate
 from app.services.desk import integrity
 from app.services.desk.store import close_desk, open_desk
-from tests.conftest import NOW, PG_URL, FreshPostgresDatabase
+from tests.conftest import NOW
+from tests.postgres_desk import PG_URL, FreshPostgresDatabase
 
 needs_pg = pytest.mark.skipif(not PG_URL, reason="needs COMPLAINT_DESK_TEST_PG")
 PHOTO = bytes(range(256)) * 40  # bytes that are not text

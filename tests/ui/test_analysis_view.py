@@ -13,17 +13,18 @@ from app.services.analysis.period import Period
 from app.ui.analysis.charts import axis_top
 from app.ui.analysis.view import AnalysisView
 from app.ui.main_window import MainWindow
-from tests.services.analysis_world import World
+from tests.conftest import Seed
+from tests.services.analysis_world import seed_world
 from tests.ui.conftest import signed_in
 
 
 @pytest.fixture
-def world(staff: User, staff2: User, manager: User) -> dict[str, int]:
-    return World(staff, staff2, manager).build()
+def world(seeded: Seed) -> dict[str, int]:
+    return seeded(seed_world)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, manager: User, world: dict[str, int]) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, world: dict[str, int], manager: User) -> Iterator[MainWindow]:
     main = MainWindow(signed_in(manager))
     qtbot.addWidget(main)
     main.show()
@@ -114,7 +115,7 @@ def test_the_figures_show_first_and_a_late_answer_is_dropped(qtbot: QtBot,
     assert view.tiles["received"].value.text() == "1"
 
 
-def test_staff_see_their_own_figures(qtbot: QtBot, staff2: User, world: dict[str, int]) -> None:
+def test_staff_see_their_own_figures(qtbot: QtBot, world: dict[str, int], staff2: User) -> None:
     view = AnalysisView(signed_in(staff2))
     qtbot.addWidget(view)
     go_to(qtbot, view, Period.month(2026, 2))

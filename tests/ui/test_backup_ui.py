@@ -27,7 +27,8 @@ from app.ui.main_window import MainWindow
 from app.ui.runner import wait_for_jobs
 from app.ui.settings.dialog import SettingsDialog
 from app.ui.widgets import app_icon
-from tests.conftest import NOW, PG_URL, FreshPostgresDatabase
+from tests.conftest import NOW
+from tests.postgres_desk import PG_URL, FreshPostgresDatabase
 from tests.ui.conftest import signed_in
 
 
