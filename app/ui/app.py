@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.errors import DeskError
@@ -16,7 +16,7 @@ from app.models import User
 from app.services import users
 from app.services.desk import setup
 from app.services.desk.store import close_desk, open_desk
-from app.ui import crash, messages, runner
+from app.ui import crash, messages, none_guard, runner
 from app.ui.context import Restart, UiContext
 from app.ui.fonts import set_up_chinese_font
 from app.ui.operations import Operation, explaining
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 DEMO_CASES = 2000
+GUARD_TIMER = "none-guard"
 PASSWORD_VAR = "COMPLAINT_DESK_PASSWORD"
 # Windows groups taskbar buttons by this; the setup program's shortcuts carry the same, so
 # a pinned shortcut and the running window share one button with this program's icon.
@@ -44,7 +45,19 @@ def make_application() -> QApplication:
     app.setApplicationName("Complaint Desk")
     app.setWindowIcon(app_icon())  # every window and dialog, the taskbar's too
     set_up_chinese_font(app)
+    _guard_none(app)
     return app
+
+
+def _guard_none(app: QApplication) -> None:
+    """Keeps None's reference count out of reach of PySide6's fault (see none_guard): now,
+    and every minute while the application runs."""
+    none_guard.top_up()
+    if app.findChild(QTimer, GUARD_TIMER) is None:
+        timer = QTimer(app)
+        timer.setObjectName(GUARD_TIMER)
+        timer.timeout.connect(none_guard.top_up)
+        timer.start(60_000)
 
 
 def choose_language(requested: str | None) -> str:
