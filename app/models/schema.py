@@ -79,8 +79,8 @@ ALL_MODELS = (
 )
 
 # The version of the schema this program writes: one more than the upgrade steps
-# (models.migrations.STEPS, which checks it when loaded). Kept here so that opening a
-# database already at this version loads none of the steps.
+# (models.upgrade_steps.STEPS, which models.migrations checks when loaded). Kept here so
+# that opening a database already at this version loads none of the steps.
 CURRENT_VERSION = 10
 
 
